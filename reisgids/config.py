@@ -1,0 +1,132 @@
+"""reisgids.yml: the site's configuration, typed; unknown keys are errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
+
+from reisgids.diagnose import diagnostics_from
+from reisgids.errors import Diagnostic, Location, Text, error
+from reisgids.hints import closest
+from reisgids.model.base import Model
+from reisgids.model.fields import Enum, Url
+from reisgids.model.fields import Text as TextField
+from reisgids.source.discover import suggest_slug
+from reisgids.source.frontmatter import SplitProblem, decode
+from reisgids.source.kinds import KINDS
+from reisgids.yamlsafe import YamlProblem, load_mapping
+
+CONFIG_FILE = "reisgids.yml"
+VOCAB_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _problem(code: str, nl: str, en: str, hint_nl: str, hint_en: str) -> PydanticCustomError:
+    """An error that carries its own message in both languages (see diagnose.explain)."""
+    return PydanticCustomError(code, en, {"nl": nl, "en": en, "hint_nl": hint_nl,
+                                          "hint_en": hint_en})
+
+
+def _vocab_id(value: str) -> str:
+    if VOCAB_ID.match(value):
+        return value
+    better = suggest_slug(value)
+    raise _problem("reisgids_vocab_id",
+                   f"'{value}' is geen geldige id: alleen kleine letters a-z, cijfers en "
+                   "losse streepjes",
+                   f"'{value}' is not a valid id: only lowercase a-z, digits and single "
+                   "hyphens",
+                   f"schrijf '{better}: {value}' (id: label)",
+                   f"write '{better}: {value}' (id: label)")
+
+
+def _permalink_kind(value: str) -> str:
+    if value in KINDS:
+        return value
+    guess = closest(value, KINDS)
+    raise _problem("reisgids_permalink_kind", f"'{value}' is geen soort",
+                   f"'{value}' is not a kind",
+                   f"bedoelde je '{guess}'?" if guess else f"kies uit: {', '.join(KINDS)}",
+                   f"did you mean '{guess}'?" if guess else f"choose from: {', '.join(KINDS)}")
+
+
+def _permalink_pattern(value: str) -> str:
+    if value.startswith("/") and value.endswith("/") and "{slug}" in value:
+        return value
+    raise _problem("reisgids_permalink",
+                   f"'{value}' moet met / beginnen en eindigen en {{slug}} bevatten",
+                   f"'{value}' must start and end with / and contain {{slug}}",
+                   "bijvoorbeeld /verhalen/{slug}/", "for example /stories/{slug}/")
+
+
+VocabId = Annotated[str, AfterValidator(_vocab_id)]
+PermalinkKind = Annotated[str, AfterValidator(_permalink_kind)]
+Permalink = Annotated[TextField, AfterValidator(_permalink_pattern)]
+
+
+class Vocabularies(Model):
+    themes: dict[VocabId, TextField] = {}
+    forms: dict[VocabId, TextField] = {}
+    partner_types: dict[VocabId, TextField] = {}
+
+
+class CompassSettings(Model):
+    cadence: Enum("compass.cadence") = "yearly"  # type: ignore[valid-type]
+
+
+class Freshness(Model):
+    partner: int | None = None
+    instrument: int | None = None
+
+
+class SiteConfig(Model):
+    title: TextField
+    base_url: Url
+    language: Enum("language") = "nl"  # type: ignore[valid-type]
+    theme: TextField = "default"
+    vocabularies: Vocabularies = Vocabularies()
+    compass: CompassSettings = CompassSettings()
+    freshness: Freshness | None = None
+    permalinks: dict[PermalinkKind, Permalink] = {}
+
+    @field_validator("base_url")
+    @classmethod
+    def _trailing_slash(cls, value: str) -> str:
+        return value if value.endswith("/") else value + "/"
+
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url ('/reisgids/'): internal links start with it."""
+        match = re.match(r"^https?://[^/]+(/.*)$", self.base_url)
+        return match.group(1) if match else "/"
+
+    def vocabulary(self, name: str) -> dict[str, str]:
+        vocab: dict[str, str] = getattr(self.vocabularies, name)
+        return vocab
+
+
+def load_config(root: Path, overrides: dict[str, Any] | None = None
+                ) -> tuple[SiteConfig | None, list[Diagnostic]]:
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        return None, [error("config-missing", Location(CONFIG_FILE), Text(
+            f"{CONFIG_FILE} ontbreekt in {root}", f"{CONFIG_FILE} is missing in {root}"),
+            hint=Text("maak reisgids.yml aan met minstens 'title:' en 'base_url:'",
+                      "create reisgids.yml with at least 'title:' and 'base_url:'"))]
+    try:
+        doc = load_mapping(decode(path.read_bytes()))
+    except YamlProblem as problem:
+        return None, [error(problem.code, Location(CONFIG_FILE, problem.line, problem.col),
+                            problem.message, hint=problem.hint)]
+    except SplitProblem as problem:
+        return None, [error(problem.code, Location(CONFIG_FILE, problem.line), problem.message,
+                            hint=problem.hint)]
+    data = dict(doc.data)
+    data.update(overrides or {})
+    try:
+        return SiteConfig.model_validate(data), []
+    except ValidationError as exc:
+        return None, diagnostics_from(exc, SiteConfig, doc, CONFIG_FILE, 1)

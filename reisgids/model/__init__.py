@@ -1,0 +1,1 @@
+"""Typed content models: pure data, no I/O, no YAML, no Jinja, no Markdown."""

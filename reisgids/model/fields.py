@@ -1,0 +1,166 @@
+"""Field types that read YAML as editors write it: every scalar arrives as text.
+
+Each parser raises a PydanticCustomError whose type starts with ``reisgids_`` so that
+validation can turn it into a message in the site's language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
+
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from reisgids.model.vocab import VOCABS
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+DATETIME_RE = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?$")
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _text_of(value: Any) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    raise PydanticCustomError("reisgids_text", "expected text", {})
+
+
+def parse_date(value: Any) -> date:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    text = _text_of(value) if isinstance(value, str) else ""
+    match = DATE_RE.match(text)
+    if match:
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            pass
+    raise PydanticCustomError("reisgids_date", "not a date", {"value": str(value)})
+
+
+def _offset(text: str | None) -> timezone | ZoneInfo:
+    if text is None:
+        return AMSTERDAM
+    if text == "Z":
+        return UTC
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+
+
+def parse_moment(value: Any) -> date | datetime:
+    """A date (a whole day) or a date-time; without an offset, Europe/Amsterdam."""
+    if isinstance(value, date):
+        return value
+    text = _text_of(value) if isinstance(value, str) else ""
+    if DATE_RE.match(text):
+        return parse_date(text)
+    match = DATETIME_RE.match(text)
+    if match:
+        try:
+            return datetime(int(match[1]), int(match[2]), int(match[3]), int(match[4]),
+                            int(match[5]), int(match[6] or 0), tzinfo=_offset(match[7]))
+        except ValueError:
+            pass
+    raise PydanticCustomError("reisgids_moment", "not a date-time", {"value": str(value)})
+
+
+def parse_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip() in {"true", "false"}:
+        return value.strip() == "true"
+    raise PydanticCustomError("reisgids_bool", "not a boolean", {"value": str(value)})
+
+
+def parse_year(value: Any) -> int:
+    text = value.strip() if isinstance(value, str) else str(value)
+    if re.fullmatch(r"\d{4}", text):
+        return int(text)
+    raise PydanticCustomError("reisgids_year", "not a year", {"value": text})
+
+
+def check_url(value: str) -> str:
+    if URL_RE.match(value):
+        return value
+    raise PydanticCustomError("reisgids_url", "not a url", {"value": value})
+
+
+def check_email(value: str) -> str:
+    if EMAIL_RE.match(value):
+        return value
+    raise PydanticCustomError("reisgids_email", "not an e-mail address", {"value": value})
+
+
+def check_slug(value: str) -> str:
+    if SLUG_RE.match(value):
+        return value
+    raise PydanticCustomError("reisgids_slug", "not a slug", {"value": value})
+
+
+def check_static_path(value: str) -> str:
+    """Images live under static/ and are written /static/...; nothing may leave the site."""
+    parts = value.split("/")
+    if not value.startswith("/static/") or ".." in parts or "\\" in value:
+        raise PydanticCustomError("reisgids_static_path", "not a static path", {"value": value})
+    return value
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks a text field as holding the slug of an entry of `kind`."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class VocabOf:
+    """Marks a text field whose ids come from the site's vocabulary `name` (reisgids.yml)."""
+
+    name: str
+
+
+def _enum_check(vocab: str) -> Any:
+    allowed = VOCABS[vocab]
+
+    def check(value: Any) -> str:
+        text = _text_of(value)
+        if text in allowed:
+            return text
+        raise PydanticCustomError("reisgids_enum", "unknown value",
+                                  {"vocab": vocab, "value": text})
+
+    return check
+
+
+def Enum(vocab: str) -> Any:
+    """A text field restricted to the ids of the fixed vocabulary `vocab`."""
+    return Annotated[str, BeforeValidator(_enum_check(vocab))]
+
+
+def Ref(kind: str) -> Any:
+    return Annotated[str, BeforeValidator(_text_of), AfterValidator(check_slug), RefTo(kind)]
+
+
+def SiteVocab(name: str) -> Any:
+    return Annotated[str, BeforeValidator(_text_of), VocabOf(name)]
+
+
+Text = Annotated[str, BeforeValidator(_text_of)]
+# StringConstraints first: it then applies to the stripped text as string_too_long
+Summary = Annotated[str, StringConstraints(max_length=300), BeforeValidator(_text_of)]
+Date = Annotated[date, BeforeValidator(parse_date)]
+Moment = Annotated[date | datetime, BeforeValidator(parse_moment)]
+Bool = Annotated[bool, BeforeValidator(parse_bool)]
+Year = Annotated[int, BeforeValidator(parse_year)]
+Url = Annotated[str, BeforeValidator(_text_of), AfterValidator(check_url)]
+Email = Annotated[str, BeforeValidator(_text_of), AfterValidator(check_email)]
+StaticPath = Annotated[str, BeforeValidator(_text_of), AfterValidator(check_static_path)]
+AreaRef = Ref("area")

@@ -1,0 +1,1 @@
+"""Reading the site from disk: which files exist, and what each one says."""

@@ -1,0 +1,139 @@
+"""Find the content files, and name every file that is in the wrong place."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from reisgids.errors import Diagnostic, Location, Text, error
+from reisgids.source.kinds import COMPASS_SYNONYMS, FOLDER_SYNONYMS, FOLDERS
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EDITION_RE = SLUG_RE  # edition ids (2026, 2026-1) are slugs too
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    kind: str
+    slug: str
+    path: Path  # absolute
+    rel: str  # site-relative POSIX path, as messages show it
+
+
+def suggest_slug(name: str) -> str:
+    """What an editor most likely meant: 'Logeerhuis De Buren' -> 'logeerhuis-de-buren'."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^a-z0-9]+", "-", text.lower())
+    return re.sub(r"-+", "-", text).strip("-") or "naam"
+
+
+def _folder_hint(name: str, choices: list[str], synonyms: dict[str, str]) -> str | None:
+    lowered = name.lower()
+    if lowered in synonyms:
+        return synonyms[lowered]
+    close = difflib.get_close_matches(lowered, choices + list(synonyms), n=1, cutoff=0.6)
+    if close:
+        return synonyms.get(close[0], close[0])
+    return None
+
+
+def _wrong_folder(rel: str, name: str, parent: str, choices: list[str],
+                  synonyms: dict[str, str]) -> Diagnostic:
+    guess = _folder_hint(name, choices, synonyms)
+    known = ", ".join(f"{parent}{c}/" for c in choices)
+    hint = (Text(f"bedoelde je '{parent}{guess}/'?", f"did you mean '{parent}{guess}/'?")
+            if guess else Text(f"bekende mappen: {known}", f"known folders: {known}"))
+    return error("path-folder", Location(rel), Text(
+        f"'{parent}{name}/' is geen bekende map", f"'{parent}{name}/' is not a known folder"),
+        hint=hint)
+
+
+def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
+    """Every content file with its kind and slug, sorted; and every misplaced file."""
+    content = root / "content"
+    files: list[SourceFile] = []
+    problems: list[Diagnostic] = []
+    if not content.is_dir():
+        return files, [error("path-content", Location("content/"), Text(
+            "de map content/ ontbreekt", "the folder content/ is missing"),
+            hint=Text("maak content/ aan naast reisgids.yml",
+                      "create content/ next to reisgids.yml"))]
+    top_choices = sorted({f.split("/")[0] for f in FOLDERS})
+    for entry in sorted(content.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        rel = f"content/{entry.name}"
+        if entry.is_file():
+            problems.append(error("path-file", Location(rel), Text(
+                "bestanden horen in een map per soort, niet direct in content/",
+                "files belong in a folder per kind, not directly in content/"),
+                hint=Text(f"verplaats het naar een van: {', '.join(top_choices)}",
+                          f"move it into one of: {', '.join(top_choices)}")))
+        elif entry.name == "compass":
+            for sub in sorted(entry.iterdir()):
+                if sub.name.startswith("."):
+                    continue
+                if sub.is_dir() and f"compass/{sub.name}" in FOLDERS:
+                    _scan_kind(root, sub, f"compass/{sub.name}", files, problems)
+                elif sub.is_dir():
+                    problems.append(_wrong_folder(f"content/compass/{sub.name}", sub.name,
+                                                  "content/compass/", ["agenda", "editions"],
+                                                  COMPASS_SYNONYMS))
+                else:
+                    problems.append(error("path-file", Location(f"content/compass/{sub.name}"),
+                                          Text("bestanden in content/compass/ horen in "
+                                               "editions/ of agenda/",
+                                               "files in content/compass/ belong in "
+                                               "editions/ or agenda/"),
+                                          hint=Text("een editie in content/compass/editions/, "
+                                                    "een agendapunt in content/compass/agenda/",
+                                                    "an edition goes in "
+                                                    "content/compass/editions/, an agenda item "
+                                                    "in content/compass/agenda/")))
+        elif entry.name in FOLDERS:
+            _scan_kind(root, entry, entry.name, files, problems)
+        else:
+            problems.append(_wrong_folder(rel, entry.name, "content/", top_choices,
+                                          FOLDER_SYNONYMS))
+    files.sort(key=lambda f: f.rel)
+    return files, problems
+
+
+def _scan_kind(root: Path, folder: Path, name: str, files: list[SourceFile],
+               problems: list[Diagnostic]) -> None:
+    kind = FOLDERS[name]
+    for item in sorted(folder.iterdir()):
+        if item.name.startswith("."):
+            continue
+        rel = item.relative_to(root).as_posix()
+        if item.is_dir():
+            problems.append(error("path-subfolder", Location(rel), Text(
+                f"submappen zijn niet toegestaan in content/{name}/",
+                f"subfolders are not allowed in content/{name}/"),
+                hint=Text(f"zet de bestanden direct in content/{name}/",
+                          f"put the files directly in content/{name}/")))
+            continue
+        stem, dot, ext = item.name.rpartition(".")
+        if not dot or ext != "md":
+            wanted = f"{stem}.md" if ext in {"markdown", "MD", "txt", "mdown"} else None
+            hint = (Text(f"hernoem het naar '{wanted}'", f"rename it to '{wanted}'") if wanted
+                    else Text("alleen .md-bestanden horen in content/; afbeeldingen en andere "
+                              "bestanden horen in static/",
+                              "only .md files belong in content/; images and other files "
+                              "belong in static/"))
+            problems.append(error("path-extension", Location(rel), Text(
+                "dit is geen .md-bestand", "this is not a .md file"), hint=hint))
+            continue
+        if not SLUG_RE.match(stem):
+            better = suggest_slug(stem)
+            problems.append(error("path-slug", Location(rel), Text(
+                f"'{stem}' is geen geldige bestandsnaam: alleen kleine letters a-z, cijfers en "
+                "losse streepjes",
+                f"'{stem}' is not a valid file name: only lowercase a-z, digits and single "
+                "hyphens"),
+                hint=Text(f"hernoem het naar '{better}.md'", f"rename it to '{better}.md'")))
+            continue
+        files.append(SourceFile(kind=kind, slug=stem, path=item, rel=rel))

@@ -1,0 +1,39 @@
+"""The content folders and the kind each one holds."""
+
+from __future__ import annotations
+
+# folder under content/ -> kind id
+FOLDERS: dict[str, str] = {
+    "deals": "deal",
+    "projects": "project",
+    "partners": "partner",
+    "instruments": "instrument",
+    "reviews": "review",
+    "lessons": "lesson",
+    "compass/editions": "compass-edition",
+    "compass/agenda": "agenda-item",
+    "news": "news",
+    "stories": "story",
+    "events": "event",
+    "marketplace": "listing",
+    "areas": "area",
+    "pages": "page",
+}
+KINDS: tuple[str, ...] = tuple(FOLDERS.values())
+FOLDER_OF: dict[str, str] = {kind: folder for folder, kind in FOLDERS.items()}
+
+# Names an editor may reach for (Dutch, singular, the URL word) -> the right folder.
+FOLDER_SYNONYMS: dict[str, str] = {
+    "deal": "deals", "projecten": "projects", "project": "projects", "initiatieven": "projects",
+    "partner": "partners", "organisaties": "partners", "instrumenten": "instruments",
+    "instrument": "instruments", "regelingen": "instruments", "schouwen": "reviews",
+    "schouw": "reviews", "review": "reviews", "lessen": "lessons", "les": "lessons",
+    "lesson": "lessons", "kompas": "compass", "nieuws": "news", "verhalen": "stories",
+    "story": "stories", "evenementen": "events", "agenda": "events", "event": "events",
+    "marktplaats": "marketplace", "listings": "marketplace", "wijken": "areas",
+    "wijk": "areas", "area": "areas", "paginas": "pages", "pagina": "pages", "page": "pages",
+    "edities": "compass/editions", "editions": "compass/editions",
+}
+COMPASS_SYNONYMS: dict[str, str] = {"edities": "editions", "edition": "editions",
+                                    "editie": "editions", "agendapunten": "agenda",
+                                    "items": "agenda"}
