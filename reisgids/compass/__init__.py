@@ -1,0 +1,1 @@
+"""The compass: the agenda-item state machine, snapshots and edition diffs."""

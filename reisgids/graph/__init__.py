@@ -1,0 +1,1 @@
+"""The content graph: references, backlinks, taxonomies and one URL per entry."""

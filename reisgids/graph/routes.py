@@ -1,0 +1,65 @@
+"""One URL per entry; two sources for one URL are an error naming both."""
+
+from __future__ import annotations
+
+from reisgids.config import SiteConfig
+from reisgids.errors import Diagnostic, Location, Text, error
+from reisgids.model.document import ContentEntry
+
+DEFAULT_PATTERNS: dict[str, str] = {
+    "deal": "/deals/{slug}/", "project": "/projecten/{slug}/",
+    "partner": "/partners/{slug}/", "instrument": "/instrumenten/{slug}/",
+    "review": "/schouwen/{slug}/", "lesson": "/lessen/{slug}/",
+    "compass-edition": "/kompas/{slug}/", "agenda-item": "/kompas/agenda/{slug}/",
+    "news": "/nieuws/{slug}/", "story": "/verhalen/{slug}/", "event": "/agenda/{slug}/",
+    "listing": "/marktplaats/{slug}/", "area": "/wijken/{slug}/", "page": "/{slug}/",
+}
+
+# Overview and other generated pages that an entry may not take.
+RESERVED: dict[str, str] = {
+    "/": "home", "/deals/": "deal", "/projecten/": "project", "/partners/": "partner",
+    "/instrumenten/": "instrument", "/schouwen/": "review", "/lessen/": "lesson",
+    "/kompas/": "compass-edition", "/kompas/agenda/": "agenda-item", "/nieuws/": "news",
+    "/verhalen/": "story", "/agenda/": "event", "/marktplaats/": "listing",
+    "/wijken/": "area", "/themas/": "theme", "/zoeken/": "search", "/a-z/": "index",
+    "/marktplaats/archief/": "listing archive", "/feeds/": "feeds", "/data/": "data",
+    "/static/": "static", "/pagefind/": "search index", "/assets/": "theme assets",
+}
+
+
+def pattern_for(config: SiteConfig, kind: str) -> str:
+    return config.permalinks.get(kind, DEFAULT_PATTERNS[kind])
+
+
+def overview_url(config: SiteConfig, kind: str) -> str:
+    """The list page of a kind: the entry pattern without its {slug} part."""
+    pattern = pattern_for(config, kind)
+    head = pattern.split("{slug}")[0]
+    return head if head != "/" else "/"
+
+
+def assign_urls(config: SiteConfig, entries: list[ContentEntry]
+                ) -> tuple[dict[tuple[str, str], str], list[Diagnostic]]:
+    urls: dict[tuple[str, str], str] = {}
+    owners: dict[str, list[ContentEntry]] = {}
+    for entry in entries:
+        url = pattern_for(config, entry.kind).replace("{slug}", entry.slug)
+        urls[entry.key] = url
+        owners.setdefault(url, []).append(entry)
+    problems: list[Diagnostic] = []
+    for url, found in sorted(owners.items()):
+        if url in RESERVED:
+            for entry in found:
+                problems.append(error("url-reserved", Location(entry.rel), Text(
+                    f"de URL {url} is al van de overzichtspagina ({RESERVED[url]})",
+                    f"the URL {url} already belongs to the overview page ({RESERVED[url]})"),
+                    hint=Text("kies een andere bestandsnaam", "choose another file name")))
+        if len(found) > 1:
+            names = ", ".join(e.rel for e in found)
+            for entry in found:
+                problems.append(error("url-collision", Location(entry.rel), Text(
+                    f"twee bronnen voor de URL {url}: {names}",
+                    f"two sources for the URL {url}: {names}"),
+                    hint=Text("hernoem een van de bestanden of pas 'permalinks' aan",
+                              "rename one of the files or change 'permalinks'")))
+    return urls, problems

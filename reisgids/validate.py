@@ -1,0 +1,130 @@
+"""Raw files -> validated entries and diagnostics. Never stops at the first error."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import ValidationError
+
+from reisgids.compass.history import check_history
+from reisgids.diagnose import diagnostics_from
+from reisgids.errors import Diagnostic, Location, Text, error, warning
+from reisgids.model.atlas import Deal, Partner
+from reisgids.model.base import Entry
+from reisgids.model.compass import AgendaItem, CompassEdition
+from reisgids.model.document import ContentEntry
+from reisgids.model.publication import Event, Listing
+from reisgids.model.registry import MODELS
+from reisgids.source.discover import SourceFile
+from reisgids.source.frontmatter import SplitProblem, decode, split
+from reisgids.yamlsafe import YamlProblem, load_mapping
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+PHASES_WITH_PARTNERS = frozenset({"planning", "kick-off", "execution", "review", "completed"})
+
+
+def read_entry(source: SourceFile) -> tuple[ContentEntry | None, list[Diagnostic]]:
+    """Read, split, parse and validate one content file."""
+    rel = source.rel
+    try:
+        raw = source.path.read_bytes()
+    except OSError as exc:
+        return None, [error("file-unreadable", Location(rel), Text(
+            f"het bestand kan niet gelezen worden ({exc.strerror})",
+            f"the file cannot be read ({exc.strerror})"))]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [error("file-too-large", Location(rel), Text(
+            f"het bestand is te groot ({len(raw) // 1_048_576} MB)",
+            f"the file is too large ({len(raw) // 1_048_576} MB)"),
+            hint=Text("splits de tekst over meerdere bestanden",
+                      "split the text over several files"))]
+    try:
+        parts = split(decode(raw))
+        doc = load_mapping(parts.yaml_text, first_line=parts.yaml_first_line)
+    except SplitProblem as problem:
+        return None, [error(problem.code, Location(rel, problem.line), problem.message,
+                            hint=problem.hint)]
+    except YamlProblem as problem:
+        line = problem.line + 1  # YAML starts on file line 2
+        return None, [error(problem.code, Location(rel, line, problem.col), problem.message,
+                            hint=problem.hint)]
+    model = MODELS[source.kind]
+    try:
+        data = model.model_validate(doc.data)
+    except ValidationError as exc:
+        return None, diagnostics_from(exc, model, doc, rel, parts.yaml_first_line)
+    lines = {path: pos[0] + parts.yaml_first_line - 1 for path, pos in doc.positions.items()}
+    entry = ContentEntry(source.kind, source.slug, rel, data, parts.body, parts.body_first_line,
+                         lines)
+    return entry, check_rules(entry)
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _ends_before(start: date | datetime | None, end: date | datetime | None) -> bool:
+    if start is None or end is None:
+        return False
+    if isinstance(start, datetime) and isinstance(end, datetime):
+        return end < start
+    return _day(end) < _day(start)  # a date against a date-time counts as the whole day
+
+
+def _end_before_start(entry: ContentEntry, *path: str | int) -> Diagnostic:
+    return error("end-before-start", Location(entry.rel, entry.line_of(*path)), Text(
+        "het einde ligt vóór het begin", "the end is before the start"),
+        field=".".join(map(str, path)),
+        hint=Text("controleer beide datums", "check both dates"))
+
+
+def check_rules(entry: ContentEntry) -> list[Diagnostic]:
+    """Rules over several fields of one file, pointed at the first field each rule names."""
+    data: Entry = entry.data
+    found: list[Diagnostic] = []
+    at = entry.line_of
+    if data.image is not None and not data.image_alt:
+        found.append(error("image-alt", Location(entry.rel, at("image")), Text(
+            "een afbeelding heeft een beschrijving nodig (image_alt)",
+            "an image needs a description (image_alt)"), field="image",
+            hint=Text("voeg 'image_alt: ...' toe: wat staat er op de afbeelding?",
+                      "add 'image_alt: ...': what does the image show?")))
+    if isinstance(data, Deal):
+        if data.phase in PHASES_WITH_PARTNERS and len(data.partners) < 2:
+            found.append(error("deal-partners", Location(entry.rel, at("partners")), Text(
+                f"een deal in fase '{data.phase}' heeft minstens twee partners",
+                f"a deal in phase '{data.phase}' has at least two partners"), field="partners",
+                hint=Text("voeg partners toe, of zet de fase terug naar 'partners' "
+                          "(Partners zoeken)",
+                          "add partners, or set the phase back to 'partners'")))
+        if _ends_before(data.start, data.end):
+            found.append(_end_before_start(entry, "end"))
+    elif isinstance(data, Event):
+        if _ends_before(data.start, data.end):
+            found.append(_end_before_start(entry, "end"))
+    elif isinstance(data, CompassEdition):
+        if data.period.end < data.period.start:
+            found.append(_end_before_start(entry, "period", "end"))
+    elif isinstance(data, AgendaItem):
+        for problem in check_history(data.history):
+            path: tuple[str | int, ...] = ("history", problem.index)
+            if problem.code == "agenda-date-back":
+                path = (*path, "date")
+            found.append(error(problem.code, Location(entry.rel, at(*path)), problem.message,
+                               field=f"history[{problem.index}]"
+                               + (f".{problem.field}" if problem.field else ""),
+                               hint=problem.hint))
+    elif isinstance(data, Partner):
+        if not (data.email or data.phone or data.contacts):
+            found.append(warning("partner-contact", Location(entry.rel, 1), Text(
+                "deze partner heeft geen aanspreekpunt", "this partner has no contact point"),
+                field="contacts",
+                hint=Text("voeg 'contacts:' toe met een functioneel adres (rol, team, e-mail)",
+                          "add 'contacts:' with a functional address (role, team, e-mail)")))
+    elif isinstance(data, Listing) and data.valid_until is None:
+        found.append(warning("listing-valid-until", Location(entry.rel, 1), Text(
+            "deze vraag of dit aanbod heeft geen einddatum", "this listing has no end date"),
+            field="valid_until",
+            hint=Text("voeg 'valid_until: JJJJ-MM-DD' toe; daarna gaat het naar het archief",
+                      "add 'valid_until: YYYY-MM-DD'; after it, it moves to the archive")))
+    return found
