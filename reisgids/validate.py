@@ -20,6 +20,9 @@ from reisgids.source.frontmatter import SplitProblem, decode, split
 from reisgids.yamlsafe import YamlProblem, load_mapping
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+# Python-Markdown renders about 50 KB/s of dense text; a body past this is no usable page on a
+# phone either, so it is refused with a message instead of stalling every build.
+MAX_BODY_BYTES = 1024 * 1024
 PHASES_WITH_PARTNERS = frozenset({"planning", "kick-off", "execution", "review", "completed"})
 
 
@@ -54,9 +57,20 @@ def read_entry(source: SourceFile) -> tuple[ContentEntry | None, list[Diagnostic
     except ValidationError as exc:
         return None, diagnostics_from(exc, model, doc, rel, parts.yaml_first_line)
     lines = {path: pos[0] + parts.yaml_first_line - 1 for path, pos in doc.positions.items()}
-    entry = ContentEntry(source.kind, source.slug, rel, data, parts.body, parts.body_first_line,
+    body, problems = parts.body, []
+    if len(body.encode("utf-8")) > MAX_BODY_BYTES:
+        size = len(body.encode("utf-8")) // 1024
+        problems.append(error("body-too-large", Location(rel, parts.body_first_line), Text(
+            f"de tekst is te lang voor één pagina ({size} KB; maximaal 1024 KB)",
+            f"the text is too long for one page ({size} KB; at most 1024 KB)"), field="body",
+            hint=Text("verdeel de tekst over meerdere bestanden, of zet een groot document in "
+                      "static/ en link ernaar",
+                      "split the text over several files, or put a large document in static/ "
+                      "and link to it")))
+        body = ""  # the entry stays, so references to it still resolve
+    entry = ContentEntry(source.kind, source.slug, rel, data, body, parts.body_first_line,
                          lines)
-    return entry, check_rules(entry)
+    return entry, problems + check_rules(entry)
 
 
 def _day(value: date | datetime) -> date:
