@@ -38,6 +38,26 @@ def overview_url(config: SiteConfig, kind: str) -> str:
     return head if head != "/" else "/"
 
 
+def reserved_urls(config: SiteConfig) -> tuple[dict[str, str], list[Diagnostic]]:
+    """The generated pages an entry may not take: RESERVED, and each kind's overview where
+    `permalinks` puts it. Two kinds whose overviews share a URL are an error in reisgids.yml."""
+    reserved = dict(RESERVED)
+    overviews: dict[str, list[str]] = {}
+    for kind in DEFAULT_PATTERNS:
+        url = overview_url(config, kind)
+        if url != "/":  # free pages have no overview
+            overviews.setdefault(url, []).append(kind)
+            reserved.setdefault(url, kind)
+    reserved.setdefault(overview_url(config, "listing") + "archief/", "listing archive")
+    problems = [error("url-collision", Location("reisgids.yml"), Text(
+        f"de overzichtspagina's van {' en '.join(kinds)} krijgen dezelfde URL {url}",
+        f"the overview pages of {' and '.join(kinds)} get the same URL {url}"),
+        field="permalinks", hint=Text("geef elke soort in 'permalinks' een eigen map",
+                                      "give each kind its own folder in 'permalinks'"))
+        for url, kinds in sorted(overviews.items()) if len(kinds) > 1]
+    return reserved, problems
+
+
 def assign_urls(config: SiteConfig, entries: list[ContentEntry]
                 ) -> tuple[dict[tuple[str, str], str], list[Diagnostic]]:
     urls: dict[tuple[str, str], str] = {}
@@ -46,13 +66,13 @@ def assign_urls(config: SiteConfig, entries: list[ContentEntry]
         url = pattern_for(config, entry.kind).replace("{slug}", entry.slug)
         urls[entry.key] = url
         owners.setdefault(url, []).append(entry)
-    problems: list[Diagnostic] = []
+    reserved, problems = reserved_urls(config)
     for url, found in sorted(owners.items()):
-        if url in RESERVED:
+        if url in reserved:
             for entry in found:
                 problems.append(error("url-reserved", Location(entry.rel), Text(
-                    f"de URL {url} is al van de overzichtspagina ({RESERVED[url]})",
-                    f"the URL {url} already belongs to the overview page ({RESERVED[url]})"),
+                    f"de URL {url} is al van de overzichtspagina ({reserved[url]})",
+                    f"the URL {url} already belongs to the overview page ({reserved[url]})"),
                     hint=Text("kies een andere bestandsnaam", "choose another file name")))
         if len(found) > 1:
             names = ", ".join(e.rel for e in found)

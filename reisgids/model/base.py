@@ -111,6 +111,8 @@ class DocumentSource(Model):
 def _source_tag(value: Any) -> str:
     # a mapping with any document field is a document (so a missing title is named as such);
     # tags appear in error locations, bracketed so that they never look like a field name
+    if isinstance(value, DocumentSource):  # serializing (model_dump) a validated source
+        return "<document>"
     document = isinstance(value, dict) and not {"document", "url", "year"}.isdisjoint(value)
     return "<document>" if document else "<ref>"
 

@@ -35,6 +35,9 @@ def load_outlines(root: Path) -> tuple[list[Outline], list[Diagnostic]]:
     except UnicodeDecodeError:
         return [], [error("outline-json", Location(OUTLINES_FILE), Text(
             "het bestand is geen UTF-8", "the file is not UTF-8"))]
+    except RecursionError:
+        return [], [error("outline-json", Location(OUTLINES_FILE), Text(
+            "de JSON is te diep genest", "the JSON is nested too deeply"))]
     except json.JSONDecodeError as exc:
         return [], [error("outline-json", Location(OUTLINES_FILE, exc.lineno, exc.colno), Text(
             f"geen geldige JSON: {exc.msg}", f"not valid JSON: {exc.msg}"),

@@ -1,0 +1,3 @@
+from reisgids.cli import main
+
+main()

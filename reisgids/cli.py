@@ -1,0 +1,171 @@
+"""The reisgids command. Exit codes: 0 ok, 1 content errors, 2 usage errors."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from reisgids.build import Site, build, load_site, resolve_now
+from reisgids.errors import Report
+
+F = TypeVar("F", bound=Callable[..., Any])
+EXIT_CONTENT = 1
+
+
+def _parse_now(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is geen datum; schrijf JJJJ-MM-DD") from None
+
+
+def site_options(func: F) -> F:
+    func = click.option("--now", callback=_parse_now, metavar="JJJJ-MM-DD",
+                        help="Datum waartegen publicatie en versheid worden beoordeeld.")(func)
+    func = click.option("--strict", is_flag=True,
+                        help="Waarschuwingen tellen als fouten.")(func)
+    func = click.option("--drafts", is_flag=True, help="Neem concepten (draft: true) mee.")(func)
+    return click.argument("site", default=".", type=click.Path(
+        exists=True, file_okay=False, path_type=Path))(func)
+
+
+def print_report(report: Report, language: str, *, strict: bool) -> None:
+    for diagnostic in report.sorted():
+        click.echo(diagnostic.format(language), err=True)
+    if report.items:
+        click.echo(report.summary(language), err=True)
+    if strict and report.items and not report.has_errors:
+        click.echo("--strict: waarschuwingen tellen als fouten" if language != "en"
+                   else "--strict: warnings count as errors", err=True)
+
+
+SOURCES = ("content", "static", "data", "themes", "reisgids.yml")
+
+
+def check_out(site: Path, out: Path) -> None:
+    """The output folder is replaced whole, so it may not be the site, hold the site, or lie
+    inside the site's sources: `build . --out .` would otherwise delete the sources."""
+    root, target = site.resolve(), out.resolve()
+    sources = [root / name for name in SOURCES]
+    if target == root or target in root.parents or any(
+            target == source or source in target.parents for source in sources):
+        raise click.UsageError(
+            f"--out {out}: de uitvoermap wordt in zijn geheel vervangen en mag de site of haar "
+            "bronnen (content/, static/, data/, themes/) niet bevatten; kies een aparte map, "
+            "bijvoorbeeld output/")
+
+
+def _language(site: Site | None) -> str:
+    return site.config.language if site is not None else "nl"
+
+
+def run_load(root: Path, now: date | None, drafts: bool, strict: bool,
+             base_url: str | None = None) -> Site:
+    """Load and check; print the findings; exit 1 when they stop the build."""
+    try:
+        day = resolve_now(now)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    site, report = load_site(root, now=day, drafts=drafts, base_url=base_url)
+    language = _language(site)
+    print_report(report, language, strict=strict)
+    if site is None or report.fails(strict=strict):
+        sys.exit(EXIT_CONTENT)
+    return site
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="reisgids")
+def cli() -> None:
+    """reisgids: bouw een reisgids zorg en welzijn uit Markdown en YAML."""
+
+
+@cli.command("check")
+@site_options
+def check_command(site: Path, now: date | None, strict: bool, drafts: bool) -> None:
+    """Lees en controleer alle inhoud, zonder te bouwen."""
+    loaded = run_load(site, now, drafts, strict)
+    click.echo("geen fouten gevonden" if loaded.config.language != "en" else "no errors found")
+
+
+@cli.command("build")
+@site_options
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Uitvoermap (standaard: SITE/output).")
+@click.option("--base-url", default=None, help="Overschrijft base_url uit reisgids.yml.")
+@click.option("--no-search", is_flag=True, help="Sla de zoekindex over (sneller).")
+def build_command(site: Path, now: date | None, strict: bool, drafts: bool, out: Path | None,
+                  base_url: str | None, no_search: bool) -> None:
+    """Bouw de site naar de uitvoermap; bij fouten blijft de vorige uitvoer staan."""
+    target = out if out is not None else site / "output"
+    check_out(site, target)
+    loaded = run_load(site, now, drafts, strict, base_url)
+    report = build(loaded, target, search=not no_search)
+    print_report(report, loaded.config.language, strict=strict)
+    if report.fails(strict=strict):
+        sys.exit(EXIT_CONTENT)
+    pages = sum(1 for _ in target.rglob("*.html"))
+    click.echo(f"{pages} pagina's gebouwd in {target}" if loaded.config.language != "en"
+               else f"built {pages} pages in {target}")
+
+
+@cli.command("new")
+@click.argument("kind")
+@click.argument("slug")
+@click.option("--site", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("."), help="De site (standaard: deze map).")
+def new_command(kind: str, slug: str, site: Path) -> None:
+    """Maak een nieuw inhoudsbestand met alle velden en uitleg."""
+    from reisgids.scaffold import new_file
+
+    new_file(site, kind, slug)
+
+
+@cli.command("schema")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("schema"),
+              help="Map voor de JSON Schema-bestanden (standaard: schema/).")
+def schema_command(out: Path) -> None:
+    """Schrijf JSON Schema (draft-07) per soort, voor editors' YAML-hulpmiddelen."""
+    from reisgids.schema import write_schemas
+
+    written = write_schemas(out)
+    click.echo(f"{len(written)} schema's geschreven in {out}")
+
+
+@cli.command("serve")
+@click.argument("site", default=".", type=click.Path(exists=True, file_okay=False,
+                                                      path_type=Path))
+@click.option("--port", default=8000, show_default=True, help="Poort op 127.0.0.1.")
+@click.option("--now", callback=_parse_now, metavar="JJJJ-MM-DD")
+@click.option("--drafts", is_flag=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Uitvoermap (standaard: SITE/.reisgids-serve, nooit output/).")
+def serve_command(site: Path, port: int, now: date | None, drafts: bool,
+                  out: Path | None) -> None:
+    """Bouw, serveer op 127.0.0.1 en bouw opnieuw bij elke wijziging."""
+    from reisgids.serve import serve
+
+    if out is not None:
+        check_out(site, out)
+    serve(site, port=port, now=now, drafts=drafts, out=out)
+
+
+def main() -> None:
+    """Entry point: no Python traceback ever reaches an editor."""
+    try:
+        cli(standalone_mode=True)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception:  # a bug in reisgids, not in the content
+        click.echo("interne fout in reisgids (geen fout in de inhoud); meld dit aan de "
+                   "ontwikkelaars met de details hieronder:", err=True)
+        click.echo("".join(traceback.format_exc(limit=-3)), err=True)
+        sys.exit(70)
