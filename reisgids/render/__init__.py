@@ -1,0 +1,1 @@
+"""Rendering: Markdown bodies, view objects, Jinja templates and other outputs."""

@@ -1,0 +1,29 @@
+"""Which lessons cite what: one index over the graph's links, built once per build."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reisgids.graph.content import ContentGraph, Key
+
+
+def lessons_citing(graph: ContentGraph) -> dict[Key, tuple[Key, ...]]:
+    """source entry (review, deal, project) -> published lessons whose `sources` name it."""
+    found: dict[Key, set[Key]] = {}
+    for link in graph.links:
+        if link.source[0] == "lesson" and link.field == "sources" and \
+                link.source in graph.published:
+            found.setdefault(link.target, set()).add(link.source)
+    return {key: tuple(sorted(keys)) for key, keys in found.items()}
+
+
+def lessons_of(index: dict[Key, tuple[Key, ...]], sources: Iterable[Key]) -> list[Key]:
+    """Lessons citing any of `sources`, each once, sorted by key."""
+    return sorted({lesson for source in sources for lesson in index.get(source, ())})
+
+
+def reviews_of_deal(graph: ContentGraph, deal: str) -> list[Key]:
+    """Published reviews of one deal, oldest first."""
+    keys = [link.source for link in graph.backlinks(("deal", deal))
+            if link.source[0] == "review" and link.field == "deal"]
+    return sorted(set(keys), key=lambda k: (graph.entries[k].data.date or graph.now, k))

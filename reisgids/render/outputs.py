@@ -1,0 +1,68 @@
+"""Everything the site outputs, HTML pages and other files, as {path: bytes}.
+
+The planned pages and the 404 page go through the theme; feeds, calendars, the sitemap,
+robots.txt and the open data are made here from the same graph. A path that two outputs
+claim is an error, as between pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import cast
+
+import jinja2
+
+from reisgids.errors import Diagnostic, Location, Text, error
+from reisgids.graph.content import ContentGraph, Key
+from reisgids.render.calendar import calendar_files
+from reisgids.render.feeds import feed_files
+from reisgids.render.markdown import RenderedBody
+from reisgids.render.notfound import NOT_FOUND_URL, not_found_view
+from reisgids.render.opendata import open_data_files
+from reisgids.render.pages import plan_pages
+from reisgids.render.plan import Page, trail
+from reisgids.render.site import Files, output_path, render_pages
+from reisgids.render.sitemap import sitemap_files
+from reisgids.render.theme import Theme
+
+
+def not_found_page(graph: ContentGraph, translate: Callable[[str], str]) -> Page:
+    view = not_found_view(graph, translate)
+    return Page(url=NOT_FOUND_URL, template="404.html", title=view.title,
+                context={"notfound": view}, description=view.lead,
+                breadcrumbs=trail(graph, translate, (view.title, NOT_FOUND_URL)))
+
+
+def merge(files: Files, more: Mapping[str, bytes], what: Text,
+          owners: Mapping[str, str]) -> list[Diagnostic]:
+    """Add `more` (made by `what`) to `files`; a path already there stays and is reported
+    at the file of the page that has it (`owners`: output path -> source file)."""
+    problems: list[Diagnostic] = []
+    for path in sorted(more):
+        if path in files:
+            source = owners.get(path) or "reisgids.yml"
+            problems.append(error("url-collision", Location(source), Text(
+                f"twee uitvoerbestanden voor /{path}: {source} en {what.nl}",
+                f"two outputs for /{path}: {source} and {what.en}"),
+                hint=Text("kies een andere URL in 'permalinks' of hernoem het bestand",
+                          "choose another URL in 'permalinks' or rename the file")))
+            continue
+        files[path] = more[path]
+    return problems
+
+
+def render_site(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
+                env: jinja2.Environment, theme: Theme) -> tuple[Files, list[Diagnostic]]:
+    translate = cast(Callable[[str], str], env.globals["t"])  # theme.environment sets it
+    pages = plan_pages(graph, bodies, translate)
+    every = [*pages, not_found_page(graph, translate)]
+    files, problems = render_pages(graph, env, every)
+    owners = {output_path(p.url): p.source for p in every if p.source}
+    html = {key: body.html for key, body in bodies.items()}
+    for what, more in (
+            (Text("de feeds", "the feeds"), feed_files(graph, html)),
+            (Text("de agenda (.ics)", "the calendar (.ics)"), calendar_files(graph)),
+            (Text("de sitemap", "the sitemap"), sitemap_files(graph, pages)),
+            (Text("de open data", "the open data"), open_data_files(graph))):
+        problems += merge(files, more, what, owners)
+    return files, problems

@@ -1,0 +1,95 @@
+"""Which pages the site has: the home page, one page per published entry, an overview per
+kind, and the static filter and pagination pages of long lists."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from reisgids.graph.content import ContentGraph, Key
+from reisgids.graph.routes import overview_url
+from reisgids.render.atlas import PARTNER_SHOWN, PROJECT_SHOWN
+from reisgids.render.bodies import page_url
+from reisgids.render.detail import detail_of
+from reisgids.render.home import home_view
+from reisgids.render.learning import LESSON_SHOWN, REVIEW_SHOWN
+from reisgids.render.markdown import RenderedBody
+from reisgids.render.meta import absolute, structured_data
+from reisgids.render.overviews import list_pages
+from reisgids.render.plan import Crumb, Page, trail
+from reisgids.render.views import KIND_ORDER, Translate, entry_view, ref_lookup, ref_view
+from reisgids.source.kinds import KINDS
+
+# Backlinks a kind's page shows in its own sections rather than under "Verbonden met".
+SHOWN: dict[str, frozenset[tuple[str, str]]] = {
+    "deal": frozenset({("review", "deal"), ("lesson", "sources")}),
+    "partner": PARTNER_SHOWN,
+    "project": PROJECT_SHOWN,
+    "lesson": LESSON_SHOWN,
+    "review": REVIEW_SHOWN,
+}
+
+ARTICLE_KINDS = frozenset({"news", "story", "lesson", "review", "compass-edition"})
+
+
+def entry_crumbs(graph: ContentGraph, translate: Translate, key: Key, title: str
+                 ) -> tuple[Crumb, ...]:
+    kind = key[0]
+    steps: list[tuple[str, str]] = []
+    if kind == "agenda-item":
+        steps = [(translate("kinds.compass-edition"), overview_url(graph.config,
+                                                                   "compass-edition")),
+                 (translate("kinds.agenda-item"), overview_url(graph.config, kind))]
+    elif kind != "page":
+        steps = [(translate(f"kinds.{kind}"), overview_url(graph.config, kind))]
+    return trail(graph, translate, *steps, (title, graph.urls[key]))
+
+
+def entry_pages(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
+                translate: Translate) -> list[Page]:
+    pages = []
+    for key in sorted(graph.published):
+        kind = key[0]
+        view = entry_view(graph, key, bodies, skip=SHOWN.get(kind, frozenset()))
+        if kind == "area":  # an area page gathers what is in it by itself
+            view = replace(view, backlink_groups=())
+        data = graph.entries[key].data
+        detail = detail_of(graph, key, absolute(graph, graph.urls[key]))
+        pages.append(Page(
+            url=graph.urls[key], template=f"{kind}.html", title=view.title,
+            context={"entry": view, "ref": ref_lookup(view), "detail": detail},
+            description=view.summary, breadcrumbs=entry_crumbs(graph, translate, key,
+                                                               view.title),
+            indexed=True, source=graph.entries[key].rel,
+            og_type="article" if kind in ARTICLE_KINDS else "website",
+            json_ld=structured_data(graph, key),
+            image=absolute(graph, data.image) if data.image else ""))
+    return pages
+
+
+def overview_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
+    """Every kind's overview and its filter and pagination pages."""
+    return list_pages(graph, translate)
+
+
+def home_page(graph: ContentGraph, translate: Translate) -> Page:
+    return Page(url="/", template="home.html", title=graph.config.title,
+                context={"front": home_view(graph, translate)},
+                description=translate("home.description"))
+
+
+def search_page(graph: ContentGraph, translate: Translate) -> Page:
+    title = translate("nav.search")
+    return Page(url="/zoeken/", template="search.html", title=title,
+                breadcrumbs=((translate("nav.home"), page_url(graph, "/")),
+                             (title, page_url(graph, "/zoeken/"))))
+
+
+def plan_pages(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
+               translate: Any) -> list[Page]:
+    return [home_page(graph, translate), *overview_pages(graph, translate),
+            search_page(graph, translate), *entry_pages(graph, bodies, translate)]
+
+
+__all__ = ["KINDS", "KIND_ORDER", "Crumb", "Page", "plan_pages", "ref_view"]

@@ -1,0 +1,39 @@
+"""A planned page: its URL, template, title, context and the meta data of its <head>."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from reisgids.graph.content import ContentGraph
+from reisgids.render.bodies import page_url
+from reisgids.render.views import Translate
+
+Crumb = tuple[str, str]  # (label, href); the last one is the page itself
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str  # site path, '/deals/x/'
+    template: str
+    title: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+    description: str = ""
+    breadcrumbs: tuple[Crumb, ...] = ()
+    indexed: bool = False  # an entry page: the search index takes its main content
+    source: str = ""  # the file it comes from, for collision messages
+    og_type: str = "website"  # Open Graph type: website, article
+    json_ld: str = ""  # a ready <script type="application/ld+json"> payload, or ''
+    prev_url: str = ""  # rel=prev / rel=next of a paginated list (hrefs)
+    next_url: str = ""
+    image: str = ""  # an absolute URL for og:image, or ''
+    feeds: tuple[tuple[str, str], ...] = ()  # (title, href) of Atom feeds about this page
+
+
+def trail(graph: ContentGraph, translate: Translate, *steps: tuple[str, str]
+          ) -> tuple[Crumb, ...]:
+    """Breadcrumbs from home through (label, site path) steps; paths become hrefs."""
+    crumbs: list[Crumb] = [(translate("nav.home"), page_url(graph, "/"))]
+    crumbs += [(label, page_url(graph, path)) for label, path in steps]
+    return tuple(crumbs)

@@ -1,0 +1,78 @@
+"""What the search index learns about an entry beyond its text: facets, a date to sort by.
+
+The theme's `search-meta.html` writes these as `data-pagefind-filter`, `-sort` and `-meta`
+attributes on empty, hidden elements inside the entry's `<article data-pagefind-body>`.
+Facet names are fixed ids (the search page knows them); values are labels in the site's
+language, as readers see them on the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from reisgids.graph.content import ContentGraph, Key
+from reisgids.model.vocab import label
+
+# The facets the search page offers, in the order it shows them.
+FACETS = ("soort", "thema", "wijk", "fase", "status", "niveau")
+NO_DATE = "0000-00-00"  # sorts last when newest comes first; never shown
+
+
+@dataclass(frozen=True)
+class SearchMeta:
+    """Typed-field facets (`fase`, `status`, `niveau`) and the date of an entry.
+
+    `soort`, `thema` and `wijk` come from the EntryView itself (kind label, themes,
+    areas); `filters` holds the facets that need the content model's vocabularies."""
+
+    filters: tuple[tuple[str, str], ...] = ()  # (facet, label)
+    date: str = ""  # 'YYYY-MM-DD' the entry is dated by, '' if it has none
+    sort_date: str = NO_DATE  # the same, or NO_DATE so that every entry can be sorted
+
+
+def day_of(moment: Any) -> date | None:
+    if isinstance(moment, datetime):
+        return moment.date()
+    return moment if isinstance(moment, date) else None
+
+
+def entry_day(kind: str, data: Any) -> date | None:
+    """The date an entry is sorted by: its `date`; else a deal's or event's start, an
+    edition's period start, an agenda item's latest status change; else `updated`."""
+    candidates: list[Any] = [getattr(data, "date", None)]
+    if kind in ("deal", "event"):
+        candidates.append(getattr(data, "start", None))
+    elif kind == "compass-edition":
+        candidates.append(data.period.start)
+    elif kind == "agenda-item" and data.history:
+        candidates.append(data.history[-1].date)
+    candidates.append(getattr(data, "updated", None))
+    for moment in candidates:
+        day = day_of(moment)
+        if day is not None:
+            return day
+    return None
+
+
+def typed_facets(kind: str, data: Any, language: str) -> tuple[tuple[str, str], ...]:
+    if kind == "deal":
+        return (("fase", label("deal.phase", data.phase, language)),)
+    if kind == "project":
+        return (("status", label("project.status", data.status, language)),)
+    if kind == "instrument":
+        return (("status", label("instrument.status", data.status, language)),)
+    if kind == "agenda-item":
+        return (("status", label("agenda.status", data.history[-1].status, language)),)
+    if kind == "lesson":
+        return (("niveau", label("lesson.level", data.level, language)),)
+    return ()
+
+
+def search_meta(graph: ContentGraph, key: Key) -> SearchMeta:
+    data = graph.entries[key].data
+    day = entry_day(key[0], data)
+    stamp = day.isoformat() if day is not None else ""
+    return SearchMeta(filters=typed_facets(key[0], data, str(graph.config.language)),
+                      date=stamp, sort_date=stamp or NO_DATE)

@@ -1,0 +1,55 @@
+"""The Jinja environment: site templates override theme templates; strict and escaped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from reisgids.source.frontmatter import decode
+from reisgids.yamlsafe import load_mapping
+
+BUILTIN_THEMES = Path(__file__).resolve().parent.parent.parent / "themes"
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    template_dirs: tuple[Path, ...]  # site first, then the theme
+    static_dirs: tuple[Path, ...]  # theme first; the site's own theme static overrides
+    strings: dict[str, str]
+
+
+def find_theme(root: Path, name: str, language: str) -> Theme:
+    dirs = [d for d in (root / "themes" / name, BUILTIN_THEMES / name) if d.is_dir()]
+    unique: list[Path] = []
+    for d in dirs:
+        if d.resolve() not in [u.resolve() for u in unique]:
+            unique.append(d)
+    strings: dict[str, str] = {}
+    for d in reversed(unique):
+        i18n = d / "i18n" / f"{language}.yml"
+        if i18n.is_file():
+            strings.update({k: str(v) for k, v in load_mapping(
+                decode(i18n.read_bytes())).data.items()})
+    return Theme(
+        name=name,
+        template_dirs=tuple(d / "templates" for d in unique if (d / "templates").is_dir()),
+        static_dirs=tuple(d / "static" for d in reversed(unique) if (d / "static").is_dir()),
+        strings=strings,
+    )
+
+
+def environment(theme: Theme) -> jinja2.Environment:
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in theme.template_dirs])
+    env = jinja2.Environment(loader=loader, undefined=jinja2.StrictUndefined,
+                             autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True)
+    strings = theme.strings
+
+    def translate(key: str) -> str:
+        return strings.get(key, key)
+
+    env.globals["t"] = translate
+    return env

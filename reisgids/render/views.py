@@ -1,0 +1,303 @@
+"""View objects: everything a template shows, decided before templates run.
+
+The shared pieces live here: links to entries (RefView), cards for lists, vocabulary terms,
+backlinks grouped under a heading, and the site-wide context (navigation, footer).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from reisgids.graph.content import ContentGraph, Key, Link
+from reisgids.graph.routes import overview_url
+from reisgids.model.base import Entry
+from reisgids.model.vocab import label
+from reisgids.render.bodies import page_url
+from reisgids.render.dates import format_date, format_span, iso
+from reisgids.render.markdown import RenderedBody
+from reisgids.render.search_meta import SearchMeta, search_meta
+
+Translate = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class RefView:
+    """A link to another entry; `url` is empty when that entry is not published."""
+
+    kind: str
+    slug: str
+    title: str
+    url: str
+    summary: str = ""
+    meta: tuple[str, ...] = ()  # short facts for a card: 'Uitvoering', '4 partners'
+    date_text: str = ""  # '10 december 2026'
+    date_iso: str = ""  # for <time datetime>
+    flag: str = ""  # a text badge ('Succes', 'Concept'), never colour alone
+    until_text: str = ""  # a listing's last valid day
+
+
+@dataclass(frozen=True)
+class TermView:
+    id: str
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class LinkView:
+    """A plain link (href + text) decided in Python."""
+
+    label: str
+    url: str
+    current: bool = False
+    count: int | None = None
+
+
+@dataclass(frozen=True)
+class BacklinkGroup:
+    heading: str  # an i18n key: 'backlinks.deal', 'backlinks.lesson.sources', ...
+    kind: str
+    refs: tuple[RefView, ...]
+
+
+@dataclass(frozen=True)
+class EntryView:
+    kind: str
+    slug: str
+    title: str
+    url: str
+    summary: str
+    date: date | None
+    body_html: str
+    data: Entry
+    themes: tuple[TermView, ...]
+    areas: tuple[RefView, ...]
+    backlinks: tuple[tuple[str, tuple[RefView, ...]], ...]  # (kind, refs) in kind order
+    refs: Mapping[str, RefView] = field(default_factory=dict)  # "kind:slug" -> ref
+    backlink_groups: tuple[BacklinkGroup, ...] = ()  # under Dutch headings, in kind order
+    date_text: str = ""
+    updated_text: str = ""
+    search: SearchMeta = field(default_factory=SearchMeta)  # facets, sort date for search
+
+
+KIND_ORDER = ("deal", "project", "partner", "instrument", "review", "lesson", "agenda-item",
+              "compass-edition", "news", "story", "event", "listing", "area", "page")
+
+# (source kind, field) -> heading key; the default is 'backlinks.<kind>'.
+HEADINGS: dict[tuple[str, str], str] = {
+    ("deal", "residents"): "backlinks.deal.residents",
+    ("deal", "instruments"): "backlinks.deal.instruments",
+    ("deal", "projects"): "backlinks.deal.projects",
+    ("project", "lead"): "backlinks.project.lead",
+    ("project", "instruments"): "backlinks.project.instruments",
+    ("project", "deals"): "backlinks.project.deals",
+    ("partner", "parent"): "backlinks.partner.parent",
+    ("instrument", "owner"): "backlinks.instrument.owner",
+    ("review", "deal"): "backlinks.review.deal",
+    ("review", "peers"): "backlinks.review.peers",
+    ("lesson", "sources"): "backlinks.lesson.sources",
+    ("agenda-item", "lessons"): "backlinks.agenda-item.lessons",
+    ("agenda-item", "owner"): "backlinks.agenda-item.owner",
+    ("compass-edition", "co_created_with"): "backlinks.compass-edition.co_created_with",
+    ("event", "organisers"): "backlinks.event.organisers",
+    ("listing", "by"): "backlinks.listing.by",
+}
+
+# Fields whose backlinks the area and theme pages gather on their own.
+GATHERED_FIELDS = frozenset({"areas"})
+
+
+def language_of(graph: ContentGraph) -> str:
+    return str(graph.config.language)
+
+
+def vocab_label(graph: ContentGraph, vocab: str, value: str) -> str:
+    """A fixed enum (content model) or a site vocabulary (reisgids.yml) id as its label."""
+    if vocab in ("themes", "forms", "partner_types"):
+        return graph.config.vocabulary(vocab).get(value, value)
+    return label(vocab, value, language_of(graph))
+
+
+def fdate(graph: ContentGraph, day: date | None) -> str:
+    return format_date(day, language_of(graph)) if day is not None else ""
+
+
+def ref_view(graph: ContentGraph, key: Key) -> RefView:
+    entry = graph.entries[key]
+    url = page_url(graph, graph.urls[key]) if graph.is_published(key) else ""
+    return RefView(key[0], key[1], entry.data.title, url, entry.data.summary or "")
+
+
+def until_text(graph: ContentGraph, key: Key) -> str:
+    """The last valid day of a marketplace listing, as text ('' for other kinds)."""
+    data: Any = graph.entries[key].data
+    return fdate(graph, data.valid_until) if key[0] == "listing" else ""
+
+
+def card_facts(graph: ContentGraph, key: Key) -> tuple[tuple[str, ...], str, str, str]:
+    """(meta, date text, date iso, flag) for the card of an entry, by kind."""
+    data: Any = graph.entries[key].data
+    kind = key[0]
+    meta: list[str] = []
+    flag = ""
+    moment: Any = data.date
+    if kind == "deal":
+        meta = [vocab_label(graph, "deal.phase", data.phase)]
+        if data.partners:
+            meta.append(f"{len(data.partners)} partners")
+    elif kind == "project":
+        meta = [vocab_label(graph, "project.status", data.status)]
+        meta += [x for x in (data.city,) if x]
+    elif kind == "partner":
+        meta = [vocab_label(graph, "partner_types", data.type)]
+    elif kind == "instrument":
+        meta = [vocab_label(graph, "instrument.type", data.type),
+                vocab_label(graph, "instrument.status", data.status)]
+    elif kind == "lesson":
+        meta = [vocab_label(graph, "lesson.level", data.level),
+                vocab_label(graph, "lesson.type", data.type)]
+        if data.change != "none":
+            meta.append(vocab_label(graph, "change", data.change))
+        flag = "success" if data.success else ""
+    elif kind == "agenda-item":
+        meta = [vocab_label(graph, "agenda.status", data.history[-1].status),
+                vocab_label(graph, "change", data.change)]
+    elif kind == "compass-edition":
+        meta = [f"{fdate(graph, data.period.start)} – {fdate(graph, data.period.end)}"]
+        flag = "" if data.adopted is not None else "concept"
+    elif kind == "story":
+        meta = [vocab_label(graph, "story.medium", data.medium)]
+    elif kind == "event":
+        meta = [vocab_label(graph, "event.type", data.type)]
+        meta += [x for x in (data.location,) if x]
+        return (tuple(meta), format_span(data.start, data.end, language_of(graph)),
+                iso(data.start), flag)
+    elif kind == "listing":
+        meta = [vocab_label(graph, "listing.type", data.type),
+                vocab_label(graph, "listing.category", data.category)]
+    elif kind == "area":
+        meta = [x for x in (data.city,) if x]
+    if moment is None:
+        return tuple(meta), "", "", flag
+    return tuple(meta), fdate(graph, moment), iso(moment), flag
+
+
+def card_view(graph: ContentGraph, key: Key) -> RefView:
+    """A RefView with the short facts a list shows."""
+    base = ref_view(graph, key)
+    meta, date_text, date_iso, flag = card_facts(graph, key)
+    return RefView(base.kind, base.slug, base.title, base.url, base.summary, meta, date_text,
+                   date_iso, flag, until_text(graph, key))
+
+
+def theme_url(graph: ContentGraph, theme: str) -> str:
+    return page_url(graph, f"/themas/{theme}/")
+
+
+def term_views(graph: ContentGraph, themes: Iterable[str]) -> tuple[TermView, ...]:
+    vocab = graph.config.vocabulary("themes")
+    return tuple(TermView(t, vocab.get(t, t), theme_url(graph, t)) for t in themes)
+
+
+def backlink_groups(graph: ContentGraph, links: Iterable[Link],
+                    skip: frozenset[tuple[str, str]] = frozenset()
+                    ) -> tuple[BacklinkGroup, ...]:
+    """Backlinks under headings: grouped by (source kind, heading), in kind order, each
+    source once per group, sources sorted by title."""
+    grouped: dict[tuple[str, str], dict[Key, RefView]] = {}
+    for link in links:
+        kind = link.source[0]
+        if link.field in GATHERED_FIELDS or (kind, link.field) in skip or (kind, "*") in skip:
+            continue
+        heading = HEADINGS.get((kind, link.field), f"backlinks.{kind}")
+        grouped.setdefault((kind, heading), {})[link.source] = card_view(graph, link.source)
+    order = {kind: i for i, kind in enumerate(KIND_ORDER)}
+    return tuple(
+        BacklinkGroup(heading, kind, tuple(sorted(refs.values(),
+                                                  key=lambda r: (r.title.casefold(), r.slug))))
+        for (kind, heading), refs in sorted(grouped.items(),
+                                            key=lambda kv: (order[kv[0][0]], kv[0][1])))
+
+
+def entry_view(graph: ContentGraph, key: Key, bodies: Mapping[Key, RenderedBody],
+               skip: frozenset[tuple[str, str]] = frozenset()) -> EntryView:
+    entry = graph.entries[key]
+    data = entry.data
+    links = graph.backlinks(key)
+    grouped: dict[str, list[RefView]] = {}
+    for link in links:
+        view = ref_view(graph, link.source)
+        if view not in grouped.setdefault(link.source[0], []):
+            grouped[link.source[0]].append(view)
+    refs: dict[str, RefView] = {}
+    for link in graph.forward(key):
+        refs[f"{link.target[0]}:{link.target[1]}"] = ref_view(graph, link.target)
+    return EntryView(
+        kind=entry.kind, slug=entry.slug, title=data.title,
+        url=page_url(graph, graph.urls[key]), summary=data.summary or "",
+        date=data.date, body_html=bodies[key].html if key in bodies else "", data=data,
+        themes=term_views(graph, data.themes),
+        areas=tuple(ref_view(graph, ("area", a)) for a in data.areas
+                    if ("area", a) in graph.entries),
+        backlinks=tuple((kind, tuple(grouped[kind])) for kind in KIND_ORDER if kind in grouped),
+        refs=refs,
+        backlink_groups=backlink_groups(graph, links, skip),
+        date_text=fdate(graph, data.date),
+        updated_text=fdate(graph, data.updated),
+        search=search_meta(graph, key),
+    )
+
+
+def ref_lookup(view: EntryView) -> Callable[[str, str], RefView]:
+    """For templates: `ref('partner', slug)` -> the RefView of a forward reference."""
+
+    def ref(kind: str, slug: str) -> RefView:
+        return view.refs.get(f"{kind}:{slug}") or RefView(kind, slug, slug, "")
+
+    return ref
+
+
+@dataclass(frozen=True)
+class NavGroup:
+    heading: str  # i18n key, '' for none
+    links: tuple[tuple[str, str], ...]  # (i18n key, href)
+
+
+NAV: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("nav.atlas", (("kinds.deal", "deal"), ("kinds.project", "project"),
+                   ("kinds.partner", "partner"), ("kinds.instrument", "instrument"),
+                   ("kinds.area", "area"), ("nav.themes", "/themas/"))),
+    ("nav.compass", (("nav.lessons", "lesson"), ("kinds.review", "review"),
+                     ("kinds.compass-edition", "compass-edition"))),
+    ("nav.more", (("kinds.news", "news"), ("kinds.story", "story"),
+                  ("kinds.event", "event"), ("kinds.listing", "listing"))),
+)
+
+FOOTER_PAGES = ("over", "toegankelijkheid", "colofon")
+
+
+def navigation(graph: ContentGraph) -> tuple[NavGroup, ...]:
+    groups = []
+    for heading, items in NAV:
+        links = []
+        for key, target in items:
+            path = target if target.startswith("/") else overview_url(graph.config, target)
+            links.append((key, page_url(graph, path)))
+        groups.append(NavGroup(heading, tuple(links)))
+    return tuple(groups)
+
+
+def footer_links(graph: ContentGraph) -> tuple[RefView, ...]:
+    return tuple(ref_view(graph, ("page", slug)) for slug in FOOTER_PAGES
+                 if graph.is_published(("page", slug)))
+
+
+def site_context(graph: ContentGraph) -> dict[str, Any]:
+    config = graph.config
+    return {"title": config.title, "base_url": config.base_url, "base_path": config.base_path,
+            "language": config.language, "nav": navigation(graph),
+            "footer": footer_links(graph), "search_url": page_url(graph, "/zoeken/"),
+            "locale": "en_GB" if config.language == "en" else "nl_NL"}
