@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -97,7 +98,7 @@ class SiteConfig(Model):
     def _trailing_slash(cls, value: str) -> str:
         return value if value.endswith("/") else value + "/"
 
-    @property
+    @cached_property
     def base_path(self) -> str:
         """The path part of base_url ('/reisgids/'): internal links start with it."""
         match = re.match(r"^https?://[^/]+(/.*)$", self.base_url)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from reisgids.config import SiteConfig
 from reisgids.model.document import ContentEntry
 
 Key = tuple[str, str]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,10 @@ class ContentGraph:
     # indexes keyed by entry, built once: templates never search the graph (Hugo's O(n²))
     _backlinks: dict[Key, list[Link]] = field(init=False, repr=False, compare=False)
     _forward: dict[Key, list[Link]] = field(init=False, repr=False, compare=False)
+    _by_kind: dict[str, list[ContentEntry]] = field(init=False, repr=False, compare=False)
+    _by_theme: dict[str, list[ContentEntry]] = field(init=False, repr=False, compare=False)
+    _by_area: dict[str, list[ContentEntry]] = field(init=False, repr=False, compare=False)
+    _memo: dict[str, Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         backlinks: dict[Key, list[Link]] = {}
@@ -39,13 +44,35 @@ class ContentGraph:
         for link in self.links:
             backlinks.setdefault(link.target, []).append(link)
             forward.setdefault(link.source, []).append(link)
-        object.__setattr__(self, "_backlinks", backlinks)
-        object.__setattr__(self, "_forward", forward)
+        by_kind: dict[str, list[ContentEntry]] = {}
+        by_theme: dict[str, list[ContentEntry]] = {}
+        by_area: dict[str, list[ContentEntry]] = {}
+        for key, entry in sorted(self.entries.items()):
+            by_kind.setdefault(key[0], []).append(entry)
+            if key not in self.published:
+                continue
+            for theme in dict.fromkeys(entry.data.themes):
+                by_theme.setdefault(theme, []).append(entry)
+            for area in dict.fromkeys(entry.data.areas):
+                if key != ("area", area):
+                    by_area.setdefault(area, []).append(entry)
+        for name, value in (("_backlinks", backlinks), ("_forward", forward),
+                            ("_by_kind", by_kind), ("_by_theme", by_theme),
+                            ("_by_area", by_area), ("_memo", {})):
+            object.__setattr__(self, name, value)
 
     def of_kind(self, kind: str, *, published: bool = True) -> list[ContentEntry]:
         """Entries of one kind, sorted by slug."""
-        return [e for k, e in sorted(self.entries.items())
-                if k[0] == kind and (not published or k in self.published)]
+        every = self._by_kind.get(kind, [])
+        return [e for e in every if e.key in self.published] if published else list(every)
+
+    def memo(self, name: str, make: Callable[[], T]) -> T:
+        """A value derived from the whole graph, computed once per graph: views ask for
+        indexes (which lessons cite what, ...) per page without rebuilding them per page."""
+        if name not in self._memo:
+            self._memo[name] = make()
+        found: T = self._memo[name]
+        return found
 
     def get(self, key: Key) -> ContentEntry | None:
         return self.entries.get(key)
@@ -64,13 +91,9 @@ class ContentGraph:
         return found
 
     def with_theme(self, theme: str) -> Iterator[ContentEntry]:
-        for key in sorted(self.published):
-            entry = self.entries[key]
-            if theme in entry.data.themes:
-                yield entry
+        """Published entries on one theme, sorted by key."""
+        yield from self._by_theme.get(theme, [])
 
     def in_area(self, area: str) -> Iterator[ContentEntry]:
-        for key in sorted(self.published):
-            entry = self.entries[key]
-            if area in entry.data.areas and key != ("area", area):
-                yield entry
+        """Published entries in one area (not the area itself), sorted by key."""
+        yield from self._by_area.get(area, [])

@@ -32,6 +32,10 @@ END_STATES = frozenset({"anchored", "withdrawn"})
 
 
 def agenda_items(graph: ContentGraph) -> dict[str, AgendaItem]:
+    return graph.memo("agenda_items", lambda: _agenda_items(graph))
+
+
+def _agenda_items(graph: ContentGraph) -> dict[str, AgendaItem]:
     found: dict[str, AgendaItem] = {}
     for entry in graph.of_kind("agenda-item"):
         assert isinstance(entry.data, AgendaItem)
@@ -40,6 +44,10 @@ def agenda_items(graph: ContentGraph) -> dict[str, AgendaItem]:
 
 
 def editions(graph: ContentGraph) -> dict[str, CompassEdition]:
+    return graph.memo("editions", lambda: _editions(graph))
+
+
+def _editions(graph: ContentGraph) -> dict[str, CompassEdition]:
     found: dict[str, CompassEdition] = {}
     for entry in graph.of_kind("compass-edition"):
         assert isinstance(entry.data, CompassEdition)
@@ -293,7 +301,7 @@ def diff_view(graph: ContentGraph, diff: EditionDiff) -> DiffView:
 
 
 def edition_view(graph: ContentGraph, slug: str, canonical: str) -> EditionView:
-    found = editions(graph)
+    found = dict(editions(graph))  # a copy: the memoised index is shared by every page
     data = graph.entries[("compass-edition", slug)].data
     assert isinstance(data, CompassEdition)
     found.setdefault(slug, data)

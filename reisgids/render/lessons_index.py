@@ -9,6 +9,10 @@ from reisgids.graph.content import ContentGraph, Key
 
 def lessons_citing(graph: ContentGraph) -> dict[Key, tuple[Key, ...]]:
     """source entry (review, deal, project) -> published lessons whose `sources` name it."""
+    return graph.memo("lessons_citing", lambda: _lessons_citing(graph))
+
+
+def _lessons_citing(graph: ContentGraph) -> dict[Key, tuple[Key, ...]]:
     found: dict[Key, set[Key]] = {}
     for link in graph.links:
         if link.source[0] == "lesson" and link.field == "sources" and \
