@@ -9,6 +9,7 @@ from typing import Any
 
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.routes import overview_url
+from reisgids.render.a_z import a_to_z
 from reisgids.render.atlas import PARTNER_SHOWN, PROJECT_SHOWN
 from reisgids.render.bodies import page_url
 from reisgids.render.detail import detail_of
@@ -61,7 +62,7 @@ def entry_pages(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
             context={"entry": view, "ref": ref_lookup(view), "detail": detail},
             description=view.summary, breadcrumbs=entry_crumbs(graph, translate, key,
                                                                view.title),
-            indexed=True, source=graph.entries[key].rel,
+            indexed=not data.draft, source=graph.entries[key].rel,  # drafts never indexed
             og_type="article" if kind in ARTICLE_KINDS else "website",
             json_ld=structured_data(graph, key),
             image=absolute(graph, data.image) if data.image else ""))
@@ -86,10 +87,20 @@ def search_page(graph: ContentGraph, translate: Translate) -> Page:
                              (title, page_url(graph, "/zoeken/"))))
 
 
+def a_z_page(graph: ContentGraph, translate: Translate) -> Page:
+    """Every published entry by title: the way in without JavaScript or search."""
+    title = translate("a_z.title")
+    return Page(url="/a-z/", template="a-z.html", title=title,
+                context={"letters": a_to_z(graph)}, description=translate("a_z.intro"),
+                breadcrumbs=((translate("nav.home"), page_url(graph, "/")),
+                             (title, page_url(graph, "/a-z/"))))
+
+
 def plan_pages(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
                translate: Any) -> list[Page]:
     return [home_page(graph, translate), *overview_pages(graph, translate),
-            search_page(graph, translate), *entry_pages(graph, bodies, translate)]
+            search_page(graph, translate), a_z_page(graph, translate),
+            *entry_pages(graph, bodies, translate)]
 
 
 __all__ = ["KINDS", "KIND_ORDER", "Crumb", "Page", "plan_pages", "ref_view"]

@@ -300,4 +300,5 @@ def site_context(graph: ContentGraph) -> dict[str, Any]:
     return {"title": config.title, "base_url": config.base_url, "base_path": config.base_path,
             "language": config.language, "nav": navigation(graph),
             "footer": footer_links(graph), "search_url": page_url(graph, "/zoeken/"),
+            "a_z_url": page_url(graph, "/a-z/"),
             "locale": "en_GB" if config.language == "en" else "nl_NL"}
