@@ -6,6 +6,7 @@ Every wait is bounded polling; the server process is always killed at the end.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import os
 import re
@@ -311,7 +312,9 @@ def test_the_browser_is_told_to_reload_after_a_rebuild(
         finally:
             ws.close()
 
-    hello, reload = asyncio.run(conversation())
+    # a thread of its own: Playwright's sync API may hold an event loop in this one
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        hello, reload = pool.submit(asyncio.run, conversation()).result(timeout=4 * WAIT)
     assert hello["command"] == "hello"
     assert reload["command"] == "reload"
     _, body = fetch(served.url + "over/")
