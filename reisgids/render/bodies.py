@@ -5,10 +5,15 @@ Runs in the check phase too: a broken link is a content error like any other.
 
 from __future__ import annotations
 
+import re
+
 from reisgids.errors import Diagnostic
 from reisgids.graph.content import ContentGraph, Key
+from reisgids.model.document import ContentEntry
 from reisgids.render.markdown import LinkTarget, RenderedBody, heading_ids, render_markdown
-from reisgids.source.kinds import FOLDERS
+
+# `name.md#` anywhere in a body: a link that may point at a heading of another page
+ANCHORED_FILE = re.compile(r"([A-Za-z0-9_%.-]+)\.md#")
 
 
 def page_url(graph: ContentGraph, path: str) -> str:
@@ -16,28 +21,33 @@ def page_url(graph: ContentGraph, path: str) -> str:
     return graph.config.base_path.rstrip("/") + path
 
 
+def anchor_targets(entries: dict[Key, ContentEntry]) -> set[Key]:
+    """The entries some body may link to with an #anchor. Liberal by design (any file name
+    before `.md#`, in any folder): only these need their heading ids before rendering, so
+    most bodies are converted once instead of twice."""
+    names = {m.group(1) for entry in entries.values() if ".md#" in entry.body
+             for m in ANCHORED_FILE.finditer(entry.body)}
+    return {key for key in entries if key[1] in names}
+
+
 def render_bodies(graph: ContentGraph, static_files: frozenset[str]
                   ) -> tuple[dict[Key, RenderedBody], list[Diagnostic]]:
-    anchors = {key: frozenset(heading_ids(entry.body)) for key, entry in graph.entries.items()}
+    anchors = {key: frozenset(heading_ids(graph.entries[key].body))
+               for key in sorted(anchor_targets(graph.entries))}
     by_path: dict[str, LinkTarget] = {}
     for key, entry in graph.entries.items():
-        by_path[entry.rel] = LinkTarget(page_url(graph, graph.urls[key]), anchors[key],
+        by_path[entry.rel] = LinkTarget(page_url(graph, graph.urls[key]),
+                                        anchors.get(key, frozenset()),
                                         key in graph.published, entry.data.title)
     for rel in static_files:
         by_path[rel] = LinkTarget(page_url(graph, "/" + rel), frozenset(), True, rel)
-
-    def resolve(path: str) -> LinkTarget | None:
-        return by_path.get(path)
 
     bodies: dict[Key, RenderedBody] = {}
     problems: list[Diagnostic] = []
     for key in sorted(graph.entries):
         entry = graph.entries[key]
         rendered = render_markdown(entry.body, path=entry.rel, first_line=entry.body_first_line,
-                                   resolve=resolve)
+                                   resolve=by_path.get)
         bodies[key] = rendered
         problems.extend(rendered.diagnostics)
     return bodies, problems
-
-
-__all__ = ["FOLDERS", "page_url", "render_bodies"]
