@@ -13,37 +13,38 @@ Line numbers: Python-Markdown keeps none, so a finding carries the text it was w
 code blocks and code spans blanked out; the n-th use of a destination in the page is the
 n-th time it is written.
 
-Speed: Python-Markdown's inline parsing is quadratic in the length of one paragraph, and
-worse for runs of unmatched `[`. Texts longer than `_INLINE_CAP` are therefore parsed in
-pieces, bracket matching is done once per text, and link destinations are looked for within
-`_LINK_SCAN` characters; real content never comes near these limits.
+Speed: stock Python-Markdown is quadratic or worse on some inputs no editor writes but a
+paste can (a paragraph of thousands of `[`, backticks or `*`, many unclosed fences, lists
+nested hundreds deep), and nh3 is quadratic in nesting depth. So: texts longer than
+`_INLINE_CAP` are parsed for inline Markdown in pieces; the closing `]` and closing
+backticks are found once per text instead of once per attempt (same results, see the
+tests); a link destination is looked for within `_LINK_SCAN` characters; footnote
+references stop at the next `[`; many unclosed fences are escaped; indentation is cut back
+at `_MAX_INDENT` columns; raw HTML nested deeper than `_DEPTH_CAP` is cut back. Real
+content never meets these limits. A 5 MB body of prose takes 10 to 20 seconds, nearly all
+of it Python-Markdown's own work; heading_ids costs a full conversion as well.
 """
 
 from __future__ import annotations
 
 import bisect
-import difflib
 import html
-import posixpath
 import re
-import unicodedata
 import xml.etree.ElementTree as etree
 from collections import deque
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import Enum
-from html.parser import HTMLParser
-from urllib.parse import unquote
 
 import markdown
-import nh3
 from markdown.extensions import Extension
+from markdown.extensions.footnotes import FootnoteInlineProcessor
 from markdown.extensions.toc import TocExtension
 from markdown.inlinepatterns import (
+    BACKTICK_RE,
     IMAGE_LINK_RE,
     IMAGE_REFERENCE_RE,
     LINK_RE,
     REFERENCE_RE,
+    BacktickInlineProcessor,
     ImageInlineProcessor,
     ImageReferenceInlineProcessor,
     LinkInlineProcessor,
@@ -54,255 +55,39 @@ from markdown.inlinepatterns import (
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AMP_SUBSTITUTE, ETX, STX, AtomicString
+from markdown.util import ETX, STX, AtomicString, code_escape
 
 from reisgids.errors import Diagnostic, Location, Text, error, warning
-
-
-@dataclass(frozen=True)
-class LinkTarget:
-    url: str  # href to write (already final, e.g. "/partners/humanitas/")
-    anchors: frozenset[str]  # heading ids of the target page (empty for static files)
-    published: bool  # False: the target exists but is a draft, expired or not yet out
-    title: str
-
-
-LinkResolver = Callable[[str], LinkTarget | None]
-"""Called with a site-root-relative POSIX path ("content/partners/humanitas.md",
-"static/img/logo.png"); None when no such file or entry exists."""
-
-
-@dataclass(frozen=True)
-class RenderedBody:
-    html: str
-    heading_ids: tuple[str, ...]
-    diagnostics: tuple[Diagnostic, ...]
-
-
-# --- policy -------------------------------------------------------------------------------
-
-# Raw HTML an editor may write, and the only attributes it may carry.
-SAFE_RAW_TAGS = frozenset({"details", "summary", "abbr", "sub", "sup", "kbd", "mark", "small",
-                           "br", "figure", "figcaption"})
-_RAW_ATTRIBUTES = {"abbr": frozenset({"title"}), "details": frozenset({"open"})}
-# Removed together with what they hold: their content is code, or not text at all.
-_DROP_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "noscript",
-                           "template", "textarea", "select", "svg", "math", "noembed",
-                           "noframes", "xmp", "title", "head"})
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                   "param", "source", "track", "wbr"})
-_SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-
-# The final pass: what Markdown and its extensions produce, plus the safe raw list.
-_TAGS = SAFE_RAW_TAGS | {
-    "p", "hr", "h2", "h3", "h4", "h5", "h6", "em", "strong", "code", "pre", "blockquote",
-    "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "del", "div",
-    "input"}
-_ATTRIBUTES = {
-    "a": {"href", "title", "class"},  # class: footnote-ref, footnote-backref
-    "img": {"src", "alt", "title"},
-    **{tag: {"id"} for tag in ("h2", "h3", "h4", "h5", "h6")},
-    "sup": {"id"},  # footnote references
-    "li": {"id", "class"},  # footnotes; task-list-item
-    "ul": {"class"},  # task-list
-    "ol": {"start"},
-    "div": {"class"},  # footnote
-    "code": {"class"},  # language-...
-    "th": {"align", "colspan", "rowspan"},
-    "td": {"align", "colspan", "rowspan"},
-    "abbr": {"title"},
-    "details": {"open"},
-}
-_INPUT_VALUES = {"input": {"type": {"checkbox"}, "checked": {""}, "disabled": {""}}}
-_REMOTE_OR_SCHEME = re.compile(r"^\s*(?://|[a-zA-Z][a-zA-Z0-9+.\-]*:)")
-
-
-def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
-    """Images come from this site only: no scheme, no other host."""
-    if attribute == "src" and _REMOTE_OR_SCHEME.match(value):
-        return None
-    return value
-
-
-_CLEANER = nh3.Cleaner(
-    tags=_TAGS, clean_content_tags=_DROP_CONTENT - _TAGS, attributes=_ATTRIBUTES,
-    attribute_filter=_attribute_filter, tag_attribute_values=_INPUT_VALUES,
-    url_schemes=set(_SAFE_SCHEMES), link_rel=None, strip_comments=True)
-
-_INLINE_CAP = 8192  # longest text parsed for inline Markdown in one piece
-_LINK_SCAN = 4096  # farthest a link destination is looked for after `](`
-_DEPTH_CAP = 32  # deepest nesting of raw HTML elements kept
-_CHUNK = "reisgids-chunk"  # marks where a long text was cut; removed before serialising
-
-# --- heading ids --------------------------------------------------------------------------
-
-
-def github_slug(text: str) -> str:
-    """A heading id as git hosts make it: lowercase; letters (diacritics kept), digits,
-    hyphens and underscores stay; other characters go; each space becomes a hyphen."""
-    kept: list[str] = []
-    for char in text.strip().lower():
-        if char == " ":
-            kept.append("-")
-        elif char in "-_" or _is_word(char):
-            kept.append(char)
-    return "".join(kept)
-
-
-def _is_word(char: str) -> bool:
-    category = unicodedata.category(char)
-    return category[0] in "LM" or category in ("Nd", "Nl", "Pc")
-
-
-class _Slugger:
-    """Python-Markdown's toc calls this for each heading in order; repeats get `-1`, `-2`
-    exactly as the git host numbers them (never toc's own `_1`). A heading without letters
-    or digits, which the git host cannot link to either, is called `section`."""
-
-    def __init__(self) -> None:
-        self._seen: dict[str, int] = {}
-
-    def __call__(self, value: str, separator: str) -> str:
-        base = github_slug(value) or "section"
-        slug = base
-        while slug in self._seen:
-            self._seen[base] += 1
-            slug = f"{base}-{self._seen[base]}"
-        self._seen[slug] = 0
-        return slug
-
-
-# --- raw HTML -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Removed:
-    needle: str  # the start tag as written, to find its line
-    tag: str
-    attribute: str = ""  # set when only this attribute went
-    same_tag: bool = False  # another attribute of the start tag removed just before
-
-
-class _RawHtmlFilter(HTMLParser):
-    """Keeps the safe raw tags with their allowed attributes and the text; drops the rest
-    and says what it dropped. Works on a whole block or on a single stashed tag."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
-        self.removed: list[_Removed] = []
-        self.opened = 0  # non-void start tags kept
-        self._skip: str | None = None
-        self._skip_depth = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, self_closing=False)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, self_closing=True)
-
-    def _start(self, tag: str, attrs: list[tuple[str, str | None]], *,
-               self_closing: bool) -> None:
-        written = self.get_starttag_text() or f"<{tag}>"
-        if self._skip is not None:
-            if tag == self._skip:
-                self._skip_depth += 1
-            return
-        if tag not in SAFE_RAW_TAGS:
-            self.removed.append(_Removed(written, tag))
-            if tag in _DROP_CONTENT and not self_closing and tag not in _VOID:
-                self._skip, self._skip_depth = tag, 1
-            return
-        allowed = _RAW_ATTRIBUTES.get(tag, frozenset())
-        parts = [f"<{tag}"]
-        reported = False
-        for name, value in attrs:
-            if name not in allowed:
-                self.removed.append(_Removed(written, tag, name, same_tag=reported))
-                reported = True
-            elif value is None:
-                parts.append(f" {name}")
-            else:
-                parts.append(f' {name}="{html.escape(value)}"')
-        self.out.append("".join(parts) + ">")
-        if tag not in _VOID:
-            if self_closing:
-                self.out.append(f"</{tag}>")
-            else:
-                self.opened += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._skip is not None:
-            if tag == self._skip:
-                self._skip_depth -= 1
-                if self._skip_depth == 0:
-                    self._skip = None
-            return
-        if tag in SAFE_RAW_TAGS and tag not in _VOID:
-            self.out.append(f"</{tag}>")
-
-    def handle_data(self, data: str) -> None:
-        if self._skip is None:
-            self.out.append(html.escape(data, quote=False))
-
-    def handle_comment(self, data: str) -> None:
-        pass  # an editor's note to other editors: dropped without a word
-
-    def handle_decl(self, decl: str) -> None:
-        self.removed.append(_Removed(f"<!{decl}>", "!" + decl.split(" ", 1)[0].lower()))
-
-    def unknown_decl(self, data: str) -> None:
-        self.removed.append(_Removed(f"<![{data}]>", "![" + data[:5]))
-
-    def handle_pi(self, data: str) -> None:
-        self.removed.append(_Removed(f"<?{data}>", "?"))
-
-
-def _filter_raw_html(raw: str) -> tuple[str, list[_Removed], int]:
-    parser = _RawHtmlFilter()
-    try:
-        parser.feed(raw)
-        parser.close()
-    except Exception:  # html.parser gives up on a few malformed declarations
-        first = raw.strip().split("\n", 1)[0]
-        return "", [_Removed(first, first[:20])], 0
-    return "".join(parser.out), parser.removed, parser.opened
-
-
-_TAG_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*>")
-
-
-def _limit_depth(text: str, cap: int) -> str:
-    """Drop start tags nested deeper than `cap` (and their end tags). html5ever, inside nh3,
-    is quadratic in nesting depth; only stray raw tags can nest this deep."""
-    out: list[str] = []
-    stack: list[str] = []
-    dropped: dict[str, int] = {}
-    position = 0
-    for match in _TAG_TOKEN.finditer(text):
-        closing, name = match.group(1), match.group(2).lower()
-        if name in _VOID:
-            continue
-        drop = False
-        if not closing:
-            if len(stack) >= cap:
-                dropped[name] = dropped.get(name, 0) + 1
-                drop = True
-            else:
-                stack.append(name)
-        elif dropped.get(name):
-            dropped[name] -= 1
-            drop = True
-        elif name in stack:
-            while stack.pop() != name:
-                pass
-        if drop:
-            out.append(text[position:match.start()])
-            position = match.end()
-    out.append(text[position:])
-    return "".join(out)
-
+from reisgids.render.markdown_lines import (
+    _DefuseFences,
+    _Lines,
+)
+from reisgids.render.markdown_links import (
+    _Action,
+    _Finding,
+    _Links,
+    _ResolverFailed,
+    _short,
+)
+from reisgids.render.markdown_policy import (
+    _CHUNK,
+    _CLEANER,
+    _DEPTH_CAP,
+    _HEADINGS,
+    _INLINE_CAP,
+    _LINK_SCAN,
+    SAFE_RAW_TAGS,
+    LinkResolver,
+    LinkTarget,
+    RenderedBody,
+    _Slugger,
+    github_slug,
+)
+from reisgids.render.markdown_rawhtml import (
+    _filter_raw_html,
+    _limit_depth,
+    _Removed,
+)
 
 # --- Markdown processors ------------------------------------------------------------------
 
@@ -335,7 +120,9 @@ class _MarkStash(Preprocessor):
 
 class _BeforeInline(Treeprocessor):
     """Marks where inline raw HTML starts in the stash, and cuts very long texts into
-    pieces that inline parsing handles one by one (empty marker elements carry them)."""
+    pieces that inline parsing handles one by one: each piece becomes the text of a
+    wrapper element, unwrapped again by _Finish. (Pieces as tails would be slower still:
+    Python-Markdown inserts the elements parsed from a tail one list search at a time.)"""
 
     def __init__(self, md: markdown.Markdown, state: _State) -> None:
         super().__init__(md)
@@ -346,12 +133,11 @@ class _BeforeInline(Treeprocessor):
         for element in list(root.iter()):
             text = element.text
             if text and len(text) > _INLINE_CAP and not isinstance(text, AtomicString):
-                first, *rest = _pieces(text, _INLINE_CAP)
-                element.text = first
-                for index, piece in enumerate(rest):
-                    marker = etree.Element(_CHUNK)
-                    marker.tail = piece
-                    element.insert(index, marker)
+                element.text = None
+                for index, piece in enumerate(_pieces(text, _INLINE_CAP)):
+                    wrapper = etree.Element(_CHUNK)
+                    wrapper.text = piece
+                    element.insert(index, wrapper)
 
 
 def _pieces(text: str, cap: int) -> list[str]:
@@ -414,12 +200,15 @@ class _Brackets:
         return data[index:close], close + 1, True
 
     def _find(self, data: str, index: int) -> int:
+        opened = index > 0 and data[index - 1] == "["
+        if opened and data is self._text:
+            return self._close.get(index - 1, -1)
         depth = 1
         for seen, match in enumerate(self._BRACKET.finditer(data, index)):
             depth += 1 if match.group() == "[" else -1
             if depth == 0:
                 return match.start()
-            if seen > 64 and index > 0 and data[index - 1] == "[":
+            if seen > 64 and opened:
                 return self._matched(data).get(index - 1, -1)
         return -1
 
@@ -434,6 +223,85 @@ class _Brackets:
                     close[stack.pop()] = match.start()
             self._text, self._close = data, close
         return self._close
+
+
+class _CodeSpans:
+    """Python-Markdown's search for the backticks that close a code span, with the runs of
+    backticks of a text listed once: the original walks to the end of the paragraph, in
+    Python, for every run that does not close."""
+
+    _RUN = re.compile(r"`+")
+
+    def __init__(self) -> None:
+        self._text: str | None = None
+        self._starts: list[int] = []
+        self._by_length: dict[int, list[int]] = {}
+        self._longest: list[tuple[int, int]] = []  # per run: (length, start) of the first
+        # longest run from there on
+
+    def find(self, start: int, text: str) -> tuple[int, int | None]:
+        opening = self._RUN.match(text, start)
+        ticks = len(opening.group()) if opening else 0
+        start += ticks
+        if text is not self._text:  # most spans close within a few runs: look there first
+            longest, where = 0, 0
+            for seen, run in enumerate(self._RUN.finditer(text, start)):
+                length = len(run.group())
+                if length == ticks:
+                    return start, run.start()
+                if length > longest:
+                    longest, where = length, run.start()
+                if seen == 32:
+                    break
+            else:
+                if 0 < longest < ticks:
+                    return start - (ticks - longest), where
+                return start + ticks, None
+            self._index(text)
+        same = self._by_length.get(ticks, [])
+        at = bisect.bisect_left(same, start)
+        if at < len(same):
+            return start, same[at]
+        first = bisect.bisect_left(self._starts, start)
+        if first < len(self._starts):
+            longest, where = self._longest[first]
+            if 0 < longest < ticks:
+                return start - (ticks - longest), where
+        return start + ticks, None
+
+    def _index(self, text: str) -> None:
+        if text is self._text:
+            return
+        runs = [(match.start(), len(match.group())) for match in self._RUN.finditer(text)]
+        self._text, self._starts, self._by_length = text, [start for start, _ in runs], {}
+        for start, length in runs:
+            self._by_length.setdefault(length, []).append(start)
+        longest: list[tuple[int, int]] = [(0, 0)] * len(runs)
+        best = (0, 0)
+        for index in range(len(runs) - 1, -1, -1):
+            start, length = runs[index]
+            if length >= best[0]:
+                best = (length, start)
+            longest[index] = best
+        self._longest = longest
+
+
+class _Backticks(BacktickInlineProcessor):
+    """Python-Markdown's code spans (handleMatch as there), found with _CodeSpans."""
+
+    spans: _CodeSpans
+
+    def handleMatch(self, m: re.Match[str], data: str  # type: ignore[override]
+                    ) -> tuple[etree.Element | str | None, int | None, int | None]:
+        if m.group(1):
+            return m.group(1).replace("\\\\", self.ESCAPED_BSLASH), m.start(0), m.end(0)
+        begin = m.start(0)
+        start, end = self.spans.find(begin, data)
+        if end is None:
+            return None, begin, start
+        element = etree.Element(self.tag)
+        element.text = AtomicString(code_escape(data[start:end].strip()))
+        return element, begin, end + (start - begin)
 
 
 def _bounded_link(processor: LinkInlineProcessor, data: str, index: int
@@ -491,15 +359,9 @@ class _ShortImageReference(ShortImageReferenceInlineProcessor):
         return self.brackets.text(data, index)
 
 
-class _Action(Enum):
-    KEEP = "keep"
-    UNWRAP = "unwrap"  # the element goes, its text and children stay
-    REMOVE = "remove"  # the element and what it holds go, its tail stays
-
-
 class _Finish(Treeprocessor):
     """After toc gave headings their ids, and after Markdown unescaped the text: collect
-    the ids, drop the markers of cut texts, and (when rendering) shift the headings and
+    the ids, unwrap the pieces of long texts, and (when rendering) shift the headings and
     check and rewrite links and images."""
 
     def __init__(self, md: markdown.Markdown, state: _State, links: _Links | None) -> None:
@@ -521,7 +383,7 @@ class _Finish(Treeprocessor):
 
     def _decide(self, element: etree.Element) -> _Action:
         if element.tag == _CHUNK:
-            return _Action.REMOVE
+            return _Action.UNWRAP
         if self.links is None:
             return _Action.KEEP
         if element.tag == "a":
@@ -579,11 +441,15 @@ class _Reisgids(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         state = self.state
+        md.preprocessors.register(_DefuseFences(md), "reisgids-defuse-fences", 26)
         md.preprocessors.register(_MarkStash(md, state, "after_fences"), "reisgids-fences", 22)
         md.preprocessors.register(_MarkStash(md, state, "after_blocks"), "reisgids-blocks", 19)
         md.treeprocessors.register(_BeforeInline(md, state), "reisgids-before-inline", 21)
         md.treeprocessors.register(_Finish(md, state, self.links), "reisgids-finish", -1)
         md.postprocessors.register(_FilterStash(md, state), "reisgids-raw-html", 35)
+        backticks = _Backticks(BACKTICK_RE)
+        backticks.spans = _CodeSpans()
+        md.inlinePatterns.register(backticks, "backtick", 190)
         brackets = _Brackets()
         for processor, name, priority in (
                 (_Reference(REFERENCE_RE, md), "reference", 170),
@@ -594,6 +460,13 @@ class _Reisgids(Extension):
                 (_ShortImageReference(IMAGE_REFERENCE_RE, md), "short_image_ref", 125)):
             processor.brackets = brackets
             md.inlinePatterns.register(processor, name, priority)
+        footnote = md.inlinePatterns["footnote"]
+        if isinstance(footnote, FootnoteInlineProcessor):
+            # as Python-Markdown's, but a reference stops at the next `[`: no rescanning to
+            # the end of the paragraph for every `[^` that does not close
+            md.inlinePatterns.register(
+                FootnoteInlineProcessor(r"\[\^([^\[\]]*)\]", footnote.footnotes),
+                "footnote", 175)
 
 
 def _markdown(state: _State, links: _Links | None) -> markdown.Markdown:
@@ -615,361 +488,28 @@ def _markdown(state: _State, links: _Links | None) -> markdown.Markdown:
         output_format="html")
 
 
-# --- links and images ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Finding:
-    code: str
-    is_error: bool
-    message: Text
-    hint: Text | None
-    needle: str  # as written in the source: a link destination or a start tag
-    nth: int  # 0 for the first use of that needle in the page
-
-
-class _ResolverFailed(Exception):
-    """The caller's resolver raised: its bug, re-raised as is outside Markdown."""
-
-    def __init__(self, original: Exception) -> None:
-        super().__init__(repr(original))
-        self.original = original
-
-
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
-_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
-_HINT_RELATIVE = Text(
-    nl="controleer de bestandsnaam; links gaan relatief vanaf dit bestand, bijvoorbeeld "
-       "../partners/naam.md",
-    en="check the file name; links are relative to this file, for example "
-       "../partners/name.md")
-_HINT_STATIC = Text(
-    nl="zet het bestand in static/ en verwijs ernaar als /static/...",
-    en="put the file in static/ and refer to it as /static/...")
-_HINT_UNSAFE = Text(
-    nl="toegestaan zijn links met http, https, mailto of tel, en links naar bestanden van "
-       "de site",
-    en="allowed are http, https, mailto and tel links, and links to files of the site")
-
-
-def _decoded(url: str) -> str:
-    """A URL as the browser reads it (Python-Markdown hides the '&' of obfuscated e-mail
-    links behind a placeholder)."""
-    return html.unescape(url.replace(AMP_SUBSTITUTE, "&"))
-
-
-def _scheme(url: str) -> str | None:
-    """The scheme a browser would see: control characters and whitespace, which browsers
-    skip, do not hide `jav&#x09;ascript:`."""
-    found = _SCHEME.match(_INVISIBLE.sub("", url))
-    return found.group(1).lower() if found else None
-
-
-def _short(text: str, limit: int = 60) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
-
-
-class _Links:
-    """Checks and rewrites the links and images of one page."""
-
-    def __init__(self, path: str, resolve: LinkResolver) -> None:
-        self.path = path
-        self.folder = posixpath.dirname(path)
-        self._resolve = resolve
-        self.findings: list[_Finding] = []
-        self._ids: frozenset[str] = frozenset()
-        self._headings: list[str] = []
-        self._nth: dict[int, int] = {}
-
-    def prepare(self, root: etree.Element, headings: list[str]) -> None:
-        """Number each destination's uses in document order, and collect the page's ids."""
-        counts: dict[str, int] = {}
-        ids: set[str] = set()
-        for element in root.iter():
-            key = element.get("href") if element.tag == "a" else (
-                element.get("src") if element.tag == "img" else None)
-            if key is not None:
-                self._nth[id(element)] = counts.get(key, 0)
-                counts[key] = counts.get(key, 0) + 1
-            if element.get("id"):
-                ids.add(element.get("id") or "")
-        self._ids, self._headings = frozenset(ids), headings
-
-    def resolve(self, path: str) -> LinkTarget | None:
-        try:
-            return self._resolve(path)
-        except Exception as exc:
-            raise _ResolverFailed(exc) from exc
-
-    def _report(self, element: etree.Element, needle: str, code: str, message: Text,
-                hint: Text | None, *, is_error: bool = True) -> None:
-        self.findings.append(_Finding(code, is_error, message, hint, needle,
-                                      self._nth.get(id(element), 0)))
-
-    def visit_link(self, element: etree.Element) -> _Action:
-        written = element.get("href")
-        if written is None:
-            return _Action.KEEP
-        url = _decoded(written).strip()
-        scheme = _scheme(url)
-        if scheme is not None:
-            if scheme in _SAFE_SCHEMES:
-                return _Action.KEEP
-            self._unsafe(element, written, scheme)
-            return _Action.UNWRAP
-        if not url or url.startswith("//"):
-            return _Action.KEEP  # an empty link, or another host
-        if url.startswith("#"):
-            self._check_own_anchor(element, written, url[1:])
-            return _Action.KEEP
-        where, query, fragment = _split(url)
-        if url.startswith("/") and not (where.startswith("/static/") or where.endswith(".md")):
-            return _Action.KEEP  # another page of the site, written as its URL
-        wanted = self._site_path(where)
-        if wanted is None:
-            return _Action.KEEP  # only a query
-        target = self._target(element, written, wanted)
-        if target is None:
-            return _Action.KEEP
-        if not target.published:
-            self._report(element, written, "link-unpublished", Text(
-                nl=f"link naar '{_short(written)}' wijst naar '{target.title}', dat in deze "
-                   "build niet gepubliceerd is; de link wordt gewone tekst",
-                en=f"link to '{_short(written)}' points to '{target.title}', which is not "
-                   "published in this build; the link becomes plain text"), Text(
-                nl="publiceer die pagina (concept, publicatie- of verloopdatum) of haal de "
-                   "link weg",
-                en="publish that page (draft, publish or expiry date) or remove the link"),
-                is_error=False)
-            return _Action.UNWRAP
-        if fragment and wanted.endswith(".md") and not _has_anchor(target.anchors, fragment):
-            self._report(element, written, "link-anchor", Text(
-                nl=f"link naar '{_short(written)}': '{target.title}' heeft geen kop met "
-                   f"anker '#{fragment}'",
-                en=f"link to '{_short(written)}': '{target.title}' has no heading with "
-                   f"anchor '#{fragment}'"), _anchor_hint(fragment, sorted(target.anchors),
-                                                         own_page=False))
-        element.set("href", target.url + (f"?{query}" if query else "")
-                    + (f"#{fragment}" if fragment else ""))
-        return _Action.KEEP
-
-    def visit_image(self, element: etree.Element) -> _Action:
-        written = element.get("src") or ""
-        url = _decoded(written).strip()
-        scheme = _scheme(url)
-        if scheme in ("http", "https") or url.startswith("//"):
-            self._report(element, written, "image-remote", Text(
-                nl=f"afbeelding '{_short(written)}' van een andere website is weggehaald: de "
-                   "site doet geen verzoeken aan derden",
-                en=f"image '{_short(written)}' from another website was removed: the site "
-                   "makes no third-party requests"), _HINT_STATIC, is_error=False)
-            return _Action.REMOVE
-        if scheme is not None:
-            self._unsafe(element, written, scheme)
-            return _Action.REMOVE
-        if not (element.get("alt") or "").strip():
-            self._report(element, written, "image-alt", Text(
-                nl=f"afbeelding '{_short(written)}' heeft geen alt-tekst",
-                en=f"image '{_short(written)}' has no alt text"), Text(
-                nl="beschrijf tussen de blokhaken wat er te zien is: ![wat er te zien is](...)",
-                en="describe between the brackets what it shows: ![what it shows](...)"))
-        where, query, _ = _split(url)
-        wanted = self._site_path(where) if where else None
-        if wanted is None or not (wanted.startswith("static/") or wanted.startswith("../")):
-            self._report(element, written, "image-src", Text(
-                nl=f"afbeelding '{_short(written)}' is geen bestand in static/",
-                en=f"image '{_short(written)}' is not a file in static/"), _HINT_STATIC)
-            return _Action.KEEP
-        target = self._target(element, written, wanted)
-        if target is None:
-            return _Action.KEEP
-        if not target.published:
-            self._report(element, written, "link-unpublished", Text(
-                nl=f"afbeelding '{_short(written)}' is niet gepubliceerd en is weggehaald",
-                en=f"image '{_short(written)}' is not published and was removed"), None,
-                is_error=False)
-            return _Action.REMOVE
-        element.set("src", target.url + (f"?{query}" if query else ""))
-        return _Action.KEEP
-
-    def _unsafe(self, element: etree.Element, written: str, scheme: str) -> None:
-        self._report(element, written, "url-unsafe", Text(
-            nl=f"link naar '{_short(written)}' is weggehaald: {scheme}:-adressen zijn niet "
-               "toegestaan",
-            en=f"link to '{_short(written)}' was removed: {scheme}: addresses are not "
-               "allowed"), _HINT_UNSAFE, is_error=False)
-
-    def _check_own_anchor(self, element: etree.Element, written: str, anchor: str) -> None:
-        if anchor and not _has_anchor(self._ids, anchor):
-            self._report(element, written, "link-anchor", Text(
-                nl=f"link naar '#{_short(anchor)}': deze pagina heeft geen kop met dat anker",
-                en=f"link to '#{_short(anchor)}': this page has no heading with that anchor"),
-                _anchor_hint(anchor, self._headings, own_page=True))
-
-    def _site_path(self, where: str) -> str | None:
-        """The site-relative path a link names: `/static/x` and `/content/x.md` from the
-        site root, anything else relative to this file. None for an empty path."""
-        path = unquote(where)
-        if not path:
-            return None
-        if path.startswith("/"):
-            return posixpath.normpath(path).lstrip("/") or "."
-        return posixpath.normpath(posixpath.join(self.folder, path))
-
-    def _target(self, element: etree.Element, written: str, wanted: str) -> LinkTarget | None:
-        outside = wanted == ".." or wanted.startswith("../") or wanted == "."
-        target = None if outside else self.resolve(wanted)
-        if target is not None:
-            return target
-        shown = _short(written)
-        if outside:
-            message = Text(nl=f"link naar '{shown}' wijst buiten de site ({wanted})",
-                           en=f"link to '{shown}' points outside the site ({wanted})")
-        else:
-            message = Text(
-                nl=f"link naar '{shown}' wijst naar een bestand dat niet bestaat ({wanted})",
-                en=f"link to '{shown}' points to a file that does not exist ({wanted})")
-        self._report(element, written, "link-broken", message, self._broken_hint(written, wanted))
-        return None
-
-    def _broken_hint(self, written: str, wanted: str) -> Text:
-        """Try what the editor probably meant: the `.md` left off, or a path written from
-        the site root or from content/ instead of from this file."""
-        where, _, fragment = _decoded(written).partition("#")
-        plain = posixpath.normpath(unquote(where.split("?")[0]).lstrip("/"))
-        candidates = [wanted + ".md", wanted.rstrip("/") + ".md"]
-        if not plain.startswith(".."):
-            candidates += [plain, "content/" + plain, plain + ".md", "content/" + plain + ".md"]
-        for candidate in dict.fromkeys(candidates):
-            if candidate != wanted and self.resolve(candidate) is not None:
-                if candidate.startswith("static/"):
-                    better = "/" + candidate
-                else:
-                    better = posixpath.relpath(candidate, self.folder or ".")
-                better += f"#{fragment}" if fragment else ""
-                return Text(nl=f"bedoelde je '{better}'?", en=f"did you mean '{better}'?")
-        return _HINT_STATIC if wanted.startswith("static/") else _HINT_RELATIVE
-
-
-def _split(url: str) -> tuple[str, str, str]:
-    rest, _, fragment = url.partition("#")
-    where, _, query = rest.partition("?")
-    return where, query, fragment
-
-
-def _has_anchor(anchors: frozenset[str], anchor: str) -> bool:
-    return anchor in anchors or unquote(anchor) in anchors
-
-
-def _anchor_hint(anchor: str, anchors: list[str], *, own_page: bool) -> Text:
-    close = difflib.get_close_matches(unquote(anchor), anchors, n=3, cutoff=0.6)
-    if close:
-        shown = ", ".join(f"'#{c}'" for c in close)
-        return Text(nl=f"bedoelde je {shown}?", en=f"did you mean {shown}?")
-    if not anchors:
-        return Text(nl=f"{'deze' if own_page else 'die'} pagina heeft geen koppen",
-                    en=f"{'this' if own_page else 'that'} page has no headings")
-    listed = ", ".join(f"#{a}" for a in anchors[:8]) + (", ..." if len(anchors) > 8 else "")
-    return Text(nl=f"ankers op {'deze' if own_page else 'die'} pagina: {listed} (koppen in "
-                   "kleine letters, spaties worden streepjes)",
-                en=f"anchors on {'this' if own_page else 'that'} page: {listed} (headings in "
-                   "lowercase, spaces become hyphens)")
-
-
-# --- lines --------------------------------------------------------------------------------
-
-_FENCE_OPEN = re.compile(r"(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
-_DESTINATION = re.compile(r"\]\(\s*(?:<([^<>\n]*)>|((?:[^\s()]|\([^\s()]*\))+))")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<([^<>\n]*)>|(\S+))", re.MULTILINE)
-_START_TAG = re.compile(r"<[^<>]*>")
-
-
-class _Lines:
-    """Finds the line a link destination or a start tag was written on, looking past
-    fenced code and code spans. Built only when there is something to place."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
-        self._starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        self._masked = _mask_code(self.text)
-        self._index: dict[str, dict[str, list[int]]] = {}
-        self._budget = 64  # plain searches for needles the indexes do not have
-
-    def line(self, needle: str, nth: int, kind: str) -> int:
-        positions = self._indexed(kind).get(needle) or self._search(needle)
-        if not positions:
-            return 1
-        return bisect.bisect_right(self._starts, positions[min(nth, len(positions) - 1)])
-
-    def _indexed(self, kind: str) -> dict[str, list[int]]:
-        if kind not in self._index:
-            found: dict[str, list[int]] = {}
-            patterns = (_START_TAG,) if kind == "tag" else (_DESTINATION, _REFERENCE)
-            for pattern in patterns:
-                for match in pattern.finditer(self._masked):
-                    key = match.group(0) if kind == "tag" else (match.group(1)
-                                                                or match.group(2) or "")
-                    found.setdefault(key, []).append(match.start())
-            for positions in found.values():
-                positions.sort()
-            self._index[kind] = found
-        return self._index[kind]
-
-    def _search(self, needle: str) -> list[int]:
-        if self._budget <= 0 or not needle:
-            return []
-        self._budget -= 1
-        for haystack in (self._masked, self.text):
-            found = haystack.find(needle)
-            if found >= 0:
-                return [found]
-        return []
-
-
-def _mask_code(text: str) -> str:
-    """Blank out fenced code blocks and code spans, keeping every offset. A fence counts
-    only when it closes, as in Python-Markdown."""
-    lines = text.split("\n")
-    closers: dict[str, list[int]] = {}
-    for number, line in enumerate(lines):
-        stripped = line.rstrip(" ")
-        if stripped[:3] in ("```", "~~~") and stripped == stripped[0] * len(stripped):
-            closers.setdefault(stripped, []).append(number)
-    out: list[str] = []
-    number = 0
-    while number < len(lines):
-        line = lines[number]
-        opened = _FENCE_OPEN.match(line)
-        if opened:
-            fence = opened.group(1)
-            candidates = closers.get(fence, [])
-            at = bisect.bisect_right(candidates, number)
-            if at < len(candidates):
-                close = candidates[at]
-                out.append(line)
-                out.extend(" " * len(code) for code in lines[number + 1:close])
-                out.append(lines[close])
-                number = close + 1
-                continue
-        out.append(_CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line))
-        number += 1
-    return "\n".join(out)
-
 
 # --- the two entry points -----------------------------------------------------------------
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LONG_DATA_URI = re.compile(r"(\]\(\s*<?)(data:[^\s)>,]{0,80},?)[^\s)>]{120,}")
+_MAX_INDENT = 400
+_DEEP_INDENT = re.compile(r"^[ \t]{100,}", re.MULTILINE)
 _EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>\n?")
 
 
 def _prepare(body: str) -> str:
-    """Text Python-Markdown and nh3 both accept, with long `data:` URLs (pasted images,
-    which are refused anyway) shortened so that they do not drown the page."""
+    """Text Python-Markdown and nh3 both accept; long `data:` URLs (pasted images, refused
+    anyway) shortened so they do not drown the page; indentation beyond _MAX_INDENT columns
+    (lists nested a hundred deep) cut back, as Python-Markdown recurses once per level."""
     text = _SURROGATE.sub("\ufffd", body).replace("\x00", "\ufffd")
+    text = _DEEP_INDENT.sub(_clamp_indent, text)
     return _LONG_DATA_URI.sub(r"\1\2…", text)
+
+
+def _clamp_indent(match: re.Match[str]) -> str:
+    indent = match.group(0)
+    return indent if len(indent.expandtabs(4)) <= _MAX_INDENT else " " * _MAX_INDENT
 
 
 def _convert(text: str, links: _Links | None) -> tuple[str, _State]:
@@ -1056,3 +596,7 @@ def _raw_findings(removed: list[_Removed]) -> list[_Finding]:
 def _plain(text: str) -> str:
     paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
     return "".join(f"<p>{html.escape(p).strip()}</p>\n" for p in paragraphs)
+
+
+__all__ = ["SAFE_RAW_TAGS", "LinkResolver", "LinkTarget", "RenderedBody", "github_slug",
+           "heading_ids", "render_markdown"]
