@@ -16,13 +16,14 @@ from reisgids.errors import Report
 from reisgids.graph.checks import check_graph
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.link import link
+from reisgids.graph.routes import pattern_for
 from reisgids.model.document import ContentEntry
 from reisgids.render.bodies import render_bodies
 from reisgids.render.markdown import RenderedBody
 from reisgids.render.outputs import render_site
 from reisgids.render.theme import environment, find_theme
 from reisgids.search import index_site
-from reisgids.source.discover import discover
+from reisgids.source.discover import SourceFile, discover
 from reisgids.source.outlines import load_outlines
 from reisgids.validate import read_entry
 from reisgids.write import publish, write_files
@@ -68,8 +69,11 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     sources, problems = discover(root)
     report.extend(problems)
     entries: list[ContentEntry] = []
+    unreadable: list[SourceFile] = []  # exist, but failed to load: not "missing" elsewhere
     for source in sources:
         entry, problems = read_entry(source)
+        if entry is None:
+            unreadable.append(source)
         report.extend(problems)
         if entry is not None:
             entries.append(entry)
@@ -78,10 +82,12 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     if config is None:
         return None, report
     graph, problems = link(config, entries, now, drafts=drafts,
+                           unreadable=frozenset((s.kind, s.slug) for s in unreadable),
                            outlines={o.slug: o for o in outlines})
     report.extend(problems)
     report.extend(check_graph(graph, root, outlines))
-    bodies, problems = render_bodies(graph, static_files(root))
+    bodies, problems = render_bodies(graph, static_files(root), {
+        s.rel: pattern_for(config, s.kind).replace("{slug}", s.slug) for s in unreadable})
     report.extend(problems)
     return Site(root, config, graph, bodies), report
 

@@ -62,7 +62,10 @@ def _vocab_problem(entry: ContentEntry, path: tuple[str | int, ...], name: str, 
 
 
 def link(config: SiteConfig, entries: list[ContentEntry], now: date, *, drafts: bool,
-         outlines: dict[str, Any] | None = None) -> tuple[ContentGraph, list[Diagnostic]]:
+         outlines: dict[str, Any] | None = None, unreadable: frozenset[Key] = frozenset()
+         ) -> tuple[ContentGraph, list[Diagnostic]]:
+    """`unreadable`: files that exist but failed to load; their own errors say why, so a
+    reference to one is not reported again as pointing at nothing."""
     by_key = {e.key: e for e in entries}
     published = frozenset(e.key for e in entries if is_published(e, now, drafts))
     urls, problems = assign_urls(config, entries)
@@ -78,6 +81,8 @@ def link(config: SiteConfig, entries: list[ContentEntry], now: date, *, drafts: 
             assert isinstance(found.marker, RefTo)
             target = (found.marker.kind, found.value)
             if target not in by_key:
+                if target in unreadable:
+                    continue
                 problems.append(_unresolved(entry, found.path, found.marker.kind, found.value,
                                             by_key))
                 continue

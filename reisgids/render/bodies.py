@@ -6,6 +6,7 @@ Runs in the check phase too: a broken link is a content error like any other.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from reisgids.errors import Diagnostic
 from reisgids.graph.content import ContentGraph, Key
@@ -30,8 +31,11 @@ def anchor_targets(entries: dict[Key, ContentEntry]) -> set[Key]:
     return {key for key in entries if key[1] in names}
 
 
-def render_bodies(graph: ContentGraph, static_files: frozenset[str]
+def render_bodies(graph: ContentGraph, static_files: frozenset[str],
+                  unreadable: Mapping[str, str] | None = None
                   ) -> tuple[dict[Key, RenderedBody], list[Diagnostic]]:
+    """`unreadable`: path -> URL of files that exist but failed to load (their own errors
+    say why); links to them are not reported as broken."""
     anchors = {key: frozenset(heading_ids(graph.entries[key].body))
                for key in sorted(anchor_targets(graph.entries))}
     by_path: dict[str, LinkTarget] = {}
@@ -39,6 +43,8 @@ def render_bodies(graph: ContentGraph, static_files: frozenset[str]
         by_path[entry.rel] = LinkTarget(page_url(graph, graph.urls[key]),
                                         anchors.get(key, frozenset()),
                                         key in graph.published, entry.data.title)
+    for rel, url in (unreadable or {}).items():
+        by_path[rel] = LinkTarget(page_url(graph, url), frozenset(), True, rel)
     for rel in static_files:
         by_path[rel] = LinkTarget(page_url(graph, "/" + rel), frozenset(), True, rel)
 
