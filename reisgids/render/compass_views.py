@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from reisgids.compass.editions import (
     STATUS_ORDER,
@@ -15,6 +16,7 @@ from reisgids.compass.editions import (
 )
 from reisgids.compass.history import status_at
 from reisgids.graph.content import ContentGraph
+from reisgids.model.base import Entry
 from reisgids.model.compass import AgendaItem, CompassEdition, HistoryEntry
 from reisgids.render.bodies import page_url
 from reisgids.render.dates import iso
@@ -31,28 +33,29 @@ from reisgids.render.views import (
 END_STATES = frozenset({"anchored", "withdrawn"})
 
 
+M = TypeVar("M", bound=Entry)
+
+
+def published_data(graph: ContentGraph, kind: str, model: type[M]) -> dict[str, M]:
+    """slug -> the validated data of every published entry of one kind; built once per
+    graph, shared by every page (callers copy before changing it)."""
+
+    def build() -> dict[str, M]:
+        found: dict[str, M] = {}
+        for entry in graph.of_kind(kind):
+            assert isinstance(entry.data, model)
+            found[entry.slug] = entry.data
+        return found
+
+    return graph.memo(f"published-data:{kind}", build)
+
+
 def agenda_items(graph: ContentGraph) -> dict[str, AgendaItem]:
-    return graph.memo("agenda_items", lambda: _agenda_items(graph))
-
-
-def _agenda_items(graph: ContentGraph) -> dict[str, AgendaItem]:
-    found: dict[str, AgendaItem] = {}
-    for entry in graph.of_kind("agenda-item"):
-        assert isinstance(entry.data, AgendaItem)
-        found[entry.slug] = entry.data
-    return found
+    return published_data(graph, "agenda-item", AgendaItem)
 
 
 def editions(graph: ContentGraph) -> dict[str, CompassEdition]:
-    return graph.memo("editions", lambda: _editions(graph))
-
-
-def _editions(graph: ContentGraph) -> dict[str, CompassEdition]:
-    found: dict[str, CompassEdition] = {}
-    for entry in graph.of_kind("compass-edition"):
-        assert isinstance(entry.data, CompassEdition)
-        found[entry.slug] = entry.data
-    return found
+    return published_data(graph, "compass-edition", CompassEdition)
 
 
 def status_now(graph: ContentGraph, item: AgendaItem) -> HistoryEntry | None:
