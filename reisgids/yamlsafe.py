@@ -141,7 +141,7 @@ def _compose(parser: Any, shift: int = 0) -> tuple[Any, dict[FieldPath, tuple[in
             if not stack:
                 root = done.value
             else:
-                _place(stack[-1], done.value, done.path, positions, event)
+                _place(stack[-1], done.value)
             continue
         _refuse_special(event)
         mark = event.start_mark
@@ -160,7 +160,7 @@ def _compose(parser: Any, shift: int = 0) -> tuple[Any, dict[FieldPath, tuple[in
             if frame is None:
                 root, root_line = scalar, mark.line + 1
             else:
-                _place(frame, scalar, path, positions, event)
+                _place(frame, scalar)
         elif isinstance(event, MappingStartEvent | SequenceStartEvent):
             if frame is None:
                 root_line = mark.line + 1
@@ -204,8 +204,7 @@ def _child_path(frame: _Frame | None, positions: dict[FieldPath, tuple[int, int]
     return path
 
 
-def _place(frame: _Frame, value: Any, path: FieldPath,
-           positions: dict[FieldPath, tuple[int, int]], event: Any) -> None:
+def _place(frame: _Frame, value: Any) -> None:
     if isinstance(frame.value, dict):
         assert frame.key is not None
         frame.value[frame.key] = value

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from reisgids.config import SiteConfig
+from reisgids.diagnose import field_name
 from reisgids.errors import Diagnostic, Location, Text, error, warning
 from reisgids.graph.content import ContentGraph, Key, Link
 from reisgids.graph.publish import is_published
@@ -19,12 +20,6 @@ from reisgids.source.kinds import FOLDER_OF
 VOCAB_NAMES = {"themes": ("thema", "theme"), "forms": ("vorm", "form"),
                "partner_types": ("partnertype", "partner type")}
 
-
-def _field(path: tuple[str | int, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _unresolved(entry: ContentEntry, path: tuple[str | int, ...], kind: str, slug: str,
@@ -43,7 +38,7 @@ def _unresolved(entry: ContentEntry, path: tuple[str | int, ...], kind: str, slu
                     f"create content/{FOLDER_OF[kind]}/{slug}.md, or check the name")
     return error("ref-unresolved", Location(entry.rel, entry.line_of(*path)), Text(
         f"er is geen {kind} '{slug}'", f"there is no {kind} '{slug}'"),
-        field=_field(path), hint=hint)
+        field=field_name(path), hint=hint)
 
 
 def _vocab_problem(entry: ContentEntry, path: tuple[str | int, ...], name: str, value: str,
@@ -58,7 +53,7 @@ def _vocab_problem(entry: ContentEntry, path: tuple[str | int, ...], name: str, 
                  f"vocabularies.{name} in reisgids.yml"))
     return error("vocab-unknown", Location(entry.rel, entry.line_of(*path)), Text(
         f"{nl} '{value}' bestaat niet", f"{en} '{value}' does not exist"),
-        field=_field(path), hint=hint)
+        field=field_name(path), hint=hint)
 
 
 def link(config: SiteConfig, entries: list[ContentEntry], now: date, *, drafts: bool,
@@ -93,7 +88,7 @@ def link(config: SiteConfig, entries: list[ContentEntry], now: date, *, drafts: 
                     f"{found.marker.kind} '{found.value}' is niet gepubliceerd in deze build "
                     "(concept, nog niet of niet meer zichtbaar)",
                     f"{found.marker.kind} '{found.value}' is not published in this build "
-                    "(draft, not yet or no longer visible)"), field=_field(found.path),
+                    "(draft, not yet or no longer visible)"), field=field_name(found.path),
                     hint=Text("de verwijzing wordt als gewone tekst getoond",
                               "the reference is shown as plain text")))
     graph = ContentGraph(config=config, now=now, entries=by_key, published=published,
