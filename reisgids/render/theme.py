@@ -10,7 +10,7 @@ import jinja2
 from reisgids.source.frontmatter import decode
 from reisgids.yamlsafe import load_mapping
 
-BUILTIN_THEMES = Path(__file__).resolve().parent.parent.parent / "themes"
+BUILTIN_THEMES = Path(__file__).resolve().parent.parent / "themes"  # package data
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ AXE = Axe()
 def ui(key: str) -> str:
     """A Dutch UI string of the default theme (the names of landmarks and the skip link)."""
     strings: dict[str, str] = yaml.safe_load(
-        (REPO / "themes/default/i18n/nl.yml").read_text(encoding="utf-8"))
+        (REPO / "reisgids/themes/default/i18n/nl.yml").read_text(encoding="utf-8"))
     return strings[key]
 
 

@@ -21,7 +21,8 @@ from reisgids.graph.content import Key, Link
 
 pytestmark = pytest.mark.browser
 
-NL = yaml.safe_load((REPO / "themes/default/i18n/nl.yml").read_text(encoding="utf-8"))
+NL = yaml.safe_load(
+    (REPO / "reisgids/themes/default/i18n/nl.yml").read_text(encoding="utf-8"))
 
 # The walk through the example content: (key, the field that ties it to the step before).
 DEAL: Key = ("deal", "eerlijk-werk-roffabriek")

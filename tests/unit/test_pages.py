@@ -16,7 +16,7 @@ from reisgids.render.meta import json_ld
 from reisgids.render.pages import plan_pages
 from reisgids.render.plan import Page
 
-THEME = REPO / "themes" / "default"
+THEME = REPO / "reisgids" / "themes" / "default"
 
 
 def planned(make_site: SiteFactory) -> dict[str, Page]:
