@@ -27,8 +27,11 @@ def body_digest(body: str) -> str:
 
 
 def covered(history: list[HistoryEntry], edition: CompassEdition) -> list[HistoryEntry]:
-    """The entries an edition can see: those dated on or before the end of its period."""
-    return [h for h in history if h.date <= edition.period.end]
+    """The entries an edition can see: those dated on or before the end of its period.
+    Without their documents: linking the decision document of a move later (it is often
+    published weeks after) does not change what the edition says."""
+    return [h.model_copy(update={"documents": []}) if h.documents else h
+            for h in history if h.date <= edition.period.end]
 
 
 def take_snapshot(slug: str, edition: CompassEdition, body: str,

@@ -58,6 +58,20 @@ def status_url(graph: ContentGraph, status: str) -> str:
 
 
 @dataclass(frozen=True)
+class DocumentLink:
+    """A decision document of a history entry: a web address or a file under static/."""
+
+    title: str
+    href: str
+    is_file: bool  # in static/: served by this site
+
+
+def document_links(graph: ContentGraph, entry: HistoryEntry) -> tuple[DocumentLink, ...]:
+    return tuple(DocumentLink(d.title, page_url(graph, d.url) if d.url.startswith("/")
+                              else d.url, d.url.startswith("/")) for d in entry.documents)
+
+
+@dataclass(frozen=True)
 class HistoryStep:
     """One entry of an agenda item's timeline, every field ready to show."""
 
@@ -72,6 +86,7 @@ class HistoryStep:
     indicator: str
     next_check: str
     current: bool
+    documents: tuple[DocumentLink, ...] = ()
 
 
 def history_steps(graph: ContentGraph, item: AgendaItem) -> tuple[HistoryStep, ...]:
@@ -80,7 +95,8 @@ def history_steps(graph: ContentGraph, item: AgendaItem) -> tuple[HistoryStep, .
         fdate(graph, h.date), iso(h.date), str(h.status),
         vocab_label(graph, "agenda.status", h.status), h.forum or "",
         vocab_label(graph, "decision", h.decision) if h.decision else "", h.note or "",
-        h.feedback or "", h.indicator or "", fdate(graph, h.next_check), h is now)
+        h.feedback or "", h.indicator or "", fdate(graph, h.next_check), h is now,
+        document_links(graph, h))
         for h in item.history)
 
 

@@ -45,7 +45,7 @@ LABELS: dict[str, dict[str, str]] = {
         "forum": "Forum", "decision": "Besluit", "note": "Toelichting",
         "feedback": "Teruggekoppeld", "indicator": "Indicator",
         "next_check": "Volgende meting", "new": "Nieuw agendapunt", "was": "eerder",
-        "read": "Bekijk het agendapunt",
+        "read": "Bekijk het agendapunt", "documents": "Documenten",
     },
     "en": {
         "news": "News", "lessons": "Lessons and successes",
@@ -54,7 +54,7 @@ LABELS: dict[str, dict[str, str]] = {
         "forum": "Forum", "decision": "Decision", "note": "Note",
         "feedback": "Fed back", "indicator": "Indicator",
         "next_check": "Next check", "new": "New agenda item", "was": "previously",
-        "read": "See the agenda item",
+        "read": "See the agenda item", "documents": "Documents",
     },
 }
 
@@ -192,8 +192,16 @@ def _status(entry: HistoryEntry, language: str) -> str:
     return label("agenda.status", str(entry.status), language)
 
 
-def move_content(step: HistoryEntry, language: str, link: str) -> str:
-    """The fields of one history entry as a small HTML fragment (escaped)."""
+def document_hrefs(graph: ContentGraph, step: HistoryEntry) -> tuple[tuple[str, str], ...]:
+    """(title, absolute URL) of the decision documents of one history entry."""
+    return tuple((d.title, absolute(graph, d.url) if d.url.startswith("/") else d.url)
+                 for d in step.documents)
+
+
+def move_content(step: HistoryEntry, language: str, link: str,
+                 documents: Sequence[tuple[str, str]] = ()) -> str:
+    """The fields of one history entry as a small HTML fragment (escaped), with links to
+    its decision documents."""
     words = labels(language)
     parts: list[tuple[str, str]] = []
     if step.forum:
@@ -209,6 +217,10 @@ def move_content(step: HistoryEntry, language: str, link: str) -> str:
     if step.next_check:
         parts.append((words["next_check"], step.next_check.isoformat()))
     html = "".join(f"<p><strong>{escape(k)}:</strong> {escape(v)}</p>" for k, v in parts)
+    if documents:
+        items = "".join(f'<li><a href="{escape(url)}">{escape(title)}</a></li>'
+                        for title, url in documents)
+        html += f"<p><strong>{escape(words['documents'])}:</strong></p><ul>{items}</ul>"
     return html + f'<p><a href="{escape(link)}">{escape(words["read"])}</a></p>'
 
 
@@ -237,7 +249,8 @@ def compass_feed(graph: ContentGraph) -> Feed:
         entries.append(FeedEntry(
             id=link, title=f"{item.title}: {status}", url=link, updated=event.entry.date,
             published=event.entry.date, summary=summary,
-            content_html=move_content(event.entry, language, link),
+            content_html=move_content(event.entry, language, link,
+                                      document_hrefs(graph, event.entry)),
             categories=((str(event.entry.status), status),)))
     return _feed(graph, COMPASS_URL, "compass", overview_url(graph.config, "compass-edition"),
                  entries)

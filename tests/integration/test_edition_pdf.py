@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pypdf
-
 from conftest import NOW, REPO, run_cli
 
 
