@@ -9,6 +9,7 @@ Dutch text uses ('—', '“', 'ë', '€'); the PDF core fonts have no such gua
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -77,6 +78,11 @@ def _numbered(page_label: str, header: tuple[str, str], created: date
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.setDateFormatter(lambda *_: stamp)
+            # ReportLab seeds the document id with SOURCE_DATE_EPOCH when it is set (else a
+            # fixed date in invariant mode); seed it with the creation date instead, so the
+            # bytes depend on the content alone.
+            self._doc.signature = hashlib.md5(f"reisgids {stamp}".encode(),
+                                              usedforsecurity=False)
             self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:

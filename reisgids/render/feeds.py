@@ -133,7 +133,7 @@ def atom_xml(feed: Feed) -> bytes:
     return xml_bytes(root)
 
 
-def _fallback(graph: ContentGraph) -> date:
+def newest_content_date(graph: ContentGraph) -> date:
     """The newest content date of the site: the <updated> of a feed without entries."""
     dates = [d for k in graph.published for d in content_dates(graph.entries[k].data)]
     return max(dates, default=date(1970, 1, 1))
@@ -146,7 +146,7 @@ def _feed(graph: ContentGraph, url: str, name: str, alternate: str,
                 title=f"{graph.config.title} · {labels(language)[name]}",
                 alternate=absolute(graph, alternate), language=language,
                 author=graph.config.title, entries=newest(entries),
-                fallback_updated=_fallback(graph))
+                fallback_updated=newest_content_date(graph))
 
 
 def _themes(graph: ContentGraph, themes: Sequence[str]) -> tuple[tuple[str, str], ...]:
@@ -224,14 +224,10 @@ def move_content(step: HistoryEntry, language: str, link: str,
     return html + f'<p><a href="{escape(link)}">{escape(words["read"])}</a></p>'
 
 
-def compass_feed(graph: ContentGraph) -> Feed:
-    """One entry per history entry of every published agenda item: '<item>: <status>'."""
+def status_entries(graph: ContentGraph, items: Mapping[str, AgendaItem]) -> list[FeedEntry]:
+    """One entry per history entry of the given agenda items: '<item>: <status>'."""
     language = str(graph.config.language)
     words = labels(language)
-    items: dict[str, AgendaItem] = {}
-    for found in graph.of_kind("agenda-item"):
-        assert isinstance(found.data, AgendaItem)
-        items[found.slug] = found.data
     entries = []
     # one day's moves: by item, the later step of one item first
     for event in sorted(status_events(items), key=lambda e: (e.slug, -e.index)):
@@ -252,8 +248,21 @@ def compass_feed(graph: ContentGraph) -> Feed:
             content_html=move_content(event.entry, language, link,
                                       document_hrefs(graph, event.entry)),
             categories=((str(event.entry.status), status),)))
+    return entries
+
+
+def published_agenda_items(graph: ContentGraph) -> dict[str, AgendaItem]:
+    items: dict[str, AgendaItem] = {}
+    for found in graph.of_kind("agenda-item"):
+        assert isinstance(found.data, AgendaItem)
+        items[found.slug] = found.data
+    return items
+
+
+def compass_feed(graph: ContentGraph) -> Feed:
+    """One entry per history entry of every published agenda item."""
     return _feed(graph, COMPASS_URL, "compass", overview_url(graph.config, "compass-edition"),
-                 entries)
+                 status_entries(graph, published_agenda_items(graph)))
 
 
 def feed_files(graph: ContentGraph, bodies: Mapping[Key, str]) -> dict[str, bytes]:
