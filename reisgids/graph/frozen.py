@@ -96,6 +96,8 @@ def _difference(graph: ContentGraph, stored: StoredSnapshot, diff: Difference) -
 def frozen_editions(graph: ContentGraph) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for slug, edition in sorted(published_editions(graph).items()):
+        if slug in graph.snapshots and graph.snapshots[slug] is None:
+            continue  # a broken snapshot file: its own errors say why
         stored: StoredSnapshot | None = graph.snapshots.get(slug)
         entry = graph.entries[("compass-edition", slug)]
         if edition.adopted is None:
@@ -122,7 +124,7 @@ def frozen_editions(graph: ContentGraph) -> list[Diagnostic]:
         for diff in differences(stored.data, live_snapshot(graph, slug)):
             found.append(_difference(graph, stored, diff))
     for slug, stored in sorted(graph.snapshots.items()):
-        if ("compass-edition", slug) not in graph.published:
+        if stored is not None and ("compass-edition", slug) not in graph.published:
             found.append(error("snapshot-orphan", Location(stored.rel), Text(
                 f"er is een momentopname voor editie '{slug}', maar geen gepubliceerde editie "
                 "met die naam",

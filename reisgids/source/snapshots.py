@@ -76,12 +76,15 @@ def _read(path: Path, rel: str, edition: str) -> tuple[StoredSnapshot | None, li
     return StoredSnapshot(rel, data, lines), []
 
 
-def load_snapshots(root: Path) -> tuple[dict[str, StoredSnapshot], list[Diagnostic]]:
-    """edition id -> its stored snapshot; and every problem with a snapshot file."""
+def load_snapshots(root: Path
+                   ) -> tuple[dict[str, StoredSnapshot | None], list[Diagnostic]]:
+    """edition id -> its stored snapshot (None when the file is there but broken: its own
+    errors say why, so the edition is not reported again as unfrozen); and every problem
+    with a snapshot file."""
     folder = root / "content" / SNAPSHOT_FOLDER
     if not folder.is_dir() or folder.is_symlink():
         return {}, []
-    found: dict[str, StoredSnapshot] = {}
+    found: dict[str, StoredSnapshot | None] = {}
     problems: list[Diagnostic] = []
     for path in sorted(folder.iterdir()):
         if not path.name.endswith(SNAPSHOT_SUFFIX) or not path.is_file() or path.is_symlink():
@@ -96,6 +99,5 @@ def load_snapshots(root: Path) -> tuple[dict[str, StoredSnapshot], list[Diagnost
             continue
         stored, more = _read(path, rel, edition)
         problems += more
-        if stored is not None:
-            found[edition] = stored
+        found[edition] = stored
     return found, problems

@@ -122,4 +122,5 @@ def test_a_broken_or_orphaned_snapshot_is_reported_at_its_line(
     assert code == 1
     line = line_with(path, "status: gemonitord")
     assert any(f[:3] == (SNAPSHOT, line, "schema-enum") for f in found), stderr
+    assert not [f for f in found if f[2] == "edition-unfrozen"]  # said once, at the cause
     assert ("content/compass/editions/1999.snapshot.yml", 1, "snapshot-orphan", "") in found
