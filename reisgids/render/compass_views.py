@@ -241,7 +241,12 @@ def agenda_item_view(graph: ContentGraph, slug: str) -> AgendaItemView:
     found = editions(graph)
     held = []
     for edition_slug in sorted(found, key=lambda s: (found[s].period.start, s)):
-        for status in edition_items(found[edition_slug], {slug: item}):
+        stored = graph.snapshots.get(edition_slug) if found[edition_slug].adopted else None
+        # a frozen edition says what it held when adopted, not what today's history gives
+        statuses = (edition_items(stored.data, {i.slug: i for i in stored.data.items
+                                                if i.slug == slug})
+                    if stored is not None else edition_items(found[edition_slug], {slug: item}))
+        for status in statuses:
             held.append(HeldIn(ref_view(graph, ("compass-edition", edition_slug)),
                                vocab_label(graph, "agenda.status", status.entry.status)))
     return AgendaItemView(

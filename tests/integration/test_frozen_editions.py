@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from conftest import NOW, REPO, run_cli
+
+from reisgids.build import load_site
+from reisgids.render.compass_views import agenda_item_view
+from reisgids.render.edition_views import edition_view
 
 SNAPSHOT = "content/compass/editions/2025.snapshot.yml"
 PERCELEN = "content/compass/agenda/kleine-percelen-in-aanbesteding.md"
@@ -124,3 +129,24 @@ def test_a_broken_or_orphaned_snapshot_is_reported_at_its_line(
     assert any(f[:3] == (SNAPSHOT, line, "schema-enum") for f in found), stderr
     assert not [f for f in found if f[2] == "edition-unfrozen"]  # said once, at the cause
     assert ("content/compass/editions/1999.snapshot.yml", 1, "snapshot-orphan", "") in found
+
+
+def test_even_a_covered_edit_leaves_the_adopted_edition_as_adopted(
+        copy_of_example: Callable[[], Path]) -> None:
+    """Removing the 2025 decision is reported, and the views still show the 2025 state."""
+    site = copy_of_example()
+    path = site / PERCELEN
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - date: 2025-06-24")
+    end = text.index("  - date: 2026-01-27")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    loaded, report = load_site(site, now=date.fromisoformat(NOW))
+    assert loaded is not None
+    assert [d.code for d in report.items if d.is_error] == ["edition-frozen"]
+    graph = loaded.graph
+    edition = edition_view(graph, "2025", "")
+    held = {ln.ref.slug: ln.status for g in edition.groups for ln in g.items}
+    assert held["kleine-percelen-in-aanbesteding"] == "decided"
+    item = agenda_item_view(graph, "kleine-percelen-in-aanbesteding")
+    assert [(h.edition.slug, h.status_label) for h in item.held_in] == [
+        ("2025", "Besloten"), ("2026", "Teruggekoppeld")]
