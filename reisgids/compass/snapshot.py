@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from reisgids.compass.editions import holds
 from reisgids.model.compass import AgendaItem, CompassEdition, HistoryEntry
@@ -26,12 +27,20 @@ def body_digest(body: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def cutoff(edition: CompassEdition) -> date:
+    """The last day an adopted edition saw: the end of its period, or the day it was
+    adopted when that came first (what happened after adoption was never in it)."""
+    end = edition.period.end
+    return min(end, edition.adopted.date) if edition.adopted is not None else end
+
+
 def covered(history: list[HistoryEntry], edition: CompassEdition) -> list[HistoryEntry]:
-    """The entries an edition can see: those dated on or before the end of its period.
-    Without their documents: linking the decision document of a move later (it is often
-    published weeks after) does not change what the edition says."""
+    """The entries an adopted edition saw (dated on or before its cutoff). Without their
+    documents: linking the decision document of a move later (it is often published weeks
+    after) does not change what the edition says."""
+    last = cutoff(edition)
     return [h.model_copy(update={"documents": []}) if h.documents else h
-            for h in history if h.date <= edition.period.end]
+            for h in history if h.date <= last]
 
 
 def take_snapshot(slug: str, edition: CompassEdition, body: str,
@@ -43,10 +52,12 @@ def take_snapshot(slug: str, edition: CompassEdition, body: str,
     kept = []
     for item_slug in sorted(items):
         item = items[item_slug]
-        if holds(edition, item) or (previous is not None and holds(previous[1], item)):
+        seen = covered(item.history, edition)
+        if seen and (holds(edition, item) or (previous is not None
+                                             and holds(previous[1], item))):
             kept.append(SnapshotItem(slug=item_slug, title=item.title, summary=item.summary,
                                      themes=list(item.themes),
-                                     history=covered(item.history, edition)))
+                                     history=seen))
     return EditionSnapshot(
         edition=slug, title=edition.title, summary=edition.summary, period=edition.period,
         adopted=edition.adopted, priorities=list(edition.priorities),

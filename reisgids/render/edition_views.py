@@ -138,9 +138,12 @@ def overview_of(graph: ContentGraph, source: EditionSource) -> StatusOverview:
 
 def edition_card_of(graph: ContentGraph, slug: str, source: EditionSource) -> EditionCard:
     period = source.period
+    # a frozen edition adopted before its period ended shows the state of its adoption day
+    seen = min(period.end, source.adopted.date) if source.frozen and source.adopted else (
+        period.end)
     return EditionCard(
         card_view(graph, ("compass-edition", slug)),
-        f"{fdate(graph, period.start)} – {fdate(graph, period.end)}", fdate(graph, period.end),
+        f"{fdate(graph, period.start)} – {fdate(graph, period.end)}", fdate(graph, seen),
         fdate(graph, source.adopted.date) if source.adopted else "",
         source.adopted.forum if source.adopted else "", source.adopted is None)
 

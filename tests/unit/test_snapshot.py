@@ -3,6 +3,8 @@ differ from it."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from test_editions import E2025, E2026, item
 
@@ -53,3 +55,13 @@ def test_the_edition_text_counts_but_not_its_line_ends() -> None:
     other = take_snapshot("2025", E2025, "Tekst.\n\nAnders.", None, ITEMS)
     assert differences(stored, same) == []
     assert [d.path for d in differences(stored, other)] == [("body",)]
+
+
+def test_what_happened_after_an_early_adoption_was_never_in_the_edition() -> None:
+    early = E2025.model_copy(update={"adopted": E2025.adopted.model_copy(  # type: ignore[union-attr]
+        update={"date": date(2025, 10, 1)})})
+    stored = take_snapshot("2025", early, "", None, ITEMS)
+    after = dict(ITEMS, new=item(("2025-11-01", "inventoried")),
+                 budget=item(("2025-01-01", "inventoried"), ("2025-02-01", "on-agenda"),
+                             ("2025-03-01", "adopted"), ("2025-11-15", "fed-back")))
+    assert differences(stored, take_snapshot("2025", early, "", None, after)) == []

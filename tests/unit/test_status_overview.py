@@ -53,7 +53,7 @@ def test_the_edition_page_draws_an_accessible_svg_and_a_table(example_site: Path
     counts = [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "ov-count"]
     assert counts and all(c and c.isdigit() for c in counts)
     table = re.search(r'<table class="ov-table">.*?</table>', page, re.S)
-    assert table is not None and "<caption>" in table[0] and 'scope="row"' in table[0]
+    assert table is not None and "<caption" in table[0] and 'scope="row"' in table[0]
     heads = re.findall(r'<th scope="col">([^<]+)</th>', table[0])
     assert heads == ["Thema", "Geagendeerd", "Besloten", "Teruggekoppeld", "Gemonitord"]
     total_row = re.search(r'<tr class="ov-total"><th scope="row">[^<]+</th>(.*?)</tr>',
