@@ -26,7 +26,7 @@ def test_the_adopted_edition_pdf_has_header_page_numbers_and_content(
         assert "Vastgesteld op 16 december 2025 door College van burgemeester en" in text
         assert f"Pagina {number} van {len(pages)}" in text
     every = " ".join(" ".join(pages).split())
-    for content in ("Agendapunten en hun status op 31 december 2025", "Gemonitord (2)",
+    for content in ("Agendapunten en hun status op 16 december 2025", "Gemonitord (2)",
                     "Kleine percelen en consortia in de aanbesteding",
                     "Overzicht: agendapunten per status en thema",
                     "Prioriteiten voor de volgende ronde deals", "Wat dit kompas is",
