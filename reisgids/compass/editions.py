@@ -140,11 +140,16 @@ def current_edition(editions: Mapping[str, CompassEdition], today: date) -> str 
 
 
 def edition_diff(edition: HasPeriod, previous_slug: str, previous: HasPeriod,
-                 items: Mapping[str, HasHistory]) -> EditionDiff:
+                 items: Mapping[str, HasHistory],
+                 previous_held: Sequence[ItemStatus] | None = None) -> EditionDiff:
     """What changed between the end of the previous edition's period and the end of this
-    one's: new items, status moves (endings flagged), items no longer held."""
+    one's: new items, status moves (endings flagged), items no longer held.
+
+    `previous_held`: what the previous edition held, when it is frozen (its snapshot), so
+    that a concept compares with the edition as adopted."""
     now_held = {s.slug: s for s in edition_items(edition, items)}
-    before_held = {s.slug: s for s in edition_items(previous, items)}
+    before_held = {s.slug: s for s in (previous_held if previous_held is not None
+                                       else edition_items(previous, items))}
     new = tuple(now_held[s] for s in sorted(now_held) if s not in before_held)
     moves: list[Move] = []
     for slug in sorted(set(now_held) & set(before_held)):
@@ -166,11 +171,26 @@ def is_real_move(before: HistoryEntry, after: HistoryEntry) -> bool:
     return str(after.status) == "on-agenda" and before.forum != after.forum
 
 
+def _position(history: Sequence[HistoryEntry], entry: HistoryEntry) -> int | None:
+    """Where `entry` is in `history`: the same object, else an equal entry (a frozen copy;
+    documents added later do not count)."""
+    for index, found in enumerate(history):
+        if found is entry:
+            return index
+    plain = entry.model_dump(exclude={"documents"})
+    for index, found in enumerate(history):
+        if found.model_dump(exclude={"documents"}) == plain:
+            return index
+    return None
+
+
 def steps_between(history: Sequence[HistoryEntry], before: HistoryEntry, after: HistoryEntry
                   ) -> tuple[HistoryEntry, ...]:
-    """The entries after `before` up to and including `after` (found by identity)."""
-    start = next(i for i, e in enumerate(history) if e is before)
-    end = next(i for i, e in enumerate(history) if e is after)
+    """The entries after `before` up to and including `after`; just `after` when `before`
+    is not in this history (any more)."""
+    start, end = _position(history, before), _position(history, after)
+    if start is None or end is None or end <= start:
+        return (after,)
     return tuple(history[start + 1:end + 1])
 
 

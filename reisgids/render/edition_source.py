@@ -70,10 +70,18 @@ def edition_source(graph: ContentGraph, slug: str) -> EditionSource:
         order = ordered_editions(found)
         index = order.index(slug)
         before = order[index - 1] if index > 0 else None
-        diff = edition_diff(data, before, found[before], items) if before else None
+        titles = {s: i.title for s, i in items.items()}
+        diff = None
+        if before is not None:
+            # compare with the previous edition as adopted, when it is frozen
+            previous = edition_source(graph, before) if found[before].adopted else None
+            held = previous.statuses if previous is not None and previous.frozen else None
+            if previous is not None and previous.frozen:
+                titles = {**previous.titles, **titles}
+            diff = edition_diff(data, before, found[before], items, held)
         return EditionSource(
             slug, data.title, data.period, data.adopted, tuple(data.priorities),
-            tuple(edition_items(data, items)), diff, {s: i.title for s, i in items.items()},
+            tuple(edition_items(data, items)), diff, titles,
             {s: tuple(i.themes) for s, i in items.items()}, False)
 
     return graph.memo(f"edition-source:{slug}", make)

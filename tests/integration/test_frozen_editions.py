@@ -150,3 +150,7 @@ def test_even_a_covered_edit_leaves_the_adopted_edition_as_adopted(
     item = agenda_item_view(graph, "kleine-percelen-in-aanbesteding")
     assert [(h.edition.slug, h.status_label) for h in item.held_in] == [
         ("2025", "Besloten"), ("2026", "Teruggekoppeld")]
+    concept = edition_view(graph, "2026", "")  # live, but compared with 2025 as adopted
+    assert concept.diff is not None
+    move = next(m for m in concept.diff.moves if m.ref.slug == "kleine-percelen-in-aanbesteding")
+    assert (move.before, move.after) == ("Besloten (aangehouden)", "Teruggekoppeld")
