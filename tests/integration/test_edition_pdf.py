@@ -5,6 +5,7 @@ content, and the same bytes from the same input."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pypdf
@@ -61,3 +62,34 @@ def test_the_pdf_bytes_are_the_same_in_another_build(example_site: Path,
     assert result.returncode == 0, result.stderr
     for rel in ("kompas/2025/reiskompas-2025.pdf", "kompas/2026/reiskompas-2026.pdf"):
         assert (out / rel).read_bytes() == (example_site / rel).read_bytes()
+
+
+HOSTILE_EDITION = """\
+---
+title: "Kompas <b>2027</b> & co — “test” 🧭 \u202eomgekeerd"
+summary: "Een samenvatting met <script>alert(1)</script>, een ∑ wiskundeteken."
+period:
+  start: 2027-01-01
+  end: 2027-12-31
+priorities:
+  - theme: eenzaamheid
+    text: "Eenheelheellangwoordzonderspatiesdatnietpastopeenregelvandepaginaendaaromafbreekt"
+---
+## Kop met <em>opmaak</em> & een [link](https://example.org/)
+
+- een punt met **nadruk** en `code`
+- een punt met een teken buiten de letter: ✓
+"""
+
+
+def test_a_pdf_of_hostile_text_is_made_and_says_what_it_can(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(REPO / "tests/sites/basic", site)
+    (site / "content/compass/editions/2027.md").write_text(HOSTILE_EDITION, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("build", str(site), "--out", str(out), "--now", NOW, "--no-search")
+    assert result.returncode == 0, result.stderr
+    text = " ".join(" ".join(pages_of(out / "kompas/2027/reiskompas-2027.pdf")).split())
+    assert "Kompas <b>2027</b> & co — “test”" in text  # shown as written, not as markup
+    assert "<script>alert(1)</script>" in text and "Kop met opmaak & een link" in text
+    assert "Concept, nog niet vastgesteld" in text and "Pagina 1 van" in text
