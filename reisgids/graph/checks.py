@@ -22,7 +22,7 @@ def check_graph(graph: ContentGraph, root: Path, outlines: list[Outline]) -> lis
     found += _freshness(graph)
     found += _deals_without_review(graph)
     found += _uncited_lessons(graph)
-    found += frozen_editions(graph)
+    found += frozen_editions(graph, root)
     found += decision_documents(graph, root)
     return found
 

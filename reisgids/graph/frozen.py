@@ -93,7 +93,7 @@ def _difference(graph: ContentGraph, stored: StoredSnapshot, diff: Difference) -
         hint=_freeze_hint(data.edition, data.period.end.isoformat()))
 
 
-def frozen_editions(graph: ContentGraph) -> list[Diagnostic]:
+def frozen_editions(graph: ContentGraph, root: Path) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for slug, edition in sorted(published_editions(graph).items()):
         if slug in graph.snapshots and graph.snapshots[slug] is None:
@@ -124,7 +124,10 @@ def frozen_editions(graph: ContentGraph) -> list[Diagnostic]:
         for diff in differences(stored.data, live_snapshot(graph, slug)):
             found.append(_difference(graph, stored, diff))
     for slug, stored in sorted(graph.snapshots.items()):
-        if stored is not None and ("compass-edition", slug) not in graph.published:
+        key = ("compass-edition", slug)
+        failed = key not in graph.entries and (root / snapshot_rel(slug)).with_name(
+            f"{slug}.md").is_file()  # the edition's file failed to load: its errors say why
+        if stored is not None and key not in graph.published and not failed:
             found.append(error("snapshot-orphan", Location(stored.rel), Text(
                 f"er is een momentopname voor editie '{slug}', maar geen gepubliceerde editie "
                 "met die naam",

@@ -154,3 +154,14 @@ def test_even_a_covered_edit_leaves_the_adopted_edition_as_adopted(
     assert concept.diff is not None
     move = next(m for m in concept.diff.moves if m.ref.slug == "kleine-percelen-in-aanbesteding")
     assert (move.before, move.after) == ("Besloten (aangehouden)", "Teruggekoppeld")
+
+
+def test_an_edition_that_fails_to_load_is_not_reported_again_by_its_snapshot(
+        copy_of_example: Callable[[], Path]) -> None:
+    site = copy_of_example()
+    edition = site / "content/compass/editions/2025.md"
+    edition.write_text(edition.read_text().replace("\nadopted:", "\nadoptedx:"))
+    code, found, stderr = check(site)
+    assert code == 1
+    assert [f[2] for f in found if f[0].startswith("content/compass/editions/")] == [
+        "schema-extra-forbidden"], stderr
