@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from reisgids.compass.editions import EditionDiff, ordered_editions
 from reisgids.graph.content import ContentGraph
-from reisgids.model.compass import HistoryEntry
+from reisgids.model.compass import CompassEdition, HistoryEntry
 from reisgids.model.vocab import VOCABS
 from reisgids.render.bodies import page_url
 from reisgids.render.compass_views import (
@@ -151,9 +151,10 @@ def edition_card_of(graph: ContentGraph, slug: str, source: EditionSource) -> Ed
 def edition_view(graph: ContentGraph, slug: str, canonical: str) -> EditionView:
     source = edition_source(graph, slug)
     data = graph.entries[("compass-edition", slug)].data
+    assert isinstance(data, CompassEdition)
     lines = [line_of(graph, source, s.slug, s.entry) for s in source.statuses]
-    found = dict(editions(graph))
-    found.setdefault(slug, data)  # type: ignore[arg-type]
+    found = dict(editions(graph))  # a copy: the memoised index is shared
+    found.setdefault(slug, data)
     order = ordered_editions(found)
     index = order.index(slug)
     before = order[index - 1] if index > 0 else None
@@ -165,8 +166,7 @@ def edition_view(graph: ContentGraph, slug: str, canonical: str) -> EditionView:
         card, status_groups(graph, lines, keep_empty=False), len(lines),
         diff_view(graph, source, source.diff) if source.diff else None,
         tuple(PriorityView(term_views(graph, [p.theme])[0], p.text) for p in source.priorities),
-        tuple(sorted((ref_view(graph, ("partner", p)) for p in getattr(data, "co_created_with",
-                                                                         [])),
+        tuple(sorted((ref_view(graph, ("partner", p)) for p in data.co_created_with),
                      key=lambda r: (r.title.casefold(), r.slug))),
         ref_view(graph, ("compass-edition", before)) if before else None,
         ref_view(graph, ("compass-edition", after)) if after else None, citation,
