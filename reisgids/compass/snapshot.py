@@ -61,6 +61,7 @@ def take_snapshot(slug: str, edition: CompassEdition, body: str,
     return EditionSnapshot(
         edition=slug, title=edition.title, summary=edition.summary, period=edition.period,
         adopted=edition.adopted, priorities=list(edition.priorities),
+        co_created_with=list(edition.co_created_with),
         body_sha256=body_digest(body),
         previous=(PreviousEdition(edition=previous[0], period=previous[1].period)
                   if previous else None),
@@ -76,7 +77,7 @@ class Difference:
     kind: str  # changed | added | removed
 
 
-EDITION_FIELDS: tuple[str, ...] = ("title", "summary", "period", "adopted")
+EDITION_FIELDS: tuple[str, ...] = ("title", "summary", "period", "adopted", "co_created_with")
 
 
 def _first_change(stored: list[HistoryEntry], live: list[HistoryEntry]) -> Difference | None:

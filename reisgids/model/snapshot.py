@@ -41,6 +41,7 @@ class EditionSnapshot(Model):
     period: Period
     adopted: Adoption
     priorities: list[Priority] = []
+    co_created_with: list[Slug] = []
     body_sha256: Text
     previous: PreviousEdition | None = None
     # the items held by this edition or by the previous one (for the diff), by slug

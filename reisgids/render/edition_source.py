@@ -28,6 +28,7 @@ class EditionSource:
     period: Period
     adopted: Adoption | None
     priorities: tuple[Priority, ...]
+    co_created_with: tuple[str, ...]  # partner slugs
     statuses: tuple[ItemStatus, ...]  # items held, with their status at period.end
     diff: EditionDiff | None  # None for the first edition
     titles: Mapping[str, str]  # agenda item slug -> title (as frozen, or today's)
@@ -62,6 +63,7 @@ def edition_source(graph: ContentGraph, slug: str) -> EditionSource:
                     if snap.previous else None)
             return EditionSource(
                 slug, snap.title, snap.period, snap.adopted, tuple(snap.priorities),
+                tuple(snap.co_created_with),
                 tuple(edition_items(snap, frozen)), diff, {i.slug: i.title for i in snap.items},
                 {i.slug: tuple(i.themes) for i in snap.items}, True)
         found = dict(editions(graph))  # a copy: the memoised index is shared
@@ -81,7 +83,7 @@ def edition_source(graph: ContentGraph, slug: str) -> EditionSource:
             diff = edition_diff(data, before, found[before], items, held)
         return EditionSource(
             slug, data.title, data.period, data.adopted, tuple(data.priorities),
-            tuple(edition_items(data, items)), diff, titles,
+            tuple(data.co_created_with), tuple(edition_items(data, items)), diff, titles,
             {s: tuple(i.themes) for s, i in items.items()}, False)
 
     return graph.memo(f"edition-source:{slug}", make)

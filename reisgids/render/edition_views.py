@@ -166,7 +166,8 @@ def edition_view(graph: ContentGraph, slug: str, canonical: str) -> EditionView:
         card, status_groups(graph, lines, keep_empty=False), len(lines),
         diff_view(graph, source, source.diff) if source.diff else None,
         tuple(PriorityView(term_views(graph, [p.theme])[0], p.text) for p in source.priorities),
-        tuple(sorted((ref_view(graph, ("partner", p)) for p in data.co_created_with),
+        tuple(sorted((ref_view(graph, ("partner", p)) for p in source.co_created_with
+                      if ("partner", p) in graph.entries),
                      key=lambda r: (r.title.casefold(), r.slug))),
         ref_view(graph, ("compass-edition", before)) if before else None,
         ref_view(graph, ("compass-edition", after)) if after else None, citation,

@@ -165,3 +165,14 @@ def test_an_edition_that_fails_to_load_is_not_reported_again_by_its_snapshot(
     assert code == 1
     assert [f[2] for f in found if f[0].startswith("content/compass/editions/")] == [
         "schema-extra-forbidden"], stderr
+
+
+def test_changing_who_made_an_adopted_edition_is_reported(
+        copy_of_example: Callable[[], Path]) -> None:
+    site = copy_of_example()
+    edition = site / "content/compass/editions/2025.md"
+    edition.write_text(edition.read_text().replace("  - wmo-radar\n", ""))
+    code, found, _ = check(site)
+    assert code == 1
+    assert ("content/compass/editions/2025.md", line_with(edition, "co_created_with:"),
+            "edition-frozen", "co_created_with") in found
