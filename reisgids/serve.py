@@ -28,6 +28,7 @@ import html
 import logging
 import os
 import re
+import signal
 import socket
 import sys
 import time
@@ -424,6 +425,9 @@ def serve(site: Path, *, port: int, now: date | None, drafts: bool,
     """Build `site`, serve it on 127.0.0.1:`port` (0: a free port), rebuild on changes.
 
     Returns when the editor presses Ctrl-C."""
+    # a shell starts background jobs (`reisgids serve &`, make, CI) with SIGINT ignored, and
+    # an ignored signal stays ignored across exec: without this, Ctrl-C would never stop serve
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     root = site.resolve()
     # its own folder, never output/: a `serve --drafts` must not leave drafts where
     # `reisgids build` publishes from
