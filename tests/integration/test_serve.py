@@ -343,7 +343,7 @@ def test_ctrl_c_stops_serve_started_as_a_background_job(small_site: Path,
          "--now", NOW, "--out", str(tmp_path / "served-bg")],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         encoding="utf-8", env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))  # noqa: PLW1509
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
     served = Served(proc)
     try:
         served.wait_for_url()
