@@ -50,6 +50,7 @@ from reisgids.build import build, load_site, resolve_now
 from reisgids.config import CONFIG_FILE
 from reisgids.debounce import Debouncer
 from reisgids.errors import Report
+from reisgids.excerpt import SourceLines, render
 
 HOST = "127.0.0.1"  # never 0.0.0.0: a preview with drafts is not for the network
 WATCHED_DIRS = ("content", "static", "data", "themes")
@@ -256,8 +257,9 @@ class LiveSite:
             self.failure, self.internal = Report(), f"{type(exc).__name__}: {exc}"
             return False
         self.internal = None
+        sources = SourceLines(self.root)
         for diagnostic in report.sorted():
-            _echo(diagnostic.format(self.language), err=True)
+            _echo(render(diagnostic, self.language, sources), err=True)
         if report.items:
             _echo(report.summary(self.language), err=True)
         if site is None or report.has_errors:

@@ -25,12 +25,13 @@ import pytest
 from conftest import NOW, REPO
 
 from reisgids.build import load_site
+from reisgids.codes import CODES, missing_entry
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "sites" / "invalid"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir())
 CASE_FILES = {"expected.txt", "expected-text.txt", "strict"}
 SENTINEL = "vorige-build.txt"
-DIAGNOSTIC = re.compile(r"^(?P<path>.+?):(?P<line>\d+): \S+ \[(?P<code>[a-z0-9-]+)\]")
+DIAGNOSTIC = re.compile(r"^(?P<path>.+?):(?P<line>\d+):\d+: \S+ \[(?P<code>[a-z0-9-]+)\]")
 
 
 def parse(stderr: str) -> list[str]:
@@ -143,3 +144,15 @@ def test_strict_cases_are_only_warnings_without_strict(case: str) -> None:
     found = [f"{d.location.path}:{d.location.line}: {d.code}" for d in report.sorted()]
     assert Counter(found) == Counter(expected(case))
     assert all(not d.is_error for d in report.items)
+
+
+def test_every_printed_code_is_in_the_catalogue(runs: dict[str, tuple[Run, Future[
+        subprocess.CompletedProcess[str]]]]) -> None:
+    """Codes recorded across every case run: each has a catalogue entry (reisgids/codes.py)."""
+    printed: dict[str, str] = {}
+    for case, (_run, future) in runs.items():
+        for line in parse(future.result().stderr):
+            printed.setdefault(line.rsplit(": ", 1)[1], case)
+    missing = [missing_entry(code, f"tests/sites/invalid/{case}")
+               for code, case in sorted(printed.items()) if code not in CODES]
+    assert not missing, "\n\n".join(missing)
