@@ -193,10 +193,10 @@ def test_edit_break_and_fix_show_in_the_browser(small_site: Path,
     body = wait_until(served, page_url, lambda html: BANNER in html, "the error banner")
     banner = body[body.index(BANNER):body.index("</div>", body.index(BANNER))]
     assert '<code class="plek">content/pages/over.md:3</code>' in banner, banner
-    assert "[yaml-syntax]" in banner
+    assert "[yaml-colon]" in banner
     assert "Over de gids" in body, "the previous build is still served"
     assert '<link rel="stylesheet" href="/__reisgids__/serve.css">' in body
-    assert "content/pages/over.md:3: fout [yaml-syntax]" in served.output, served.output
+    assert "content/pages/over.md:3:13: fout [yaml-colon]" in served.output, served.output
     assert "Traceback" not in served.output
     # every page gets the banner, the not-found page too
     _, other = fetch(served.url)

@@ -208,7 +208,7 @@ def test_messages_of_own_checks_are_in_both_languages(tmp_path: Path) -> None:
     ("permalinks: /verhalen/\n", 3, "schema-dict-type"),
     ("title: Twee\n", 3, "yaml-duplicate-key"),
     ("x: &a 1\n", 3, "yaml-anchor"),
-    ("summary: a: b\n", 3, "yaml-syntax"),
+    ("summary: a: b\n", 3, "yaml-colon"),
 ])
 def test_problems_point_at_their_line(tmp_path: Path, extra: str, line: int, code: str) -> None:
     problems = bad(tmp_path, BASE + extra)

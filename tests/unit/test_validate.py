@@ -120,7 +120,7 @@ def test_front_matter_problems_at_line_1(tmp_path: Path, text: str, code: str) -
 
 
 @pytest.mark.parametrize(("yaml", "line", "code"), [
-    ("title: Over\nsummary: a: b\n", 3, "yaml-syntax"),
+    ("title: Over\nsummary: a: b\n", 3, "yaml-colon"),
     ("title: Over\ntitle: Weer\n", 3, "yaml-duplicate-key"),
     ("title: &t Over\n", 2, "yaml-anchor"),
     ("title: Over\nsummary: *t\n", 3, "yaml-alias"),
