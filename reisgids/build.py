@@ -17,6 +17,7 @@ from reisgids.graph.checks import check_graph
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.link import link
 from reisgids.graph.routes import pattern_for
+from reisgids.graph.suggest import suggest_slugs
 from reisgids.model.document import ContentEntry
 from reisgids.render.bodies import render_bodies
 from reisgids.render.markdown import RenderedBody
@@ -77,6 +78,7 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
         report.extend(problems)
         if entry is not None:
             entries.append(entry)
+    report.items = suggest_slugs(report.items, entries)
     outlines, problems = load_outlines(root)
     report.extend(problems)
     if config is None:

@@ -86,7 +86,7 @@ CODES: dict[str, Code] = {
                      "zet de waarde tussen aanhalingstekens: summary: \"Let op: dubbele punt\"",
                      "put the value in quotes: summary: \"Let op: dubbele punt\""),
     "yaml-tab": _c("er staat een tab in het inspringen", "there is a tab in the indentation",
-                   "partners:\\n\\t- slug: humanitas", "gebruik spaties in plaats van tabs",
+                   "partners:\\n\\t- partner: naam", "gebruik spaties in plaats van tabs",
                    "use spaces instead of tabs"),
     "yaml-quote-unclosed": _c("het aanhalingsteken op deze regel wordt niet gesloten",
                               "the quote on this line is never closed",
@@ -178,8 +178,8 @@ CODES: dict[str, Code] = {
                       "list or block of fields", "title:\\n  - Over", "schrijf de waarde op "
                       "dezelfde regel", "write the value on the same line"),
     "schema-kindref": _c("verwacht één verwijzing als '{soort: naam}'", "expected one "
-                         "reference as '{kind: name}'", "about: tienernetwerk",
-                         "bijvoorbeeld '{deal: tienernetwerk}'", "e.g. '{deal: tienernetwerk}'"),
+                         "reference as '{kind: name}'", "about: naam-van-de-deal",
+                         "bijvoorbeeld '{deal: naam-van-de-deal}'", "e.g. '{deal: name}'"),
     "schema-kindref-kind": _c("'{waarde}' is hier geen toegestane soort", "'{value}' is not an "
                               "allowed kind here", "about: {news: x}", "kies een van de "
                               "genoemde soorten", "choose one of the kinds listed"),

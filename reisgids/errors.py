@@ -51,6 +51,7 @@ class Diagnostic:
     message: Text
     field: str = ""
     hint: Text | None = None
+    subject: str = ""  # the value as written, when a later stage can suggest a better one
 
     @property
     def is_error(self) -> bool:
