@@ -16,6 +16,7 @@ from reisgids.errors import Diagnostic
 MAX_SHOWN = 160  # characters of a long line shown around the spot
 MAX_READ = 4 * 1024 * 1024  # a larger file gets no excerpt (its diagnostic says why)
 # 'key: value' or '- key: value' or '- value': where the value starts
+_QUOTED = re.compile(r"'([^'\n]{2,})'")
 _VALUE = re.compile(r"^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+|\s*-\s+)(?=\S)")
 
 
@@ -65,6 +66,10 @@ def spot(diagnostic: Diagnostic, text: str) -> int:
     value of the field on that line, else the first character that is not a space."""
     if diagnostic.location.col > 1:
         return min(diagnostic.location.col, len(text) + 1)
+    for quoted in _QUOTED.findall(diagnostic.message.nl):  # the link or value it names
+        at = text.find(quoted.rstrip("…"))
+        if at >= 0:
+            return at + 1
     if diagnostic.field and diagnostic.field != "body":
         match = _VALUE.match(text)
         if match:
