@@ -27,7 +27,8 @@ def test_own_host_with_and_without_the_base_path() -> None:
 
 
 def test_find_and_nearest() -> None:
-    assert SITE.find("/deals/samen-eten") == ("/deals/samen-eten/", SITE.pages["/deals/samen-eten/"])
+    found = SITE.find("/deals/samen-eten")
+    assert found == ("/deals/samen-eten/", SITE.pages["/deals/samen-eten/"])
     assert SITE.find("/feeds/nieuws.xml") is not None
     assert SITE.find("/deals/weg/") is None
     assert SITE.nearest("/deals/samen-etn/") == "/deals/samen-eten/"
