@@ -135,16 +135,29 @@ def build_command(site: Path, now: date | None, strict: bool, drafts: bool, out:
                else f"built {pages} pages in {target}")
 
 
-@cli.command("new")
+def _kinds_epilog() -> str:
+    from reisgids.model.help import KIND_LABELS
+    from reisgids.source.kinds import KINDS
+
+    listed = "\n".join(f"  {kind:<16} {KIND_LABELS[kind][0]}" for kind in KINDS)
+    return ("\b\nSoorten (KIND), met hun Nederlandse naam:\n" + listed
+            + "\n\n\bVoorbeeld: reisgids new deal --title \"Samen eten in West\"")
+
+
+@cli.command("new", epilog=_kinds_epilog())
 @click.argument("kind")
-@click.argument("slug")
+@click.argument("slug", required=False)
 @click.option("--site", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=Path("."), help="De site (standaard: deze map).")
-def new_command(kind: str, slug: str, site: Path) -> None:
-    """Maak een nieuw inhoudsbestand met alle velden en uitleg."""
+@click.option("--title", default="", help="De echte titel; zonder SLUG wordt de bestandsnaam "
+              "ervan gemaakt.")
+def new_command(kind: str, slug: str | None, site: Path, title: str) -> None:
+    """Maak een nieuw inhoudsbestand (een concept, draft: true) met alle velden en uitleg.
+
+    SLUG is de bestandsnaam zonder .md, bijvoorbeeld samen-eten."""
     from reisgids.scaffold import new_file
 
-    new_file(site, kind, slug)
+    new_file(site, kind, slug, title=title)
 
 
 @cli.command("schema")

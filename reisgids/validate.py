@@ -17,6 +17,7 @@ from reisgids.model.publication import Event, Listing
 from reisgids.model.registry import MODELS
 from reisgids.source.discover import SourceFile
 from reisgids.source.frontmatter import SplitProblem, decode, split
+from reisgids.unfinished import check_unfinished
 from reisgids.yamlsafe import YamlDocument, YamlProblem, load_mapping
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -71,7 +72,7 @@ def read_entry(source: SourceFile) -> tuple[ContentEntry | None, list[Diagnostic
         body = ""  # the entry stays, so references to it still resolve
     entry = ContentEntry(source.kind, source.slug, rel, data, body, parts.body_first_line,
                          lines)
-    return entry, problems + check_rules(entry)
+    return entry, problems + check_rules(entry) + check_unfinished(entry)
 
 
 def yaml_notes(doc: YamlDocument, rel: str, first_line: int) -> list[Diagnostic]:
