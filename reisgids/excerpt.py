@@ -74,7 +74,7 @@ def spot(diagnostic: Diagnostic, text: str) -> int:
         match = _VALUE.match(text)
         if match:
             return match.end() + 1
-    return len(text) - len(text.lstrip()) + 1 if text.strip() else 1
+    return len(text) - len(text.lstrip(" ")) + 1 if text.strip() else 1
 
 
 def render(diagnostic: Diagnostic, language: str, sources: SourceLines) -> str:

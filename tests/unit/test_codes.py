@@ -96,3 +96,12 @@ def test_every_entry_is_complete() -> None:
         assert entry.message.nl and entry.message.en and entry.example, code
         assert entry.fix.nl and entry.fix.en, code
         assert entry.severity in {"fout", "waarschuwing", "fout of waarschuwing"}, code
+
+
+def test_the_editors_guide_is_linked_and_names_real_codes() -> None:
+    guide = (REPO / "docs" / "redactie.md").read_text(encoding="utf-8")
+    assert "docs/redactie.md" in (REPO / "README.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"\[([a-z]+(?:-[a-z0-9]+)+)\]", guide))
+    named |= set(re.findall(r"`([a-z]+-[a-z-]+)`", guide)) & {c for c in CODES}
+    assert len(named) >= 10
+    assert named <= set(CODES), sorted(named - set(CODES))
