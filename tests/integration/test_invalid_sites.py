@@ -31,6 +31,7 @@ CASES_DIR = Path(__file__).resolve().parent.parent / "sites" / "invalid"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir())
 CASE_FILES = {"expected.txt", "expected-text.txt", "strict"}
 SENTINEL = "vorige-build.txt"
+LABELLED = re.compile(r"^.+?:\d+:\d+: (?P<label>fout|waarschuwing) \[(?P<code>[a-z0-9-]+)\]")
 DIAGNOSTIC = re.compile(r"^(?P<path>.+?):(?P<line>\d+):\d+: \S+ \[(?P<code>[a-z0-9-]+)\]")
 
 
@@ -150,9 +151,14 @@ def test_every_printed_code_is_in_the_catalogue(runs: dict[str, tuple[Run, Futur
         subprocess.CompletedProcess[str]]]]) -> None:
     """Codes recorded across every case run: each has a catalogue entry (reisgids/codes.py)."""
     printed: dict[str, str] = {}
+    labels: dict[str, set[str]] = {}
     for case, (_run, future) in runs.items():
-        for line in parse(future.result().stderr):
-            printed.setdefault(line.rsplit(": ", 1)[1], case)
+        for found in map(LABELLED.match, future.result().stderr.splitlines()):
+            if found:
+                printed.setdefault(found["code"], case)
+                labels.setdefault(found["code"], set()).add(found["label"])
     missing = [missing_entry(code, f"tests/sites/invalid/{case}")
                for code, case in sorted(printed.items()) if code not in CODES]
     assert not missing, "\n\n".join(missing)
+    for code, seen in labels.items():  # the catalogue says honestly what stops a build
+        assert seen <= set(CODES[code].severity.split(" of ")), (code, seen)
