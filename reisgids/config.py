@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
-from reisgids.diagnose import diagnostics_from
+from reisgids.diagnose import diagnostics_from, yaml_notes
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.hints import closest
 from reisgids.model.base import Model
@@ -127,7 +127,8 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None
                             hint=problem.hint)]
     data = dict(doc.data)
     data.update(overrides or {})
+    notes = yaml_notes(doc, CONFIG_FILE, 1)
     try:
-        return SiteConfig.model_validate(data), []
+        return SiteConfig.model_validate(data), notes
     except ValidationError as exc:
-        return None, diagnostics_from(exc, SiteConfig, doc, CONFIG_FILE, 1)
+        return None, notes + diagnostics_from(exc, SiteConfig, doc, CONFIG_FILE, 1)

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from reisgids.errors import Diagnostic, Location, Text, error
+from reisgids.errors import Diagnostic, Location, Text, error, warning
 from reisgids.hints import closest, closest_id
 from reisgids.model.vocab import VOCABS
 from reisgids.yamlsafe import FieldPath, YamlDocument
@@ -234,10 +234,25 @@ def diagnostics_from(exc: ValidationError, model: type[BaseModel], doc: YamlDocu
         else:
             yaml_line = doc.line_of(path)
             line = yaml_line + first_line - 1 if yaml_line else 1
+        # an unknown field is its name: point at the key, not at its value
+        col = doc.positions[path][1] if (
+            err["type"] == "extra_forbidden" and path in doc.positions) else 1
         message, hint = explain(err, model, path)
         made = error(f"schema-{err['type'].removeprefix('reisgids_').replace('_', '-')}",
-                     Location(rel, line), message, field=field_name(path), hint=hint)
+                     Location(rel, line, col), message, field=field_name(path), hint=hint)
         if err["type"] == "reisgids_slug":
             made = replace(made, subject=str(err.get("input", "")))
         found.append(made)
+    return found
+
+
+def yaml_notes(doc: YamlDocument, rel: str, first_line: int) -> list[Diagnostic]:
+    """Values that parsed but not as they look (a ' #' comment, curly quotes): warnings at
+    their line, naming the field written on that line."""
+    found: list[Diagnostic] = []
+    for note in doc.notes:
+        paths = [p for p, pos in doc.positions.items() if pos[0] <= note.line]
+        path = max(paths, key=lambda p: doc.positions[p]) if paths else ()
+        found.append(warning(note.code, Location(rel, note.line + first_line - 1, note.col),
+                             note.message, field=field_name(path), hint=note.hint))
     return found

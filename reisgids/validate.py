@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pydantic import ValidationError
 
 from reisgids.compass.history import check_history
-from reisgids.diagnose import diagnostics_from, field_name
+from reisgids.diagnose import diagnostics_from, yaml_notes
 from reisgids.errors import Diagnostic, Location, Text, error, warning
 from reisgids.model.atlas import Deal, Partner
 from reisgids.model.base import Entry
@@ -18,7 +18,7 @@ from reisgids.model.registry import MODELS
 from reisgids.source.discover import SourceFile
 from reisgids.source.frontmatter import SplitProblem, decode, split
 from reisgids.unfinished import check_unfinished
-from reisgids.yamlsafe import YamlDocument, YamlProblem, load_mapping
+from reisgids.yamlsafe import YamlProblem, load_mapping
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # Python-Markdown renders about 50 KB/s of dense text; a body past this is no usable page on a
@@ -73,18 +73,6 @@ def read_entry(source: SourceFile) -> tuple[ContentEntry | None, list[Diagnostic
     entry = ContentEntry(source.kind, source.slug, rel, data, body, parts.body_first_line,
                          lines)
     return entry, problems + check_rules(entry) + check_unfinished(entry)
-
-
-def yaml_notes(doc: YamlDocument, rel: str, first_line: int) -> list[Diagnostic]:
-    """Values that parsed but not as they look (a ' #' comment, curly quotes): warnings at
-    their line, naming the field written on that line."""
-    found: list[Diagnostic] = []
-    for note in doc.notes:
-        paths = [p for p, pos in doc.positions.items() if pos[0] <= note.line]
-        path = max(paths, key=lambda p: doc.positions[p]) if paths else ()
-        found.append(warning(note.code, Location(rel, note.line + first_line - 1, note.col),
-                             note.message, field=field_name(path), hint=note.hint))
-    return found
 
 
 def _day(value: date | datetime) -> date:

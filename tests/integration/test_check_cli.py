@@ -250,3 +250,15 @@ def test_an_agenda_item_cites_a_lesson(make_site: SiteFactory) -> None:
                       "content/compass/agenda/voorstel.md": agenda})
     code, _, stderr = check(site, "--strict")
     assert (code, stderr) == (0, "")
+
+
+def test_an_unknown_field_points_at_its_name(make_site: SiteFactory) -> None:
+    site = make_site({"content/deals/samen.md": (
+        "---\ntitle: Samen\nsummary: Samen eten.\ngoal: Eten.\nphase: idea\npartners:\n"
+        "  - partner: buurtkracht\n    rol: initiator\n---\n")})
+    code, _, stderr = check(site)
+    assert code == 1
+    lines = stderr.splitlines()
+    at = next(i for i, line in enumerate(lines) if "[schema-extra-forbidden]" in line)
+    assert lines[at].startswith("content/deals/samen.md:8:5: fout [schema-extra-forbidden]")
+    assert lines[at + 1:at + 3] == ["  8 |     rol: initiator", "    |     ^"]

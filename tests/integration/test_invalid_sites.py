@@ -162,3 +162,15 @@ def test_every_printed_code_is_in_the_catalogue(runs: dict[str, tuple[Run, Futur
     assert not missing, "\n\n".join(missing)
     for code, seen in labels.items():  # the catalogue says honestly what stops a build
         assert seen <= set(CODES[code].severity.split(" of ")), (code, seen)
+
+
+def test_the_editors_guide_quotes_real_messages(runs: dict[str, tuple[Run, Future[
+        subprocess.CompletedProcess[str]]]]) -> None:
+    """docs/redactie.md shows the ten most common slips with the message each gives: each
+    quoted message is printed, word for word, by one of these cases."""
+    guide = (REPO / "docs" / "redactie.md").read_text(encoding="utf-8")
+    quoted = [line.strip() for line in guide.splitlines() if LABELLED.match(line.strip())]
+    assert len(quoted) >= 10
+    printed = {line for _run, future in runs.values()
+               for line in future.result().stderr.splitlines()}
+    assert [line for line in quoted if line not in printed] == []
