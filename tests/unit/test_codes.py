@@ -20,14 +20,15 @@ EMITTERS = {"error", "warning", "make", "_report", "_Finding", "Diagnostic"}
 
 
 def _code_positions(trees: list[ast.Module]) -> dict[str, int]:
-    """For each *Problem dataclass: the position of its `code` field in the constructor."""
+    """For each dataclass with a `code` field (YamlProblem, Explained, ...): the position of
+    that field in its constructor."""
     positions: dict[str, int] = {}
     for tree in trees:
         for node in ast.walk(tree):
-            if isinstance(node, ast.ClassDef) and node.name.endswith("Problem"):
+            if isinstance(node, ast.ClassDef):
                 fields = [s.target.id for s in node.body if isinstance(s, ast.AnnAssign)
                           and isinstance(s.target, ast.Name)]
-                if "code" in fields:
+                if "code" in fields and node.name not in ("Diagnostic",):
                     positions[node.name] = fields.index("code")
     return positions
 
@@ -105,3 +106,35 @@ def test_the_editors_guide_is_linked_and_names_real_codes() -> None:
     named |= set(re.findall(r"`([a-z]+-[a-z-]+)`", guide)) & {c for c in CODES}
     assert len(named) >= 10
     assert named <= set(CODES), sorted(named - set(CODES))
+
+
+def schema_codes() -> dict[str, str]:
+    """`schema-<type>` codes: diagnose.py names them after pydantic's error types, the ones
+    it explains (its table's keys) and reisgids' own (PydanticCustomError 'reisgids_*')."""
+    found: dict[str, str] = {"schema-missing": "reisgids/diagnose.py",
+                             "schema-extra-forbidden": "reisgids/diagnose.py"}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(REPO).as_posix()
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names: list[str] = []
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.match(
+                    r"^reisgids_[a-z_]+$", node.value):
+                names.append(node.value)
+            if (path.name == "diagnose.py" and isinstance(node, ast.AnnAssign)
+                    and isinstance(node.target, ast.Name) and node.target.id == "table"
+                    and isinstance(node.value, ast.Dict)):
+                names += [k.value for k in node.value.keys if isinstance(k, ast.Constant)
+                          and isinstance(k.value, str)]
+            for name in names:
+                code = "schema-" + name.removeprefix("reisgids_").replace("_", "-")
+                found.setdefault(code, f"{rel}:{getattr(node, 'lineno', 0)}")
+    return found
+
+
+def test_every_schema_code_is_in_the_catalogue() -> None:
+    codes = schema_codes()
+    assert {"schema-enum", "schema-bool", "schema-list-type", "schema-slug"} <= set(codes)
+    missing = [missing_entry(code, where) for code, where in sorted(codes.items())
+               if code not in CODES]
+    assert not missing, "\n\n".join(missing)
