@@ -16,6 +16,7 @@ from reisgids.errors import Text
 # characters YAML refuses, and that never belong in a front matter (tab and newline do)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _KEY = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[^\s:#'\"\[\]{}-][^:#]*?):(\s+|$)")
+_NO_SPACE_AFTER_COLON = re.compile(r"^\s*(?:-\s+)?(?P<key>[A-Za-z_][\w-]*):(?=[^\s:/])")
 _DASH_NO_SPACE = re.compile(r"^(\s*)-(?=[^\s\-])")
 
 
@@ -238,6 +239,12 @@ def explain(text: str, problem: str, context: str, line: int, col: int,
         found = unclosed_quote(lines, context_line) or quote_inside(lines, context_line)
         if found is not None:
             return found
+        if "end of stream" in problem:  # a quote in the middle of a value, never closed
+            return Explained(context_line, context_col, "yaml-quote-unclosed", Text(
+                "hier begint een tekst tussen aanhalingstekens die niet wordt gesloten",
+                "a text in quotes starts here and is never closed"), Text(
+                "sluit het aanhalingsteken, of zet de hele waarde tussen aanhalingstekens",
+                "close the quote, or put the whole value in quotes"))
     if "nesting depth" in problem:
         return Explained(line, col, "yaml-too-deep", Text(
             "de velden zijn te diep in elkaar genest", "the fields are nested too deeply"),
@@ -263,12 +270,31 @@ def explain(text: str, problem: str, context: str, line: int, col: int,
     if "mapping values are not allowed" in problem:
         return _mapping_value(lines, line, shift)
     if "could not find expected ':'" in problem:
+        glued = _NO_SPACE_AFTER_COLON.match(_line(lines, context_line))
+        if glued:
+            key = glued.group("key")
+            return Explained(context_line, glued.end("key") + 2, "yaml-syntax", Text(
+                f"na '{key}:' ontbreekt een spatie", f"'{key}:' is not followed by a space"),
+                Text(f"schrijf '{key}: ' en dan de waarde", f"write '{key}: ' and then the value"))
         return Explained(context_line, context_col, "yaml-syntax", Text(
             "deze regel is geen 'veld: waarde'", "this line is not 'field: value'"), Text(
             "zet een dubbele punt en een spatie na de veldnaam, of spring de regel in als hij "
             "bij de vorige hoort",
             "put a colon and a space after the field name, or indent the line if it belongs "
             "to the one above"))
+    if "expected node content" in problem:
+        return Explained(line, col, "yaml-syntax", Text(
+            "hier ontbreekt een waarde (twee komma's achter elkaar, of een streepje zonder "
+            "item?)",
+            "a value is missing here (two commas in a row, or a dash without an item?)"), Text(
+            "haal de lege plek weg, of zet de waarde tussen aanhalingstekens",
+            "remove the empty place, or put the value in quotes"))
+    if "block scalar" in context:
+        return Explained(context_line, context_col, "yaml-syntax", Text(
+            "een waarde die met | of > begint is in YAML een tekstblok over meerdere regels",
+            "a value starting with | or > is a multi-line text block in YAML"), Text(
+            "zet de waarde tussen aanhalingstekens, of haal het teken weg",
+            "put the value in quotes, or remove the character"))
     if "unknown escape" in problem:
         return Explained(line, col, "yaml-syntax", Text(
             "een \\ binnen dubbele aanhalingstekens is een speciaal teken",

@@ -92,3 +92,19 @@ def test_trailing_comment_after_a_value_is_still_reported(text: str) -> None:
 ])
 def test_clean_text_gives_no_notes(text: str) -> None:
     assert load_mapping(text).notes == ()
+
+
+@pytest.mark.parametrize(("text", "line", "dutch"), [
+    ("title: Over\nsummary:Kort en goed\n", 2, "na 'summary:' ontbreekt een spatie"),
+    ("areas: [noord,, zuid]\n", 1, "twee komma's achter elkaar"),
+    ("level: |hoog\n", 1, "tekstblok"),
+    ('title: Over\nthemes: [zorg, "wonen]\nsummary: x\n', 2, "niet wordt gesloten"),
+])
+def test_more_slips_in_dutch(text: str, line: int, dutch: str) -> None:
+    with pytest.raises(YamlProblem) as caught:
+        load_mapping(text)
+    problem = caught.value
+    assert problem.line == line
+    said = f"{problem.message.nl} — {problem.hint.nl if problem.hint else ''}"
+    assert dutch in said
+    assert not PARSER_WORDS.search(said), said
