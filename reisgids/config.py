@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
-from reisgids.diagnose import diagnostics_from, yaml_notes
+from reisgids.diagnose import diagnostics_from
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.hints import closest
 from reisgids.model.base import Model
@@ -127,8 +127,9 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None
                             hint=problem.hint)]
     data = dict(doc.data)
     data.update(overrides or {})
-    notes = yaml_notes(doc, CONFIG_FILE, 1)
+    # no ' #' warnings here: a trailing comment after a setting is the usual way to explain
+    # it in a configuration file (content files get them: see validate.read_entry)
     try:
-        return SiteConfig.model_validate(data), notes
+        return SiteConfig.model_validate(data), []
     except ValidationError as exc:
-        return None, notes + diagnostics_from(exc, SiteConfig, doc, CONFIG_FILE, 1)
+        return None, diagnostics_from(exc, SiteConfig, doc, CONFIG_FILE, 1)
