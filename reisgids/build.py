@@ -7,16 +7,19 @@ build():     render, stage, index, swap. It only runs when load_site() found no 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from reisgids.cache import BuildCache
 from reisgids.config import SiteConfig, load_config
-from reisgids.errors import Report
+from reisgids.errors import Diagnostic, Report
 from reisgids.graph.checks import check_graph
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.link import link
 from reisgids.graph.routes import pattern_for
+from reisgids.incremental import Incremental
 from reisgids.model.document import ContentEntry
 from reisgids.render.bodies import render_bodies
 from reisgids.render.markdown import RenderedBody
@@ -61,8 +64,14 @@ def static_files(root: Path) -> frozenset[str]:
                      if p.is_file() and not p.is_symlink())
 
 
-def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | None = None
+Reader = Callable[[SourceFile], tuple[ContentEntry | None, list[Diagnostic]]]
+
+
+def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | None = None,
+              jobs: int = 1, cache: BuildCache | None = None, read: Reader = read_entry
               ) -> tuple[Site | None, Report]:
+    """`jobs`, `cache`: see build(); `read`: how one file is read (serve remembers files
+    that did not change)."""
     report = Report()
     config, problems = load_config(root, {"base_url": base_url} if base_url else None)
     report.extend(problems)
@@ -71,7 +80,7 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     entries: list[ContentEntry] = []
     unreadable: list[SourceFile] = []  # exist, but failed to load: not "missing" elsewhere
     for source in sources:
-        entry, problems = read_entry(source)
+        entry, problems = read(source)
         if entry is None:
             unreadable.append(source)
         report.extend(problems)
@@ -87,25 +96,39 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     report.extend(problems)
     report.extend(check_graph(graph, root, outlines))
     bodies, problems = render_bodies(graph, static_files(root), {
-        s.rel: pattern_for(config, s.kind).replace("{slug}", s.slug) for s in unreadable})
+        s.rel: pattern_for(config, s.kind).replace("{slug}", s.slug) for s in unreadable},
+        jobs=jobs, memo=cache)
     report.extend(problems)
     return Site(root, config, graph, bodies), report
 
 
-def build(site: Site, out: Path, *, search: bool = True) -> Report:
+def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
+          cache: BuildCache | None = None, defer_search: bool = False) -> Report:
+    """`jobs`: processes for rendering; `cache`: reuse what earlier builds made (the output
+    is the same bytes either way); `defer_search` (serve, with a cache): keep the previous
+    search index and leave `cache.index_stale` set instead of running Pagefind now."""
     report = Report()
     theme = find_theme(site.root, site.config.theme, site.config.language)
     env = environment(theme)
-    files, problems = render_site(site.graph, site.bodies, env, theme)
+    run = Incremental(cache, site.root, out) if cache is not None else None
+    files, problems = render_site(site.graph, site.bodies, env, theme, jobs=jobs,
+                                  carry=run.carry if run is not None else None)
     report.extend(problems)
     if report.has_errors:
         return report
 
     def fill(stage: Path) -> None:
+        if run is not None:
+            report.extend(run.stage(stage, files, search=search,
+                                    language=site.config.language,
+                                    defer_search=defer_search))
+            return
         write_files(stage, files)
         if search:
             report.extend(index_site(stage, site.config.language))
 
     publish(out, fill, [*((d, "assets") for d in theme.static_dirs),
                         (site.root / "static", "static")])
+    if run is not None:
+        run.finish(indexed=search and not report.has_errors)
     return report

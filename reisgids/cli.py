@@ -12,7 +12,10 @@ from typing import Any, TypeVar
 import click
 
 from reisgids.build import Site, build, load_site, resolve_now
+from reisgids.cache import BuildCache
 from reisgids.errors import Report
+from reisgids.incremental import open_cache
+from reisgids.pool import available_cpus
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_CONTENT = 1
@@ -68,13 +71,15 @@ def _language(site: Site | None) -> str:
 
 
 def run_load(root: Path, now: date | None, drafts: bool, strict: bool,
-             base_url: str | None = None) -> Site:
+             base_url: str | None = None, *, jobs: int = 1,
+             cache: BuildCache | None = None) -> Site:
     """Load and check; print the findings; exit 1 when they stop the build."""
     try:
         day = resolve_now(now)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    site, report = load_site(root, now=day, drafts=drafts, base_url=base_url)
+    site, report = load_site(root, now=day, drafts=drafts, base_url=base_url, jobs=jobs,
+                             cache=cache)
     language = _language(site)
     print_report(report, language, strict=strict)
     if site is None or report.fails(strict=strict):
@@ -102,13 +107,20 @@ def check_command(site: Path, now: date | None, strict: bool, drafts: bool) -> N
               help="Uitvoermap (standaard: SITE/output).")
 @click.option("--base-url", default=None, help="Overschrijft base_url uit reisgids.yml.")
 @click.option("--no-search", is_flag=True, help="Sla de zoekindex over (sneller).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Aantal processen (standaard: de CPU's die dit proces mag gebruiken).")
+@click.option("--no-cache", is_flag=True,
+              help="Gebruik en vul de bouwcache (.reisgids-cache/) niet.")
 def build_command(site: Path, now: date | None, strict: bool, drafts: bool, out: Path | None,
-                  base_url: str | None, no_search: bool) -> None:
+                  base_url: str | None, no_search: bool, jobs: int | None,
+                  no_cache: bool) -> None:
     """Bouw de site naar de uitvoermap; bij fouten blijft de vorige uitvoer staan."""
     target = out if out is not None else site / "output"
     check_out(site, target)
-    loaded = run_load(site, now, drafts, strict, base_url)
-    report = build(loaded, target, search=not no_search)
+    workers = jobs if jobs is not None else available_cpus()
+    cache = None if no_cache else open_cache(site)
+    loaded = run_load(site, now, drafts, strict, base_url, jobs=workers, cache=cache)
+    report = build(loaded, target, search=not no_search, jobs=workers, cache=cache)
     print_report(report, loaded.config.language, strict=strict)
     if report.fails(strict=strict):
         sys.exit(EXIT_CONTENT)
