@@ -21,6 +21,7 @@ from reisgids.graph.link import link
 from reisgids.graph.routes import pattern_for
 from reisgids.incremental import Incremental
 from reisgids.model.document import ContentEntry
+from reisgids.progress import Progress
 from reisgids.render.bodies import render_bodies
 from reisgids.render.markdown import RenderedBody
 from reisgids.render.outputs import render_site
@@ -68,15 +69,19 @@ Reader = Callable[[SourceFile], tuple[ContentEntry | None, list[Diagnostic]]]
 
 
 def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | None = None,
-              jobs: int = 1, cache: BuildCache | None = None, read: Reader = read_entry
-              ) -> tuple[Site | None, Report]:
+              jobs: int = 1, cache: BuildCache | None = None, read: Reader = read_entry,
+              progress: Progress | None = None) -> tuple[Site | None, Report]:
     """`jobs`, `cache`: see build(); `read`: how one file is read (serve remembers files
-    that did not change)."""
+    that did not change); `progress`: stages shown on a terminal."""
     report = Report()
+    show = progress or Progress(False)
     config, problems = load_config(root, {"base_url": base_url} if base_url else None)
     report.extend(problems)
+    if config is not None:
+        show.language = config.language
     sources, problems = discover(root)
     report.extend(problems)
+    show.stage(f"bestanden lezen ({len(sources)})", f"reading files ({len(sources)})")
     entries: list[ContentEntry] = []
     unreadable: list[SourceFile] = []  # exist, but failed to load: not "missing" elsewhere
     for source in sources:
@@ -95,6 +100,8 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
                            outlines={o.slug: o for o in outlines})
     report.extend(problems)
     report.extend(check_graph(graph, root, outlines))
+    show.stage(f"Markdown omzetten ({len(graph.entries)})",
+               f"converting Markdown ({len(graph.entries)})")
     bodies, problems = render_bodies(graph, static_files(root), {
         s.rel: pattern_for(config, s.kind).replace("{slug}", s.slug) for s in unreadable},
         jobs=jobs, memo=cache)
@@ -103,11 +110,14 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
 
 
 def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
-          cache: BuildCache | None = None, defer_search: bool = False) -> Report:
+          cache: BuildCache | None = None, defer_search: bool = False,
+          progress: Progress | None = None) -> Report:
     """`jobs`: processes for rendering; `cache`: reuse what earlier builds made (the output
     is the same bytes either way); `defer_search` (serve, with a cache): keep the previous
     search index and leave `cache.index_stale` set instead of running Pagefind now."""
     report = Report()
+    show = progress or Progress(False)
+    show.stage("pagina's maken", "making pages")
     theme = find_theme(site.root, site.config.theme, site.config.language)
     env = environment(theme)
     run = Incremental(cache, site.root, out) if cache is not None else None
@@ -118,6 +128,8 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
         return report
 
     def fill(stage: Path) -> None:
+        show.stage(f"schrijven ({len(files)} bestanden)" + (" en zoekindex" if search else ""),
+                   f"writing ({len(files)} files)" + (" and search index" if search else ""))
         if run is not None:
             report.extend(run.stage(stage, files, search=search,
                                     language=site.config.language,
@@ -131,4 +143,5 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
                         (site.root / "static", "static")])
     if run is not None:
         run.finish(indexed=search and not report.has_errors)
+    show.done()
     return report

@@ -16,6 +16,7 @@ from reisgids.cache import BuildCache
 from reisgids.errors import Report
 from reisgids.incremental import open_cache
 from reisgids.pool import available_cpus
+from reisgids.progress import Progress, wanted
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_CONTENT = 1
@@ -72,14 +73,16 @@ def _language(site: Site | None) -> str:
 
 def run_load(root: Path, now: date | None, drafts: bool, strict: bool,
              base_url: str | None = None, *, jobs: int = 1,
-             cache: BuildCache | None = None) -> Site:
+             cache: BuildCache | None = None, progress: Progress | None = None) -> Site:
     """Load and check; print the findings; exit 1 when they stop the build."""
     try:
         day = resolve_now(now)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     site, report = load_site(root, now=day, drafts=drafts, base_url=base_url, jobs=jobs,
-                             cache=cache)
+                             cache=cache, progress=progress)
+    if progress is not None:
+        progress.done()
     language = _language(site)
     print_report(report, language, strict=strict)
     if site is None or report.fails(strict=strict):
@@ -111,16 +114,20 @@ def check_command(site: Path, now: date | None, strict: bool, drafts: bool) -> N
               help="Aantal processen (standaard: de CPU's die dit proces mag gebruiken).")
 @click.option("--no-cache", is_flag=True,
               help="Gebruik en vul de bouwcache (.reisgids-cache/) niet.")
+@click.option("--quiet", "-q", is_flag=True, help="Geen voortgang tonen.")
 def build_command(site: Path, now: date | None, strict: bool, drafts: bool, out: Path | None,
                   base_url: str | None, no_search: bool, jobs: int | None,
-                  no_cache: bool) -> None:
+                  no_cache: bool, quiet: bool) -> None:
     """Bouw de site naar de uitvoermap; bij fouten blijft de vorige uitvoer staan."""
     target = out if out is not None else site / "output"
     check_out(site, target)
     workers = jobs if jobs is not None else available_cpus()
     cache = None if no_cache else open_cache(site)
-    loaded = run_load(site, now, drafts, strict, base_url, jobs=workers, cache=cache)
-    report = build(loaded, target, search=not no_search, jobs=workers, cache=cache)
+    progress = Progress(wanted(quiet))
+    loaded = run_load(site, now, drafts, strict, base_url, jobs=workers, cache=cache,
+                      progress=progress)
+    report = build(loaded, target, search=not no_search, jobs=workers, cache=cache,
+                   progress=progress)
     print_report(report, loaded.config.language, strict=strict)
     if report.fails(strict=strict):
         sys.exit(EXIT_CONTENT)

@@ -101,7 +101,7 @@ def test_a_cache_from_another_machine_is_ignored(tmp_path: Path) -> None:
     build(site, tmp_path / "plain", tmp_path / "keys", "--no-cache", "--no-search")
     build(site, tmp_path / "first", tmp_path / "other-machine", "--no-search")
     cache = (site / ".reisgids-cache" / "cache.json").read_bytes()
-    mac, _, payload = cache.partition(b"\n")
+    _, _, payload = cache.partition(b"\n")
     data = json.loads(payload)
     for record in data["bodies"].values():  # re-signed by the other machine: still not ours
         record["html"] = "<p>vervalst</p>"
