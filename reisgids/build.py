@@ -111,16 +111,17 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
 
 def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
           cache: BuildCache | None = None, defer_search: bool = False,
-          progress: Progress | None = None) -> Report:
+          in_place: bool = False, progress: Progress | None = None) -> Report:
     """`jobs`: processes for rendering; `cache`: reuse what earlier builds made (the output
     is the same bytes either way); `defer_search` (serve, with a cache): keep the previous
-    search index and leave `cache.index_stale` set instead of running Pagefind now."""
+    search index and leave `cache.index_stale` set instead of running Pagefind now;
+    `in_place` (serve, with a cache): update `out` file by file instead of swapping it."""
     report = Report()
     show = progress or Progress(False)
     show.stage("pagina's maken", "making pages")
     theme = find_theme(site.root, site.config.theme, site.config.language)
-    env = environment(theme)
     run = Incremental(cache, site.root, out) if cache is not None else None
+    env = run.environment(theme) if run is not None else environment(theme)
     files, problems = render_site(site.graph, site.bodies, env, theme, jobs=jobs,
                                   carry=run.carry if run is not None else None)
     report.extend(problems)
@@ -139,8 +140,13 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
         if search:
             report.extend(index_site(stage, site.config.language))
 
-    publish(out, fill, [*((d, "assets") for d in theme.static_dirs),
-                        (site.root / "static", "static")])
+    static = [*((d, "assets") for d in theme.static_dirs), (site.root / "static", "static")]
+    if run is not None and in_place:
+        report.extend(run.update_in_place(files, static, search=search,
+                                          language=site.config.language,
+                                          defer_search=defer_search))
+    else:
+        publish(out, fill, static)
     if run is not None:
         run.finish(indexed=search and not report.has_errors)
     show.done()

@@ -30,6 +30,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from reisgids.errors import Diagnostic, Location, Severity, Text
 from reisgids.render.markdown_policy import LinkTarget, RenderedBody
 
@@ -104,6 +106,7 @@ class BuildCache:
         self.rendered_pages = 0
         self.index_stale = False  # serve: the search index lags behind the pages
         self.autosave = True  # serve saves once, after its first build
+        self.jinja: tuple[str, jinja2.Environment] | None = None  # (theme fingerprint, its environment)
 
     # bodies
     def body(self, key: str, resolve: Any) -> RenderedBody | None:

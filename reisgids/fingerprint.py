@@ -23,6 +23,15 @@ from typing import Any
 from pydantic import BaseModel
 
 _MAX_DEPTH = 60
+_FIELDS: dict[type, tuple[str, ...]] = {}  # dataclasses.fields() is slow: once per class
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = tuple(spec.name for spec in dataclasses.fields(kind)
+                                      if spec.compare or spec.repr)
+    return names
 
 
 class Unstable(Exception):
@@ -57,10 +66,9 @@ class Fingerprinter:
             self._feed(value.__pydantic_extra__ or {}, parts, depth + 1)
         else:
             parts.append(f"dc:{kind.__module__}.{kind.__qualname__}")
-            for spec in dataclasses.fields(value):
-                if spec.compare or spec.repr:
-                    parts.append(spec.name)
-                    self._feed(getattr(value, spec.name), parts, depth + 1)
+            for name in _field_names(kind):
+                parts.append(name)
+                self._feed(getattr(value, name), parts, depth + 1)
         digest = _digest(parts)
         self._seen[id(value)] = (value, digest)  # holding it keeps the id from being reused
         return digest

@@ -11,20 +11,23 @@ it records what the output now holds and saves the cache.
 from __future__ import annotations
 
 import importlib.metadata
+import json
 import os
 import shutil
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+import jinja2
 
 from reisgids import __version__
 from reisgids.cache import BuildCache, content_hash, load, theme_namespace
 from reisgids.errors import Diagnostic
 from reisgids.fingerprint import Fingerprinter, Unstable
-from reisgids.render.plan import Page
-from reisgids.render.theme import BUILTIN_THEMES
 from reisgids.model.document import ContentEntry
+from reisgids.render.plan import Page
+from reisgids.render.theme import BUILTIN_THEMES, Theme, environment
 from reisgids.search import INDEX_DIR, index_site
 from reisgids.source.discover import SourceFile
 from reisgids.validate import read_entry
@@ -65,6 +68,29 @@ def _same_file(path: Path, record: list[Any]) -> bool:
     return [st.st_size, st.st_mtime_ns, st.st_ino] == record[1:4]
 
 
+def static_sources(static: Sequence[tuple[Path, str]]) -> dict[str, Path]:
+    """Output path -> source file of the static folders, as write.copy_tree copies them
+    (later folders override earlier ones; links and hidden files are left out)."""
+    found: dict[str, Path] = {}
+    for source, prefix in static:
+        if not source.is_dir():
+            continue
+        for path in sorted(source.rglob("*")):
+            if path.is_symlink() or not path.is_file() or path.name.startswith("."):
+                continue
+            found[f"{prefix}/{path.relative_to(source).as_posix()}"] = path
+    return found
+
+
+def _write_new(target: Path, data: bytes) -> None:
+    """A new file beside the target, then renamed over it: never written through a link
+    into the previous output, never seen half-written."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.new")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
+
+
 def _carry_file(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -86,11 +112,25 @@ class Incremental:
         self.search_skipped = False
         self._fingerprint = Fingerprinter()
         self._site: tuple[object, str] | None = None
+        self._theme = ""
+
+    def environment(self, theme: Theme) -> jinja2.Environment:
+        """The theme's Jinja environment, kept while the theme's files stay the same (serve
+        would otherwise compile every template again on every save)."""
+        folders = [d.parent for d in theme.template_dirs] + list(theme.static_dirs)
+        files = [p for d in folders for p in d.rglob("*") if p.is_file() and not p.is_symlink()]
+        self._theme = theme_namespace(json.dumps(theme.strings, sort_keys=True), files)
+        kept = self.cache.jinja
+        if kept is not None and kept[0] == self._theme:
+            return kept[1]
+        env = environment(theme)
+        self.cache.jinja = (self._theme, env)
+        return env
 
     def carry(self, path: str, page: Page, site: Mapping[str, object]) -> bool:
         try:
             if self._site is None or self._site[0] is not site:
-                self._site = (site, self._fingerprint(site))
+                self._site = (site, self._fingerprint(self._theme, site))
             key = self._fingerprint(self._site[1], page)
         except Unstable:
             return False
@@ -141,6 +181,54 @@ class Incremental:
             return []
         self.cache.index_stale = False
         return index_site(stage, language)
+
+    def update_in_place(self, files: Mapping[str, bytes], static: Sequence[tuple[Path, str]],
+                        *, search: bool, language: str, defer_search: bool) -> list[Diagnostic]:
+        """serve: bring `out` up to date by writing only the files that changed and
+        removing those that went. No staging folder: serve answers requests on the thread
+        that builds, so no request sees a half-updated folder."""
+        out = self.out
+        out.mkdir(parents=True, exist_ok=True)
+        wanted: set[str] = set()
+        changed_html = False
+        for rel in sorted(files):
+            wanted.add(rel)
+            if rel in self.carried:
+                continue
+            digest = self.hashes[rel] = content_hash(files[rel])
+            record = self.previous.get(rel)
+            if record is not None and record[0] == digest and _same_file(out / rel, record):
+                continue
+            _write_new(out / rel, files[rel])
+            self.written += 1
+            changed_html = changed_html or rel.endswith(".html")
+        for rel, source in sorted(static_sources(static).items()):
+            wanted.add(rel)
+            data = source.read_bytes()
+            target = out / rel
+            if target.is_symlink() or not target.is_file() or target.read_bytes() != data:
+                _write_new(target, data)
+        for path in sorted(out.rglob("*"), reverse=True):  # children before their folder
+            rel = path.relative_to(out).as_posix()
+            if rel.split("/")[0] == INDEX_DIR or rel in wanted:
+                continue
+            if path.is_dir() and not path.is_symlink():
+                if not any(path.iterdir()):
+                    path.rmdir()
+            else:
+                path.unlink()
+                changed_html = changed_html or rel.endswith(".html")
+        old_html = {p for p in self.previous if p.endswith(".html")}
+        new_html = {p for p in files if p.endswith(".html")}
+        current = not changed_html and old_html == new_html and bool(self.previous.get(INDEX_DIR))
+        self.cache.index_stale = False
+        if not search:
+            shutil.rmtree(out / INDEX_DIR, ignore_errors=True)
+            return []
+        if (current or defer_search) and (out / INDEX_DIR / "pagefind-entry.json").is_file():
+            self.cache.index_stale = not current
+            return []
+        return index_site(out, language)
 
     def finish(self, *, indexed: bool) -> None:
         """After the swap: what `out` holds now, for the next build; save the cache."""

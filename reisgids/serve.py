@@ -261,7 +261,8 @@ class LiveSite:
             if site is not None and not report.has_errors:
                 with self.lock:
                     report.extend(build(site, self.out, search=True, jobs=jobs,
-                                        cache=self.cache, defer_search=True).items)
+                                        cache=self.cache, defer_search=True,
+                                        in_place=True).items)
                 self.cache.autosave = False  # saved once; a save per edit would cost time
         except Exception as exc:  # a bug in reisgids, not in the content: keep serving
             _echo(self.say("interne fout in reisgids (geen fout in de inhoud); meld dit "

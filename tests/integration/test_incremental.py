@@ -46,7 +46,7 @@ class Session:
         if site is not None and not report.has_errors:
             with self.lock:
                 report.extend(build(site, self.out, search=search, cache=self.cache,
-                                    defer_search=True).items)
+                                    defer_search=True, in_place=True).items)
         return [d.format("nl") for d in report.sorted()]
 
 
