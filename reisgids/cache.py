@@ -106,7 +106,7 @@ class BuildCache:
         self.rendered_pages = 0
         self.index_stale = False  # serve: the search index lags behind the pages
         self.autosave = True  # serve saves once, after its first build
-        self.jinja: tuple[str, jinja2.Environment] | None = None  # (theme fingerprint, its environment)
+        self.jinja: tuple[str, jinja2.Environment] | None = None  # (theme key, environment)
 
     # bodies
     def body(self, key: str, resolve: Any) -> RenderedBody | None:
