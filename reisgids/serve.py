@@ -249,10 +249,12 @@ class LiveSite:
         """Load and build into `out`; print what happened. False when it failed."""
         started = time.monotonic()
         try:
+            # the first build may fork workers; later ones run while the background index
+            # thread lives, and forking a process with threads can deadlock its children
+            jobs = available_cpus() if self.cache is None else 1
             if self.cache is None:
                 self.cache = open_cache(self.root)
                 self.indexer = IndexLater(self.lock, self.cache)
-            jobs = available_cpus()
             site, report = load_site(self.root, now=resolve_now(self.now), drafts=self.drafts,
                                      jobs=jobs, cache=self.cache, read=self.entries)
             if site is not None:
