@@ -107,6 +107,7 @@ class BuildCache:
         self.index_stale = False  # serve: the search index lags behind the pages
         self.autosave = True  # serve saves once, after its first build
         self.jinja: tuple[str, jinja2.Environment] | None = None  # (theme key, environment)
+        self.loaded_headings = -1  # how many heading lists came from disk (-1: none)
 
     # bodies
     def body(self, key: str, resolve: Any) -> RenderedBody | None:
@@ -137,6 +138,11 @@ class BuildCache:
         self.outputs[folder] = records  # most recent last
         while len(self.outputs) > KEEP_OUTPUTS:
             self.outputs.pop(next(iter(self.outputs)))
+
+    def unchanged_since_load(self, out: Path, records: dict[str, list[Any]]) -> bool:
+        """Nothing new to save: no body rendered, no heading ids added, same output."""
+        return (self.rendered_bodies == 0 and len(self.headings) == self.loaded_headings
+                and self.previous(out) == records)
 
     # disk
     def payload(self) -> bytes:
@@ -188,6 +194,7 @@ def load(root: Path, namespace: str) -> BuildCache:
         return cache
     cache.bodies, cache.headings = data["bodies"], data["headings"]
     cache.outputs = data["outputs"]
+    cache.loaded_headings = len(cache.headings)
     return cache
 
 

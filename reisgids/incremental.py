@@ -242,8 +242,9 @@ class Incremental:
                             self.page_keys.get(rel, "")]
         if indexed and not self.cache.index_stale:
             records[INDEX_DIR] = ["", 0, 0, 0, ""]  # the bundle matches these pages
+        unchanged = self.cache.unchanged_since_load(self.out, records)
         self.cache.remember(self.out, records)
-        if self.cache.autosave:
+        if self.cache.autosave and not unchanged:  # a no-change build writes nothing at all
             self.cache.save(self.root)
 
 
