@@ -19,12 +19,14 @@ from reisgids.graph.checks import check_graph
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.link import link
 from reisgids.graph.routes import pattern_for
+from reisgids.graph.suggest import suggest_slugs
 from reisgids.incremental import Incremental
 from reisgids.model.document import ContentEntry
 from reisgids.progress import Progress
 from reisgids.render.bodies import render_bodies
 from reisgids.render.markdown import RenderedBody
 from reisgids.render.outputs import render_site
+from reisgids.render.planned_urls import planned_urls
 from reisgids.render.theme import environment, find_theme
 from reisgids.search import index_site
 from reisgids.source.discover import SourceFile, discover
@@ -91,6 +93,7 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
         report.extend(problems)
         if entry is not None:
             entries.append(entry)
+    report.items = suggest_slugs(report.items, entries)
     outlines, problems = load_outlines(root)
     report.extend(problems)
     if config is None:
@@ -104,7 +107,7 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
                f"converting Markdown ({len(graph.entries)})")
     bodies, problems = render_bodies(graph, static_files(root), {
         s.rel: pattern_for(config, s.kind).replace("{slug}", s.slug) for s in unreadable},
-        jobs=jobs, memo=cache)
+        planned_urls(graph), jobs=jobs, memo=cache)
     report.extend(problems)
     return Site(root, config, graph, bodies), report
 

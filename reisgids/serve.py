@@ -28,6 +28,7 @@ import html
 import logging
 import os
 import re
+import signal
 import socket
 import sys
 import threading
@@ -51,6 +52,7 @@ from reisgids.cache import BuildCache
 from reisgids.config import CONFIG_FILE
 from reisgids.debounce import Debouncer
 from reisgids.errors import Report
+from reisgids.excerpt import SourceLines, render
 from reisgids.incremental import EntryMemo, IndexLater, open_cache
 from reisgids.pool import available_cpus
 
@@ -275,8 +277,9 @@ class LiveSite:
             self.failure, self.internal = Report(), f"{type(exc).__name__}: {exc}"
             return False
         self.internal = None
+        sources = SourceLines(self.root)
         for diagnostic in report.sorted():
-            _echo(diagnostic.format(self.language), err=True)
+            _echo(render(diagnostic, self.language, sources), err=True)
         if report.items:
             _echo(report.summary(self.language), err=True)
         if site is None or report.has_errors:
@@ -451,6 +454,9 @@ def serve(site: Path, *, port: int, now: date | None, drafts: bool,
     """Build `site`, serve it on 127.0.0.1:`port` (0: a free port), rebuild on changes.
 
     Returns when the editor presses Ctrl-C."""
+    # a shell starts background jobs (`reisgids serve &`, make, CI) with SIGINT ignored, and
+    # an ignored signal stays ignored across exec: without this, Ctrl-C would never stop serve
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     root = site.resolve()
     # its own folder, never output/: a `serve --drafts` must not leave drafts where
     # `reisgids build` publishes from

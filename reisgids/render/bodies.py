@@ -10,11 +10,13 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Protocol
 
-from reisgids.errors import Diagnostic
+from reisgids.errors import Diagnostic, Location, Text, error
+from reisgids.fingerprint import fingerprint
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.model.document import ContentEntry
 from reisgids.pool import parallel_map
 from reisgids.render.markdown import LinkTarget, RenderedBody, heading_ids, render_markdown
+from reisgids.render.site_links import SiteUrls, host_of
 
 Resolve = Callable[[str], LinkTarget | None]
 
@@ -30,9 +32,10 @@ class BodyMemo(Protocol):
                    resolved: dict[str, LinkTarget | None]) -> None: ...
 
 
-def body_key(rel: str, first_line: int, body: str) -> str:
-    return hashlib.blake2b(f"{rel}\x00{first_line}\x00{body}".encode("utf-8", "surrogatepass"),
-                           digest_size=20).hexdigest()
+def body_key(rel: str, first_line: int, body: str, salt: str = "") -> str:
+    """`salt`: anything else the rendering depends on as a whole (the site's URLs)."""
+    text = f"{rel}\x00{first_line}\x00{salt}\x00{body}"
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
 def _heading_ids(body: str, memo: BodyMemo | None) -> frozenset[str]:
@@ -43,8 +46,10 @@ def _heading_ids(body: str, memo: BodyMemo | None) -> frozenset[str]:
         memo.headings[key] = list(heading_ids(body))
     return frozenset(memo.headings[key])
 
-# `name.md#` anywhere in a body: a link that may point at a heading of another page
-ANCHORED_FILE = re.compile(r"([A-Za-z0-9_%.-]+)\.md#")
+
+# `name.md#` or `/name/#` anywhere in a body: a link that may point at a heading of another
+# page
+ANCHORED_FILE = re.compile(r"([A-Za-z0-9_%.-]+)(?:\.md|/)#")
 
 
 def page_url(graph: ContentGraph, path: str) -> str:
@@ -56,18 +61,23 @@ def anchor_targets(entries: dict[Key, ContentEntry]) -> set[Key]:
     """The entries some body may link to with an #anchor. Liberal by design (any file name
     before `.md#`, in any folder): only these need their heading ids before rendering, so
     most bodies are converted once instead of twice."""
-    names = {m.group(1) for entry in entries.values() if ".md#" in entry.body
+    names = {m.group(1) for entry in entries.values()
+             if ".md#" in entry.body or "/#" in entry.body
              for m in ANCHORED_FILE.finditer(entry.body)}
     return {key for key in entries if key[1] in names}
 
 
 def render_bodies(graph: ContentGraph, static_files: frozenset[str],
-                  unreadable: Mapping[str, str] | None = None, *, jobs: int = 1,
+                  unreadable: Mapping[str, str] | None = None,
+                  other_urls: frozenset[str] | None = None, *, jobs: int = 1,
                   memo: BodyMemo | None = None
                   ) -> tuple[dict[Key, RenderedBody], list[Diagnostic]]:
     """`unreadable`: path -> URL of files that exist but failed to load (their own errors
-    say why); links to them are not reported as broken. `jobs`: processes to render in;
-    `memo`: bodies rendered before, reused when their text and link targets are the same."""
+    say why); links to them are not reported as broken. `other_urls`: the site paths the
+    build writes besides entries and static files (overviews, feeds); when given, links
+    written as URLs of the site are checked against them too. `jobs`: processes to render
+    in; `memo`: bodies rendered before, reused when their text and link targets are the
+    same."""
     anchors = {key: _heading_ids(graph.entries[key].body, memo)
                for key in sorted(anchor_targets(graph.entries))}
     by_path: dict[str, LinkTarget] = {}
@@ -80,12 +90,18 @@ def render_bodies(graph: ContentGraph, static_files: frozenset[str],
     for rel in static_files:
         by_path[rel] = LinkTarget(page_url(graph, "/" + rel), frozenset(), True, rel)
 
+    site = None if other_urls is None else site_urls(graph, by_path, anchors, other_urls,
+                                                     unreadable or {})
+    # A body's links to site URLs (`/deals/x/`) are checked against every URL the site
+    # has; the cache does not record those lookups one by one, so a body is reused only
+    # while the site's URLs, titles and known anchors are all the same (`salt`).
+    salt = fingerprint(site) if memo is not None and site is not None else ""
     bodies: dict[Key, RenderedBody] = {}
     todo: list[Key] = []
     for key in sorted(graph.entries):
         entry = graph.entries[key]
-        kept = memo.body(body_key(entry.rel, entry.body_first_line, entry.body), by_path.get) \
-            if memo is not None else None
+        kept = memo.body(body_key(entry.rel, entry.body_first_line, entry.body, salt),
+                         by_path.get) if memo is not None else None
         if kept is not None:
             bodies[key] = kept
         else:
@@ -100,13 +116,58 @@ def render_bodies(graph: ContentGraph, static_files: frozenset[str],
             return target
 
         return render_markdown(entry.body, path=entry.rel, first_line=entry.body_first_line,
-                               resolve=resolve), resolved
+                               resolve=resolve, site=site), resolved
 
     for key, (rendered, resolved) in zip(todo, parallel_map(render, todo, jobs), strict=True):
         bodies[key] = rendered
         if memo is not None:
             entry = graph.entries[key]
-            memo.store_body(body_key(entry.rel, entry.body_first_line, entry.body), rendered,
-                            resolved)
-    problems = [d for key in sorted(bodies) for d in bodies[key].diagnostics]
-    return dict(sorted(bodies.items())), problems
+            memo.store_body(body_key(entry.rel, entry.body_first_line, entry.body, salt),
+                            rendered, resolved)
+    bodies = dict(sorted(bodies.items()))
+    problems = [d for body in bodies.values() for d in body.diagnostics]
+    if site is not None:
+        problems.extend(check_link_fields(graph, site))
+    return bodies, problems
+
+
+def site_urls(graph: ContentGraph, by_path: Mapping[str, LinkTarget],
+              anchors: Mapping[Key, frozenset[str]], other_urls: frozenset[str],
+              unreadable: Mapping[str, str]) -> SiteUrls:
+    """Every site path the build writes, and what each shows."""
+    pages: dict[str, LinkTarget] = {}
+    for url in sorted(other_urls):
+        pages[url] = LinkTarget(page_url(graph, url), frozenset(), True, url)
+    for rel, target in by_path.items():
+        if rel.startswith("static/"):
+            pages["/" + rel] = target
+    for url in unreadable.values():
+        pages[url] = LinkTarget(page_url(graph, url), frozenset(), True, url)
+    known: dict[str, frozenset[str]] = {}
+    for key, entry in graph.entries.items():
+        pages[graph.urls[key]] = by_path[entry.rel]
+        if key in anchors:
+            known[graph.urls[key]] = anchors[key]
+    return SiteUrls(host_of(graph.config.base_url), graph.config.base_path, pages, known)
+
+
+def check_link_fields(graph: ContentGraph, site: SiteUrls) -> list[Diagnostic]:
+    """`links:` items that point into the site (copied from the browser) must exist."""
+    found: list[Diagnostic] = []
+    for key in sorted(graph.published):
+        entry = graph.entries[key]
+        for index, item in enumerate(getattr(entry.data, "links", None) or ()):
+            own = site.own_path(item.url)
+            if own is None or site.find(site.site_path(own)) is not None:
+                continue
+            near = site.nearest(site.site_path(own))
+            shown = "https://" + site.host + site.base_path.rstrip("/") + (near or "")
+            found.append(error("link-broken", Location(
+                entry.rel, entry.line_of("links", index, "url")), Text(
+                f"'{item.url}' wijst naar een pagina die de site niet heeft",
+                f"'{item.url}' points to a page the site does not have"),
+                field=f"links[{index}].url",
+                hint=Text(f"bedoelde je '{shown}'?", f"did you mean '{shown}'?") if near else
+                Text("open de pagina in de browser en kopieer het adres opnieuw",
+                     "open the page in the browser and copy its address again")))
+    return found
