@@ -34,10 +34,12 @@ import jinja2
 
 from reisgids.errors import Diagnostic, Location, Severity, Text
 from reisgids.render.markdown_policy import LinkTarget, RenderedBody
+from reisgids.render.site_links import SiteUrls
+from reisgids.render.site_lookups import Seen, still_same, target_json
 
 CACHE_DIR = ".reisgids-cache"
 CACHE_FILE = "cache.json"
-FORMAT = 1
+FORMAT = 2  # 2: bodies record their lookups among the site URLs
 KEEP_OUTPUTS = 3  # output folders remembered (build's output/, serve's, --out elsewhere)
 
 Resolved = dict[str, LinkTarget | None]
@@ -72,12 +74,6 @@ def machine_key() -> bytes | None:
 
 # --- values <-> JSON ------------------------------------------------------------------------
 
-def _target_json(target: LinkTarget | None) -> list[Any] | None:
-    if target is None:
-        return None
-    return [target.url, sorted(target.anchors), target.published, target.title]
-
-
 def _diagnostic_json(d: Diagnostic) -> list[Any]:
     hint = [d.hint.nl, d.hint.en] if d.hint is not None else None
     return [d.location.path, d.location.line, d.location.col, d.code, d.severity.value,
@@ -110,23 +106,33 @@ class BuildCache:
         self.loaded_headings = -1  # how many heading lists came from disk (-1: none)
 
     # bodies
-    def body(self, key: str, resolve: Any) -> RenderedBody | None:
+    def body(self, key: str, resolve: Any, site: SiteUrls | None) -> RenderedBody | None:
         record = self.bodies.get(key)
         if record is None:
             return None
         for path, target in record["links"].items():
-            if _target_json(resolve(path)) != target:
+            if target_json(resolve(path)) != target:
                 return None
+        seen = record.get("site") or {}
+        if seen and (site is None or not still_same(site, seen)):
+            return None
         self.used_bodies.add(key)
         return RenderedBody(record["html"], tuple(record["ids"]),
                             tuple(_diagnostic(d) for d in record["diagnostics"]))
 
-    def store_body(self, key: str, body: RenderedBody, resolved: Resolved) -> None:
+    def store_body(self, key: str, body: RenderedBody, resolved: Resolved,
+                   seen: Seen) -> None:
+        """`seen`: the body's lookups among the site's URLs; one that asked for the nearest
+        URL depends on all of them and is not kept."""
         self.rendered_bodies += 1
+        if seen.get("anything"):
+            self.bodies.pop(key, None)
+            return
         self.used_bodies.add(key)
         self.bodies[key] = {"html": body.html, "ids": list(body.heading_ids),
                             "diagnostics": [_diagnostic_json(d) for d in body.diagnostics],
-                            "links": {p: _target_json(t) for p, t in sorted(resolved.items())}}
+                            "links": {p: target_json(t) for p, t in sorted(resolved.items())},
+                            "site": dict(sorted(seen.items()))}
 
     # outputs
     def previous(self, out: Path) -> dict[str, list[Any]]:

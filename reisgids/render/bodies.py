@@ -11,12 +11,12 @@ from collections.abc import Callable, Mapping
 from typing import Protocol
 
 from reisgids.errors import Diagnostic, Location, Text, error
-from reisgids.fingerprint import fingerprint
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.model.document import ContentEntry
 from reisgids.pool import parallel_map
 from reisgids.render.markdown import LinkTarget, RenderedBody, heading_ids, render_markdown
 from reisgids.render.site_links import SiteUrls, host_of
+from reisgids.render.site_lookups import RecordingSite, Seen
 
 Resolve = Callable[[str], LinkTarget | None]
 
@@ -26,14 +26,15 @@ class BodyMemo(Protocol):
 
     headings: dict[str, list[str]]
 
-    def body(self, key: str, resolve: Resolve) -> RenderedBody | None: ...
+    def body(self, key: str, resolve: Resolve, site: SiteUrls | None) -> RenderedBody | None:
+        ...
 
     def store_body(self, key: str, body: RenderedBody,
-                   resolved: dict[str, LinkTarget | None]) -> None: ...
+                   resolved: dict[str, LinkTarget | None], seen: Seen) -> None: ...
 
 
 def body_key(rel: str, first_line: int, body: str, salt: str = "") -> str:
-    """`salt`: anything else the rendering depends on as a whole (the site's URLs)."""
+    """`salt`: anything else the rendering depends on as a whole (the site's host)."""
     text = f"{rel}\x00{first_line}\x00{salt}\x00{body}"
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
@@ -92,22 +93,20 @@ def render_bodies(graph: ContentGraph, static_files: frozenset[str],
 
     site = None if other_urls is None else site_urls(graph, by_path, anchors, other_urls,
                                                      unreadable or {})
-    # A body's links to site URLs (`/deals/x/`) are checked against every URL the site
-    # has; the cache does not record those lookups one by one, so a body is reused only
-    # while the site's URLs, titles and known anchors are all the same (`salt`).
-    salt = fingerprint(site) if memo is not None and site is not None else ""
+    # links to site URLs (`/deals/x/`): each lookup is recorded (render/site_lookups.py)
+    salt = f"{site.host}\x00{site.base_path}" if site is not None else ""
     bodies: dict[Key, RenderedBody] = {}
     todo: list[Key] = []
     for key in sorted(graph.entries):
         entry = graph.entries[key]
         kept = memo.body(body_key(entry.rel, entry.body_first_line, entry.body, salt),
-                         by_path.get) if memo is not None else None
+                         by_path.get, site) if memo is not None else None
         if kept is not None:
             bodies[key] = kept
         else:
             todo.append(key)
 
-    def render(key: Key) -> tuple[RenderedBody, dict[str, LinkTarget | None]]:
+    def render(key: Key) -> tuple[RenderedBody, dict[str, LinkTarget | None], Seen]:
         entry = graph.entries[key]
         resolved: dict[str, LinkTarget | None] = {}
 
@@ -115,15 +114,18 @@ def render_bodies(graph: ContentGraph, static_files: frozenset[str],
             resolved[path] = target = by_path.get(path)
             return target
 
+        recording = RecordingSite.around(site) if site is not None else None
         return render_markdown(entry.body, path=entry.rel, first_line=entry.body_first_line,
-                               resolve=resolve, site=site), resolved
+                               resolve=resolve, site=recording), resolved, \
+            recording.seen if recording is not None else {}
 
-    for key, (rendered, resolved) in zip(todo, parallel_map(render, todo, jobs), strict=True):
+    done = parallel_map(render, todo, jobs)
+    for key, (rendered, resolved, seen) in zip(todo, done, strict=True):
         bodies[key] = rendered
         if memo is not None:
             entry = graph.entries[key]
             memo.store_body(body_key(entry.rel, entry.body_first_line, entry.body, salt),
-                            rendered, resolved)
+                            rendered, resolved, seen)
     bodies = dict(sorted(bodies.items()))
     problems = [d for body in bodies.values() for d in body.diagnostics]
     if site is not None:
