@@ -17,7 +17,8 @@ from reisgids.render.edition_views import edition_view
 SNAPSHOT = "content/compass/editions/2025.snapshot.yml"
 PERCELEN = "content/compass/agenda/kleine-percelen-in-aanbesteding.md"
 BUDGET = "content/compass/agenda/meerjarig-samenwerkingsbudget.md"
-DIAGNOSTIC = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<label>\S+) \[(?P<code>[a-z0-9-]+)\]"
+DIAGNOSTIC = re.compile(r"^(?P<path>.+?):(?P<line>\d+)(?::\d+)?: (?P<label>\S+) "
+                        r"\[(?P<code>[a-z0-9-]+)\]"
                         r"(?: (?P<field>[\w.\[\]]+):)?")
 
 
