@@ -31,6 +31,7 @@ from reisgids.render.theme import environment, find_theme
 from reisgids.search import index_site
 from reisgids.source.discover import SourceFile, discover
 from reisgids.source.outlines import load_outlines
+from reisgids.source.snapshots import load_snapshots
 from reisgids.validate import read_entry
 from reisgids.write import publish, write_files
 
@@ -96,11 +97,13 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     report.items = suggest_slugs(report.items, entries)
     outlines, problems = load_outlines(root)
     report.extend(problems)
+    snapshots, problems = load_snapshots(root)
+    report.extend(problems)
     if config is None:
         return None, report
     graph, problems = link(config, entries, now, drafts=drafts,
                            unreadable=frozenset((s.kind, s.slug) for s in unreadable),
-                           outlines={o.slug: o for o in outlines})
+                           outlines={o.slug: o for o in outlines}, snapshots=snapshots)
     report.extend(problems)
     report.extend(check_graph(graph, root, outlines))
     show.stage(f"Markdown omzetten ({len(graph.entries)})",

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from reisgids.errors import Diagnostic, Location, Text, error, warning
 from reisgids.graph.content import ContentGraph
+from reisgids.graph.frozen import decision_documents, frozen_editions
 from reisgids.model.atlas import Deal
 from reisgids.model.compass import AgendaItem
 from reisgids.model.learning import Lesson, Review
@@ -21,6 +22,8 @@ def check_graph(graph: ContentGraph, root: Path, outlines: list[Outline]) -> lis
     found += _freshness(graph)
     found += _deals_without_review(graph)
     found += _uncited_lessons(graph)
+    found += frozen_editions(graph, root)
+    found += decision_documents(graph, root)
     return found
 
 
