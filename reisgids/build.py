@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from reisgids.config import SiteConfig, load_config
+from reisgids.editor.admin import ADMIN, admin_files, vendor_dir
 from reisgids.errors import Report
 from reisgids.graph.checks import check_graph
 from reisgids.graph.content import ContentGraph, Key
@@ -101,11 +102,16 @@ def build(site: Site, out: Path, *, search: bool = True) -> Report:
     if report.has_errors:
         return report
 
+    editor = site.config.editor.enabled  # the web editor at /admin/ (docs/editor.md)
+    if editor:
+        files = {**files, **admin_files(site.config)}
+
     def fill(stage: Path) -> None:
         write_files(stage, files)
         if search:
             report.extend(index_site(stage, site.config.language))
 
     publish(out, fill, [*((d, "assets") for d in theme.static_dirs),
-                        (site.root / "static", "static")])
+                        (site.root / "static", "static"),
+                        *([(vendor_dir(), ADMIN)] if editor else [])])
     return report

@@ -1,0 +1,176 @@
+"""The web editor end to end: `reisgids serve --editor` (the real CLI) on a copy of the
+example guide, Decap CMS in Debian chromium, the local backend writing the files.
+
+Creates a deal through the form (a phase, two partners, a contribution), edits a lesson's
+summary, and checks the files on disk, `reisgids check --strict` and the live preview.
+axe-core on the editor's pages is reported, not asserted (third-party UI).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import NOW, REPO  # tests/conftest.py
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+SERVING = re.compile(r"http://127\.0\.0\.1:(\d+)/")
+LESSON = "aanbesteding-wist-lokale-afspraken"
+
+
+def _git(site: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(site), *args], check=True, capture_output=True,
+                          text=True).stdout
+
+
+@pytest.fixture
+def editor_site(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A git copy of the example guide, served with --editor; stops at the end."""
+    site = tmp_path / "site"
+    site.mkdir()
+    for name in ("content", "data", "static"):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, site / name)
+    shutil.copy(REPO / "reisgids.yml", site / "reisgids.yml")
+    _git(site, "init", "-q")
+    _git(site, "add", "-A")
+    _git(site, "-c", "user.email=test@example.org", "-c", "user.name=test", "commit", "-qm",
+         "start")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reisgids", "serve", str(site), "--port", "0", "--editor",
+         "--now", NOW, "--out", str(tmp_path / "preview")],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert process.stdout is not None
+        port = None
+        for line in process.stdout:
+            match = SERVING.search(line)
+            if match and ("serveert" in line or "serving" in line):
+                port = match[1]
+                break
+        assert port is not None, "serve did not start"
+        yield site, f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_for(predicate: object, what: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():  # type: ignore[operator]
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return int(response.status)
+    except OSError as exc:
+        return int(getattr(exc, "code", 0) or 0)
+
+
+def _choose(page: Page, field: object, text: str) -> None:
+    """Pick `text` in a react-select (select and relation widgets) by typing it."""
+    field.click()  # type: ignore[attr-defined]
+    field.fill(text)  # type: ignore[attr-defined]
+    option = page.get_by_role("option", name=text, exact=True)
+    option.first.wait_for()
+    option.first.click()
+
+
+def _login(page: Page, url: str) -> None:
+    page.goto(f"{url}/admin/")
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("link", name="Deals").first).to_be_visible(timeout=30_000)
+
+
+def _publish(page: Page) -> None:
+    page.get_by_role("button", name="Publiceer").click()
+    page.get_by_text("Publiceer nu", exact=True).click()
+
+
+def _check(site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "reisgids", "check", str(site), "--strict",
+                           "--now", NOW], capture_output=True, text=True)
+
+
+def test_create_a_deal_and_edit_a_lesson(page: Page, editor_site: tuple[Path, str]) -> None:
+    site, url = editor_site
+    page.set_default_timeout(20_000)
+    _login(page, url)
+
+    page.goto(f"{url}/admin/#/collections/deal/new")
+    page.get_by_label("Titel", exact=True).fill("Buurtkeuken Hillesluis")
+    page.get_by_label("Samenvatting", exact=True).fill(
+        "Buren koken samen: een vaste maaltijd per week, gemaakt en gedeeld in de wijk.")
+    page.get_by_label("Doel", exact=True).fill("Minder mensen die alleen eten.")
+    _choose(page, page.get_by_label("Fase", exact=True), "Uitvoering")
+    add = page.get_by_role("button", name=re.compile("Voeg partners toe"))
+    for index, (partner, role, gives) in enumerate((
+            ("Achmea", "Financier", "Geld"), ("Albeda College", "Partner", "Kennis"))):
+        add.click()
+        _choose(page, page.get_by_label("Partner", exact=True).nth(index), partner)
+        _choose(page, page.get_by_label("Rol", exact=True).nth(index), role)
+        _choose(page, page.get_by_label(re.compile(r"^Inbreng")).nth(index), gives)
+    _publish(page)
+
+    deal = site / "content" / "deals" / "buurtkeuken-hillesluis.md"
+    _wait_for(deal.is_file, "the deal file")
+    text = deal.read_text(encoding="utf-8")
+    assert text == (
+        "---\n"
+        "title: Buurtkeuken Hillesluis\n"
+        'summary: "Buren koken samen: een vaste maaltijd per week, gemaakt en gedeeld in de '
+        'wijk."\n'
+        "goal: Minder mensen die alleen eten.\n"
+        "phase: execution\n"
+        "partners:\n"
+        "  - partner: achmea\n"
+        "    role: funder\n"
+        "    contributions:\n"
+        "      - money\n"
+        "  - partner: albeda-college\n"
+        "    role: partner\n"
+        "    contributions:\n"
+        "      - knowledge\n"
+        "---\n"), text
+    checked = _check(site)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    preview = f"{url}/deals/buurtkeuken-hillesluis/"
+    _wait_for(lambda: _status(preview) == 200, "the live preview")
+    page.goto(preview)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Buurtkeuken Hillesluis")
+
+    # edit an existing lesson (still logged in): the diff touches the summary line only
+    page.goto(f"{url}/admin/#/collections/lesson/entries/{LESSON}")
+    summary = page.get_by_label("Samenvatting", exact=True)
+    expect(summary).not_to_have_value("")
+    summary.fill("Een aanbesteding kan lokale afspraken over stages en ketenzorg wegvagen.")
+    _publish(page)
+    lesson = f"content/lessons/{LESSON}.md"
+    _wait_for(lambda: bool(_git(site, "diff", "--stat", "--", lesson)), "the lesson change")
+    diff = _git(site, "diff", "-U0", "--", lesson)
+    changed = [line for line in diff.splitlines()
+               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changed == [
+        next(line for line in diff.splitlines() if line.startswith("-summary: ")),
+        "+summary: Een aanbesteding kan lokale afspraken over stages en ketenzorg wegvagen.",
+    ], diff
+    checked = _check(site)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
