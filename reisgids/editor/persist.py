@@ -134,8 +134,10 @@ def merge(kind: str, new_data: dict[str, Any], new_body: str,
             blocks.append((key, [*emit(key, new[key]), *trailing]))
     written = {key for key, _ in blocks}
     for key in (k for k in model_keys if k in new and k not in written):
-        before = model_keys[:model_keys.index(key)]
-        at = max((i for i, (k, _) in enumerate(blocks) if k in before), default=0)
+        # after the nearest field before it in the model that the file has
+        before = reversed(model_keys[:model_keys.index(key)])
+        where = {k: i for i, (k, _) in enumerate(blocks) if k is not None}
+        at = next((where[k] for k in before if k in where), 0)
         blocks.insert(at + 1, (key, emit(key, new[key])))
     yaml_text = "\n".join(line for _, lines in blocks for line in lines)
     body = old_split.body if old_split.body.strip() == new_body.strip() else _body(new_body)
