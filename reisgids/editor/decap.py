@@ -39,6 +39,7 @@ from reisgids.source.kinds import FOLDER_OF, KINDS
 
 MEDIA_FOLDER = "static/uploads"
 PUBLIC_FOLDER = "/static/uploads"
+API_PATHS = {"gitlab": "/api/v4", "gitea": "/api/v1"}
 DATE_FORMAT = "YYYY-MM-DD"  # moment.js tokens, as Decap's datetime widget reads them
 MOMENT_FORMAT = "YYYY-MM-DD HH:mm"
 # free text that is usually longer than one line gets a text area
@@ -204,7 +205,9 @@ def decap_config(config: SiteConfig | None, *, local_url: str | None = None
     if settings is not None and settings.repo:
         backend["repo"] = settings.repo
     if settings is not None and settings.base_url:
-        backend["base_url"] = settings.base_url
+        backend["base_url"] = settings.base_url.rstrip("/")
+        if settings.backend in API_PATHS:  # a GitLab or Gitea instance of your own
+            backend["api_root"] = backend["base_url"] + API_PATHS[settings.backend]
     if settings is not None and settings.auth_type:
         backend["auth_type"] = settings.auth_type
     if settings is not None and settings.app_id:

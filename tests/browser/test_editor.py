@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from conftest import NOW, REPO  # tests/conftest.py
 from playwright.sync_api import Page, expect
 
@@ -25,6 +26,23 @@ pytestmark = pytest.mark.browser
 
 SERVING = re.compile(r"http://127\.0\.0\.1:(\d+)/")
 LESSON = "aanbesteding-wist-lokale-afspraken"
+AXE = Axe()
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
+                                                     "wcag21aa"]},
+               "resultTypes": ["violations"]}
+AXE_REPORT = REPO / "tests" / "artifacts" / "editor-axe.txt"
+
+
+def _axe(page: Page, name: str, report: list[str]) -> None:
+    """Decap's UI is third-party: what axe finds is reported (docs/editor.md), not asserted."""
+    page.evaluate(AXE.axe_script)
+    result = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+    report.append(f"== {name}: {len(result['violations'])} rules violated")
+    for violation in result["violations"]:
+        report.append(f"{violation['id']} [{violation.get('impact')}] "
+                      f"{len(violation['nodes'])}x: {violation['help']}")
+        for node in violation["nodes"][:3]:
+            report.append(f"    at {' '.join(map(str, node['target']))}")
 
 
 def _git(site: Path, *args: str) -> str:
@@ -94,10 +112,16 @@ def _choose(page: Page, field: object, text: str) -> None:
     option.first.click()
 
 
-def _login(page: Page, url: str) -> None:
+def _login(page: Page, url: str, report: list[str]) -> None:
     page.goto(f"{url}/admin/")
-    page.get_by_role("button", name="Inloggen").click()
+    login = page.get_by_role("button", name="Inloggen")
+    login.wait_for()
+    _axe(page, "login", report)
+    login.click()
     expect(page.get_by_role("link", name="Deals").first).to_be_visible(timeout=30_000)
+    page.get_by_role("link", name="Deals").first.click()
+    page.get_by_text("Basisbanen in de wijk", exact=False).first.wait_for()
+    _axe(page, "collection (deals)", report)
 
 
 def _publish(page: Page) -> None:
@@ -113,9 +137,15 @@ def _check(site: Path) -> subprocess.CompletedProcess[str]:
 def test_create_a_deal_and_edit_a_lesson(page: Page, editor_site: tuple[Path, str]) -> None:
     site, url = editor_site
     page.set_default_timeout(20_000)
-    _login(page, url)
+    report: list[str] = []
+    _login(page, url, report)
 
     page.goto(f"{url}/admin/#/collections/deal/new")
+    page.get_by_label("Titel", exact=True).wait_for()
+    _axe(page, "new deal form", report)
+    AXE_REPORT.parent.mkdir(exist_ok=True)
+    AXE_REPORT.write_text("\n".join(report) + "\n", encoding="utf-8")
+    print("\n".join(report))
     page.get_by_label("Titel", exact=True).fill("Buurtkeuken Hillesluis")
     page.get_by_label("Samenvatting", exact=True).fill(
         "Buren koken samen: een vaste maaltijd per week, gemaakt en gedeeld in de wijk.")

@@ -174,6 +174,7 @@ def test_settings_from_reisgids_yml(tmp_path: Path) -> None:
     data = decap_config(config)
     assert data["backend"] == {"name": "gitlab", "branch": "main", "repo": "stad/gids",
                                "base_url": "https://git.stad.nl", "auth_type": "pkce",
+                               "api_root": "https://git.stad.nl/api/v4",
                                "app_id": "abc"}
     assert "publish_mode" not in data and data["locale"] == "en"
     assert data["collections"][0]["label"] == "Deals"
