@@ -129,8 +129,12 @@ class LocalBackend:
             Path(temp).unlink(missing_ok=True)
             raise
 
-    def _persist_entry(self, rel: Any, raw: Any) -> None:
+    def _persist_entry(self, rel: Any, raw: Any, *, new_entry: bool) -> None:
         kind, path = self.entry_path(rel)
+        if new_entry and path.exists():  # a title that makes an existing file name
+            raise Refused(_say(self.language,
+                               f"{rel} bestaat al; kies een andere titel",
+                               f"{rel} already exists; choose another title"))
         if not isinstance(raw, str):
             raise Refused("entry.raw: expected text")
         try:
@@ -193,8 +197,11 @@ class LocalBackend:
                                    "in the editor; rename the file in git"))
             for asset in params.get("assets") or []:
                 self._persist_media(asset)
+            options = params.get("options")
+            new_entry = isinstance(options, dict) and options.get("newEntry") is True
             for data_file in files:
-                self._persist_entry(data_file.get("path"), data_file.get("raw"))
+                self._persist_entry(data_file.get("path"), data_file.get("raw"),
+                                    new_entry=new_entry)
             return {"message": "entry persisted"}
         if action == "getMedia":
             if params.get("mediaFolder") != MEDIA_FOLDER:

@@ -21,6 +21,8 @@ _SPECIAL_START = set("-?:,[]{}#&*!|>'\"%@`")
 def _plain_ok(text: str) -> bool:
     if not text or text != text.strip() or "\n" in text or text in NULL_WORDS:
         return False
+    if not all(_printable(char) for char in text):
+        return False
     if text[0] in _SPECIAL_START and not re.match(r"^-\d", text):
         return False
     if ": " in text or " #" in text or text.endswith(":") or "\t" in text:
@@ -31,13 +33,39 @@ def _plain_ok(text: str) -> bool:
         return False
 
 
+def _printable(char: str) -> bool:
+    """YAML's printable set (spec 5.1), minus what double quotes would need escaped."""
+    code = ord(char)
+    return (0x20 <= code <= 0x7E or code == 0x85 or 0xA0 <= code <= 0xD7FF
+            or (0xE000 <= code <= 0xFFFD and code != 0xFEFF) or code >= 0x10000)
+
+
+def quoted(text: str) -> str:
+    """A double-quoted YAML scalar; control characters escaped, lone surrogates (which
+    UTF-8 cannot hold) replaced."""
+    out = []
+    for char in json.dumps(text, ensure_ascii=False)[1:-1]:
+        code = ord(char)
+        if 0xD800 <= code <= 0xDFFF:
+            out.append("\\uFFFD")
+        elif _printable(char):
+            out.append(char)
+        else:
+            out.append(f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}")
+    return '"' + "".join(out) + '"'
+
+
 def scalar(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    text = str(value)
-    return text if _plain_ok(text) else json.dumps(text, ensure_ascii=False)
+    text = "" if value is None else str(value)
+    return text if _plain_ok(text) else quoted(text)
+
+
+def _key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", key) else quoted(key)
 
 
 def _text_block(text: str, indent: str) -> list[str]:
@@ -48,6 +76,7 @@ def _text_block(text: str, indent: str) -> list[str]:
 
 def emit(key: str, value: Any, indent: str = "") -> list[str]:
     """The lines of `key: value` at `indent`."""
+    key = _key(str(key))
     if isinstance(value, dict):
         lines = [f"{indent}{key}:"]
         for sub, item in value.items():
@@ -58,7 +87,8 @@ def emit(key: str, value: Any, indent: str = "") -> list[str]:
         for item in value:
             lines += _item(item, indent + "  ")
         return lines
-    if isinstance(value, str) and "\n" in value.strip("\n"):
+    if isinstance(value, str) and "\n" in value.strip("\n") \
+            and all(_printable(c) or c == "\n" for c in value) and value == value.strip(" "):
         first, *rest = _text_block(value, indent + "  ")
         return [f"{indent}{key}: {first}", *rest]
     return [f"{indent}{key}: {scalar(value)}"]

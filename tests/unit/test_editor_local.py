@@ -12,8 +12,13 @@ from typing import Any
 
 import pytest
 from conftest import NOW, REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reisgids.editor.local import LocalBackend, answer
+from reisgids.editor.persist import merge
+from reisgids.source.frontmatter import split
+from reisgids.yamlsafe import load_mapping
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
@@ -120,3 +125,28 @@ def test_renaming_is_refused(site: Path) -> None:
         "path": "content/deals/a.md", "raw": "---\ntitle: a\n---\n",
         "newPath": "content/deals/b.md"}], assets=[])
     assert status == 422 and "hernoemen" in body["error"]
+
+
+def test_a_new_entry_never_overwrites(site: Path) -> None:
+    existing = site / "content" / "deals" / "basisbanen-in-de-wijk.md"
+    before = existing.read_bytes()
+    status, body = call(site, "persistEntry", entry={
+        "path": "content/deals/basisbanen-in-de-wijk.md", "raw": "---\ntitle: x\n---\n"},
+        assets=[], options={"newEntry": True})
+    assert status == 422 and "bestaat al" in body["error"]
+    assert existing.read_bytes() == before
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.dictionaries(st.sampled_from(["title", "summary", "partners", "phase", "milestones",
+                                             "draft", "review_agreements", "onbekend"]),
+                            st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
+                                         lambda inner: st.lists(inner, max_size=3)
+                                         | st.dictionaries(st.text(max_size=5), inner,
+                                                           max_size=3), max_leaves=8)),
+       body=st.text())
+def test_whatever_decap_sends_gives_yaml_or_a_refusal(data: dict[str, Any], body: str) -> None:
+    """Untrusted input: the merge never raises; what it writes reads back."""
+    text = merge("deal", data, body, None, None)
+    parts = split(text)
+    load_mapping(parts.yaml_text)
