@@ -90,8 +90,9 @@ def index_html(config: SiteConfig | None, *, local: bool = False) -> bytes:
         "</body>\n</html>\n").encode()
 
 
-def config_yml(config: SiteConfig | None, *, local_url: str | None = None) -> bytes:
-    data = decap_config(config, local_url=local_url)
+def config_yml(config: SiteConfig | None, *, local_url: str | None = None,
+               site_url: str | None = None) -> bytes:
+    data = decap_config(config, local_url=local_url, site_url=site_url)
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100).encode()
 
 

@@ -193,10 +193,10 @@ class _Builder:
         }
 
 
-def decap_config(config: SiteConfig | None, *, local_url: str | None = None
-                 ) -> dict[str, Any]:
+def decap_config(config: SiteConfig | None, *, local_url: str | None = None,
+                 site_url: str | None = None) -> dict[str, Any]:
     """The whole config.yml as data. `local_url` (from `reisgids serve --editor`) points
-    Decap at the local backend instead of the git host."""
+    Decap at the local backend instead of the git host, `site_url` at the live preview."""
     language = config.language if config is not None else "nl"
     builder = _Builder(config, language)
     settings = config.editor if config is not None else None
@@ -220,8 +220,8 @@ def decap_config(config: SiteConfig | None, *, local_url: str | None = None
         result["local_backend"] = {"url": local_url}
     result.update({
         "locale": language,
-        "site_url": config.base_url if config is not None else "/",
-        "display_url": config.base_url if config is not None else "/",
+        "site_url": site_url or (config.base_url if config is not None else "/"),
+        "display_url": site_url or (config.base_url if config is not None else "/"),
         "media_folder": MEDIA_FOLDER,
         "public_folder": PUBLIC_FOLDER,
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},

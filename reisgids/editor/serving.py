@@ -78,8 +78,9 @@ def handlers(root: Path, port: Callable[[], int], base_path: str
             if path == "config.yml":
                 self.set_header("Content-Type", "text/yaml; charset=UTF-8")
                 self.set_header("Cache-Control", "no-store")
-                url = f"http://{self.request.host}{API_PATH}"
-                self.finish(config_yml(config(), local_url=url))
+                origin = f"http://{self.request.host}"
+                self.finish(config_yml(config(), local_url=origin + API_PATH,
+                                       site_url=origin + base_path))
                 return
             await super().get(path, include_body)
 

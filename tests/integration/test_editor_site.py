@@ -99,6 +99,7 @@ def test_serve_editor_offers_the_local_backend(editor_server: tuple[Path, int, s
     status, text = request(port, f"{base}admin/config.yml")
     config = yaml.safe_load(text)
     assert config["local_backend"] == {"url": f"http://127.0.0.1:{port}{API_PATH}"}
+    assert config["site_url"] == f"http://127.0.0.1:{port}{base}"  # the live preview
     assert request(port, f"{base}admin/decap-cms.js")[0] == 200
     assert request(port, f"{base}admin/../reisgids.yml")[0] in (403, 404)
 
