@@ -45,7 +45,7 @@ def content_security_policy(config: SiteConfig | None, *, local: bool = False) -
     """Exactly what the chosen git host needs. Decap compiles its config schema at run
     time (ajv: 'unsafe-eval'), injects its styles ('unsafe-inline'), and its image
     previews are blob: URLs; the local editor talks only to its own origin."""
-    connect: list[str] = ["'self'"]
+    connect: list[str] = ["'self'", "blob:"]  # Decap reads its own uploads back as blobs
     images: list[str] = ["'self'", "data:", "blob:"]
     settings = config.editor if config is not None else None
     if not local:

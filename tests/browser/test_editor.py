@@ -8,6 +8,7 @@ axe-core on the editor's pages is reported, not asserted (third-party UI).
 
 from __future__ import annotations
 
+import base64
 import re
 import shutil
 import subprocess
@@ -24,6 +25,8 @@ from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
 SERVING = re.compile(r"http://127\.0\.0\.1:(\d+)/")
 LESSON = "aanbesteding-wist-lokale-afspraken"
 AXE = Axe()
@@ -202,5 +205,25 @@ def test_create_a_deal_and_edit_a_lesson(page: Page, editor_site: tuple[Path, st
         next(line for line in diff.splitlines() if line.startswith("-summary: ")),
         "+summary: Een aanbesteding kan lokale afspraken over stages en ketenzorg wegvagen.",
     ], diff
+    checked = _check(site)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+    # an image uploaded through the editor lands in static/uploads/ and passes the check
+    upload = site.parent / "buurtkeuken.png"
+    upload.write_bytes(PNG)
+    page.goto(f"{url}/admin/#/collections/news/new")
+    page.get_by_label("Titel", exact=True).fill("Foto van de buurtkeuken")
+    page.get_by_label("Datum", exact=True).fill("2026-11-20")
+    page.get_by_role("button", name="Kies een afbeelding").click()
+    page.locator("input[type=file]").set_input_files(upload)
+    page.get_by_role("button", name="Gebruik selectie").click()
+    page.get_by_label(re.compile("^Beschrijving van de afbeelding")).fill("Buren aan tafel")
+    _publish(page)
+    news = site / "content" / "news" / "foto-van-de-buurtkeuken.md"
+    _wait_for(news.is_file, "the news file")
+    assert (site / "static" / "uploads" / "buurtkeuken.png").read_bytes() == PNG
+    assert news.read_text(encoding="utf-8") == (
+        "---\ntitle: Foto van de buurtkeuken\ndate: 2026-11-20\n"
+        "image: /static/uploads/buurtkeuken.png\nimage_alt: Buren aan tafel\n---\n")
     checked = _check(site)
     assert checked.returncode == 0, checked.stdout + checked.stderr
