@@ -130,6 +130,11 @@ class _Builder:
         if leaf == PATH:
             return {"widget": "image", "choose_url": False}
         widget = "text" if key in LONG_TEXT or shape.max_length else "string"
+        if shape.max_length:
+            return {"widget": widget, "pattern": [
+                f"^[\\s\\S]{{0,{shape.max_length}}}$",
+                self.t((f"Hoogstens {shape.max_length} tekens",
+                        f"At most {shape.max_length} characters"))]}
         return {"widget": widget}
 
     def field(self, kind: str, spec: FieldSpec, path: str) -> dict[str, Any]:

@@ -95,7 +95,7 @@ def test_serve_editor_offers_the_local_backend(editor_server: tuple[Path, int, s
     status, page = request(port, f"{base}admin/")
     assert status == 200
     assert "livereload" not in page, "a rebuild must not reload the form"
-    assert "connect-src &#x27;self&#x27;;" in page
+    assert "connect-src &#x27;self&#x27; blob:;" in page
     status, text = request(port, f"{base}admin/config.yml")
     config = yaml.safe_load(text)
     assert config["local_backend"] == {"url": f"http://127.0.0.1:{port}{API_PATH}"}
