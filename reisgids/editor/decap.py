@@ -148,7 +148,10 @@ class _Builder:
             groups = sub_fields(shape)
             nested = [self.field(kind, sub, f"{path}.{sub.key}")
                       for _, fields in groups for sub in fields]
-            if shape.leaf != MODEL:  # {kind: slug} or a document: every key optional
+            # {kind: slug} or a document: every key optional. And Decap checks the fields
+            # of an optional object even when it is left empty (`adopted` of an edition
+            # still in draft), so their `required` moves to `reisgids check`.
+            if shape.leaf != MODEL or not (spec.many or spec.required):
                 for sub in nested:
                     sub["required"] = False
             if spec.many:

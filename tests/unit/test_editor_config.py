@@ -48,11 +48,11 @@ def collections(site_config: SiteConfig) -> dict[str, dict[str, Any]]:
 
 
 def _check_field(config: SiteConfig, kind: str, spec: FieldSpec, field: dict[str, Any],
-                 path: str) -> None:
+                 path: str, *, in_optional_object: bool = False) -> None:
     where = f"{kind}.{path}"
     assert field["name"] == spec.key, where
     assert field["label"] and field["label"] != spec.key, where
-    assert field["required"] == spec.required, where
+    assert field["required"] == (spec.required and not in_optional_object), where
     if spec.many and spec.min_items:
         assert field["min"] == spec.min_items, where
     shape = spec.shape
@@ -63,7 +63,8 @@ def _check_field(config: SiteConfig, kind: str, spec: FieldSpec, field: dict[str
         assert [f["name"] for f in field["fields"]] == [s.key for s in nested], where
         for sub, sub_field in zip(nested, field["fields"], strict=True):
             if leaf == MODEL:
-                _check_field(config, kind, sub, sub_field, f"{path}.{sub.key}")
+                _check_field(config, kind, sub, sub_field, f"{path}.{sub.key}",
+                             in_optional_object=not (spec.many or spec.required))
             else:  # one key of a {kind: slug} or a document source: all optional
                 assert sub_field["required"] is False, where
         return
