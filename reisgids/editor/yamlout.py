@@ -34,9 +34,12 @@ def _plain_ok(text: str) -> bool:
 
 
 def _printable(char: str) -> bool:
-    """YAML's printable set (spec 5.1), minus what double quotes would need escaped."""
+    """YAML's printable set (spec 5.1), minus the characters PyYAML reads as line breaks
+    (NEL, LS, PS): those are written escaped."""
     code = ord(char)
-    return (0x20 <= code <= 0x7E or code == 0x85 or 0xA0 <= code <= 0xD7FF
+    if code in (0x85, 0x2028, 0x2029):
+        return False
+    return (0x20 <= code <= 0x7E or 0xA0 <= code <= 0xD7FF
             or (0xE000 <= code <= 0xFFFD and code != 0xFEFF) or code >= 0x10000)
 
 

@@ -80,6 +80,7 @@ def test_a_new_file_in_model_order_with_ids_and_iso_dates() -> None:
     ("tekst # geen commentaar", '"tekst # geen commentaar"'), ("", '""'), ("null", '"null"'),
     ("'quote", "\"'quote\""), ("@naam", '"@naam"'), ("Café", "Café"),
     ("tab\there", '"tab\\there"'), ("del\x7f", '"del\\u007F"'),
+    ("nel\x85", '"nel\\u0085"'), ("ls\u2028", '"ls\\u2028"'),
     (True, "true"), (2019, "2019"),
 ])
 def test_scalars_are_plain_unless_yaml_would_read_them_otherwise(
