@@ -49,6 +49,7 @@ from tornado.netutil import bind_sockets
 from reisgids.build import build, load_site, resolve_now
 from reisgids.config import CONFIG_FILE
 from reisgids.debounce import Debouncer
+from reisgids.editor.serving import handlers as editor_handlers
 from reisgids.errors import Report
 from reisgids.excerpt import SourceLines, render
 
@@ -383,8 +384,6 @@ def _application(live: LiveSite) -> web.Application:
                 page = standalone_page(live.language, live.say(
                     "Pagina niet gevonden", "Page not found"))
             self.send_page(page, 404)
-
-    from reisgids.editor.serving import handlers as editor_handlers
 
     editor = editor_handlers(live.root, lambda: live.port, live.base_path) if live.editor else []
     return web.Application(
