@@ -2,8 +2,10 @@
 example guide, Decap CMS in Debian chromium, the local backend writing the files.
 
 Creates a deal through the form (a phase, two partners, a contribution), edits a lesson's
-summary, and checks the files on disk, `reisgids check --strict` and the live preview.
-axe-core on the editor's pages is reported, not asserted (third-party UI).
+summary, uploads an image into a news item, and checks the files on disk, `reisgids check
+--strict` and the live preview; then saves one entry of every kind with a changed title and
+checks each diff is that one line. axe-core on the editor's pages is reported, not asserted
+(third-party UI).
 """
 
 from __future__ import annotations
