@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reisgids.cache import BuildCache
 from reisgids.config import SiteConfig, load_config
+from reisgids.editor.admin import ADMIN, admin_files, vendor_dir
 from reisgids.errors import Diagnostic, Report
 from reisgids.graph.checks import check_graph
 from reisgids.graph.content import ContentGraph, Key
@@ -134,6 +135,10 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
     if report.has_errors:
         return report
 
+    editor = site.config.editor.enabled  # the web editor at /admin/ (docs/editor.md)
+    if editor:
+        files = {**files, **admin_files(site.config)}
+
     def fill(stage: Path) -> None:
         show.stage(f"schrijven ({len(files)} bestanden)" + (" en zoekindex" if search else ""),
                    f"writing ({len(files)} files)" + (" and search index" if search else ""))
@@ -146,7 +151,8 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
         if search:
             report.extend(index_site(stage, site.config.language))
 
-    static = [*((d, "assets") for d in theme.static_dirs), (site.root / "static", "static")]
+    static = [*((d, "assets") for d in theme.static_dirs), (site.root / "static", "static"),
+              *([(vendor_dir(), ADMIN)] if editor else [])]
     if run is not None and in_place:
         report.extend(run.update_in_place(files, static, search=search,
                                           language=site.config.language,

@@ -235,14 +235,16 @@ def freeze_command(edition: str, site: Path, now: date | None) -> None:
 @click.option("--drafts", is_flag=True)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Uitvoermap (standaard: SITE/.reisgids-serve, nooit output/).")
+@click.option("--editor", is_flag=True,
+              help="De webredactie op /admin/, die in deze map opslaat (docs/editor.md).")
 def serve_command(site: Path, port: int, now: date | None, drafts: bool,
-                  out: Path | None) -> None:
+                  out: Path | None, editor: bool) -> None:
     """Bouw, serveer op 127.0.0.1 en bouw opnieuw bij elke wijziging."""
     from reisgids.serve import serve
 
     if out is not None:
         check_out(site, out)
-    serve(site, port=port, now=now, drafts=drafts, out=out)
+    serve(site, port=port, now=now, drafts=drafts, out=out, editor=editor)
 
 
 def main() -> None:

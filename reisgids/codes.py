@@ -214,6 +214,10 @@ CODES: dict[str, Code] = {
     "schema-permalink-kind": _c("'{waarde}' is geen soort", "'{value}' is not a kind",
                                 "permalinks:\\n  dealz: ...", "kies een bestaande soort",
                                 "choose an existing kind"),
+    "schema-editor-backend": _c("'{waarde}' is geen bekende git-host",
+                                "'{value}' is not a known git host",
+                                "editor:\\n  backend: svn", "kies github, gitlab of gitea",
+                                "choose github, gitlab or gitea"),
     # --- rules over several fields
     "end-before-start": _c("het einde ligt vóór het begin", "the end is before the start",
                            "start: 2026-05-01\\nend: 2026-04-01", "controleer beide datums",
