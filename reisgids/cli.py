@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
+from reisgids import __version__
 from reisgids.build import Site, build, load_site, resolve_now
 from reisgids.errors import Report
 
@@ -67,8 +68,34 @@ def _language(site: Site | None) -> str:
     return site.config.language if site is not None else "nl"
 
 
+def emit_report(report: Report, language: str, *, strict: bool, fmt: str,
+                output: Path | None) -> None:
+    """The findings in the chosen format: github on stdout (GitHub reads workflow commands
+    there), gitlab and json on stdout or into --output; the plain lines always reach
+    stderr for the people reading the log, except with github (same lines twice)."""
+    from reisgids import report_formats
+
+    if fmt != "github":
+        print_report(report, language, strict=strict)
+    if fmt == "plain":
+        return
+    items = report.sorted()
+    if fmt == "github":
+        click.echo(report_formats.github(items, language), nl=False)
+        if items:
+            click.echo(report.summary(language), err=True)
+        return
+    text = (report_formats.gitlab(items, language) if fmt == "gitlab"
+            else report_formats.as_json(items, language, report.summary(language)))
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
 def run_load(root: Path, now: date | None, drafts: bool, strict: bool,
-             base_url: str | None = None) -> Site:
+             base_url: str | None = None, fmt: str = "plain",
+             output: Path | None = None) -> Site:
     """Load and check; print the findings; exit 1 when they stop the build."""
     try:
         day = resolve_now(now)
@@ -76,24 +103,35 @@ def run_load(root: Path, now: date | None, drafts: bool, strict: bool,
         raise click.UsageError(str(exc)) from None
     site, report = load_site(root, now=day, drafts=drafts, base_url=base_url)
     language = _language(site)
-    print_report(report, language, strict=strict)
+    emit_report(report, language, strict=strict, fmt=fmt, output=output)
     if site is None or report.fails(strict=strict):
         sys.exit(EXIT_CONTENT)
     return site
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="reisgids")
+@click.version_option(version=__version__, prog_name="reisgids")
 def cli() -> None:
     """reisgids: bouw een reisgids zorg en welzijn uit Markdown en YAML."""
 
 
 @cli.command("check")
 @site_options
-def check_command(site: Path, now: date | None, strict: bool, drafts: bool) -> None:
+@click.option("--format", "fmt", type=click.Choice(["plain", "github", "gitlab", "json"]),
+              default="plain", show_default=True,
+              help="plain voor mensen; github: meldingen op de regels van een pull request; "
+                   "gitlab: Code Quality-rapport; json voor andere hulpmiddelen.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Schrijf het gitlab- of json-rapport naar dit bestand (anders stdout).")
+def check_command(site: Path, now: date | None, strict: bool, drafts: bool, fmt: str,
+                  output: Path | None) -> None:
     """Lees en controleer alle inhoud, zonder te bouwen."""
-    loaded = run_load(site, now, drafts, strict)
-    click.echo("geen fouten gevonden" if loaded.config.language != "en" else "no errors found")
+    if output is not None and fmt not in ("gitlab", "json"):
+        raise click.UsageError("--output hoort bij --format gitlab of --format json")
+    loaded = run_load(site, now, drafts, strict, fmt=fmt, output=output)
+    if fmt in ("plain", "github") or output is not None:
+        click.echo("geen fouten gevonden" if loaded.config.language != "en"
+                   else "no errors found", err=fmt != "plain")
 
 
 @cli.command("build")
