@@ -24,6 +24,7 @@ from reisgids.render.outputs import render_site
 from reisgids.render.theme import environment, find_theme
 from reisgids.search import index_site
 from reisgids.source.discover import SourceFile, discover
+from reisgids.source.gitdates import last_commit_dates, with_git_dates
 from reisgids.source.outlines import load_outlines
 from reisgids.validate import read_entry
 from reisgids.write import publish, write_files
@@ -61,10 +62,13 @@ def static_files(root: Path) -> frozenset[str]:
                      if p.is_file() and not p.is_symlink())
 
 
-def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | None = None
-              ) -> tuple[Site | None, Report]:
+def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | None = None,
+              git_dates: bool = False) -> tuple[Site | None, Report]:
     report = Report()
-    config, problems = load_config(root, {"base_url": base_url} if base_url else None)
+    overrides: dict[str, object] = {"base_url": base_url} if base_url else {}
+    if git_dates:
+        overrides["git_dates"] = True
+    config, problems = load_config(root, overrides or None)
     report.extend(problems)
     sources, problems = discover(root)
     report.extend(problems)
@@ -81,6 +85,8 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     report.extend(problems)
     if config is None:
         return None, report
+    if config.git_dates:
+        entries = with_git_dates(entries, last_commit_dates(root))
     graph, problems = link(config, entries, now, drafts=drafts,
                            unreadable=frozenset((s.kind, s.slug) for s in unreadable),
                            outlines={o.slug: o for o in outlines})

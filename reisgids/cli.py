@@ -95,13 +95,14 @@ def emit_report(report: Report, language: str, *, strict: bool, fmt: str,
 
 def run_load(root: Path, now: date | None, drafts: bool, strict: bool,
              base_url: str | None = None, fmt: str = "plain",
-             output: Path | None = None) -> Site:
+             output: Path | None = None, git_dates: bool = False) -> Site:
     """Load and check; print the findings; exit 1 when they stop the build."""
     try:
         day = resolve_now(now)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    site, report = load_site(root, now=day, drafts=drafts, base_url=base_url)
+    site, report = load_site(root, now=day, drafts=drafts, base_url=base_url,
+                             git_dates=git_dates)
     language = _language(site)
     emit_report(report, language, strict=strict, fmt=fmt, output=output)
     if site is None or report.fails(strict=strict):
@@ -140,12 +141,15 @@ def check_command(site: Path, now: date | None, strict: bool, drafts: bool, fmt:
               help="Uitvoermap (standaard: SITE/output).")
 @click.option("--base-url", default=None, help="Overschrijft base_url uit reisgids.yml.")
 @click.option("--no-search", is_flag=True, help="Sla de zoekindex over (sneller).")
+@click.option("--git-dates", is_flag=True,
+              help="Zonder 'updated:' geldt de datum van de laatste commit van het bestand "
+                   "(ook via git_dates: true in reisgids.yml).")
 def build_command(site: Path, now: date | None, strict: bool, drafts: bool, out: Path | None,
-                  base_url: str | None, no_search: bool) -> None:
+                  base_url: str | None, no_search: bool, git_dates: bool) -> None:
     """Bouw de site naar de uitvoermap; bij fouten blijft de vorige uitvoer staan."""
     target = out if out is not None else site / "output"
     check_out(site, target)
-    loaded = run_load(site, now, drafts, strict, base_url)
+    loaded = run_load(site, now, drafts, strict, base_url, git_dates=git_dates)
     report = build(loaded, target, search=not no_search)
     print_report(report, loaded.config.language, strict=strict)
     if report.fails(strict=strict):
@@ -165,6 +169,23 @@ def new_command(kind: str, slug: str, site: Path) -> None:
     from reisgids.scaffold import new_file
 
     new_file(site, kind, slug)
+
+
+@cli.command("init")
+@click.argument("folder", metavar="[MAP]", default=".",
+                type=click.Path(file_okay=True, path_type=Path))
+def init_command(folder: Path) -> None:
+    """Begin een nieuwe gids in een lege (of nieuwe) map."""
+    from reisgids.init import InitRefused, init_site
+
+    try:
+        written = init_site(folder)
+    except InitRefused as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"nieuwe reisgids in {folder} ({len(written)} bestanden). Verder:\n"
+               f"  cd {folder}\n  reisgids serve        bekijk de gids op "
+               "http://127.0.0.1:8000\n  reisgids new deal mijn-eerste-deal\n"
+               "Lees README.md in de nieuwe map voor de volgende stappen.")
 
 
 @cli.command("schema")

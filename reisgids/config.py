@@ -14,7 +14,7 @@ from reisgids.diagnose import diagnostics_from
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.hints import closest
 from reisgids.model.base import Model
-from reisgids.model.fields import Enum, Url
+from reisgids.model.fields import Bool, Enum, Url
 from reisgids.model.fields import Text as TextField
 from reisgids.source.discover import suggest_slug
 from reisgids.source.frontmatter import SplitProblem, decode
@@ -92,6 +92,7 @@ class SiteConfig(Model):
     compass: CompassSettings = CompassSettings()
     freshness: Freshness | None = None
     permalinks: dict[PermalinkKind, Permalink] = {}
+    git_dates: Bool = False  # an entry's `updated` from git when it has none
 
     @field_validator("base_url")
     @classmethod
