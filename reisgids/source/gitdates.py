@@ -2,8 +2,8 @@
 
 One `git log` for the whole content folder (not one call per file); file names come back
 NUL-separated and are never passed to git as arguments, so no name can act as an option.
-Without git, outside a repository or on any git failure the answer is simply empty: the
-build falls back to the dates written in the front matter.
+Without git, outside a repository, in a shallow clone or on any git failure the answer is
+simply empty: the build falls back to the dates written in the front matter.
 """
 
 from __future__ import annotations
@@ -20,13 +20,12 @@ from reisgids.model.document import ContentEntry
 TIMEOUT = 120  # seconds; a history too large to read in that time gives no dates
 
 
-def _git_log(root: Path) -> bytes | None:
+def _git(root: Path, *args: str) -> bytes | None:
+    """git's stdout, or None when git is missing or fails (not a repository, ...)."""
     git = shutil.which("git")
     if git is None:
         return None
-    command = [git, "-c", "core.quotepath=off", "-c", "core.fsmonitor=false",
-               "log", "--relative", "--no-renames", "--no-ext-diff", "--name-only",
-               "--format=%x1e%cs", "-z", "--", "content"]
+    command = [git, "-c", "core.quotepath=off", "-c", "core.fsmonitor=false", *args]
     try:
         result = subprocess.run(command, cwd=root, capture_output=True, timeout=TIMEOUT,
                                 check=False, stdin=subprocess.DEVNULL,
@@ -34,6 +33,15 @@ def _git_log(root: Path) -> bytes | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return result.stdout if result.returncode == 0 else None
+
+
+def _git_log(root: Path) -> bytes | None:
+    # A shallow clone (CI's default) cuts the history off: every file would get the date
+    # of the oldest commit it has, which is wrong, so it gives no dates at all.
+    if _git(root, "rev-parse", "--is-shallow-repository") != b"false\n":
+        return None
+    return _git(root, "log", "--relative", "--no-renames", "--no-ext-diff", "--name-only",
+                "--format=%x1e%cs", "-z", "--", "content")
 
 
 def parse_log(output: bytes) -> dict[str, date]:

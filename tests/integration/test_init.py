@@ -132,6 +132,14 @@ def test_git_dates(guide: Path, tmp_path: Path) -> None:
     assert all(lastmod.values())  # every URL has one
     assert lastmod["https://reisgids.example/zoeken/"] == NOW
 
+    # a shallow clone (CI's default checkout) would give wrong dates: none at all
+    shallow = tmp_path / "ondiep"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{root}", str(shallow)],
+                   check=True, capture_output=True)
+    result = run_cli("build", str(shallow), "--out", str(out), "--now", NOW, "--no-search")
+    assert result.returncode == 0, result.stderr
+    assert updated("colofon") == "" and updated("privacy") == "2026-01-05"
+
     # without --git-dates (and git_dates: false) nothing comes from git
     config = root / "reisgids.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
