@@ -71,19 +71,17 @@ def _language(site: Site | None) -> str:
 def emit_report(report: Report, language: str, *, strict: bool, fmt: str,
                 output: Path | None) -> None:
     """The findings in the chosen format: github on stdout (GitHub reads workflow commands
-    there), gitlab and json on stdout or into --output; the plain lines always reach
-    stderr for the people reading the log, except with github (same lines twice)."""
+    there), gitlab and json on stdout or into --output. The plain lines always reach stderr
+    for the people reading the log: GitHub shows at most 10 annotations per kind per step,
+    and its log shows a workflow command without its file and line."""
     from reisgids import report_formats
 
-    if fmt != "github":
-        print_report(report, language, strict=strict)
+    print_report(report, language, strict=strict)
     if fmt == "plain":
         return
     items = report.sorted()
     if fmt == "github":
         click.echo(report_formats.github(items, language), nl=False)
-        if items:
-            click.echo(report.summary(language), err=True)
         return
     text = (report_formats.gitlab(items, language) if fmt == "gitlab"
             else report_formats.as_json(items, language, report.summary(language)))

@@ -50,6 +50,9 @@ def test_github_workflow_commands(case: str) -> None:
         assert "%0A" not in message and message.strip()
     assert Counter(found) == expected(case), out
     assert re.search(r"^\d+ (fout|fouten), ", err, re.MULTILINE), err
+    # the log keeps every message with its place (GitHub annotates only ten per kind)
+    assert Counter(re.findall(r"^(\S+:\d+): \S+ \[([a-z0-9-]+)\]", err, re.MULTILINE)) \
+        == Counter(tuple(k.rsplit(": ", 1)) for k in expected(case).elements())
 
 
 @pytest.mark.parametrize("case", CASES)
