@@ -68,10 +68,14 @@ def test_build_shows_how_to_add_the_first_entry(guide: Path, tmp_path: Path) -> 
         html = (out / url / "index.html").read_text(encoding="utf-8")
         assert 'class="empty-state"' in html, url
         assert f"<code>reisgids new {kind} " in html, url
+    # no filter box without anything to filter
+    assert 'class="facets"' not in (out / "deals/index.html").read_text(encoding="utf-8")
     assert "Nog geen deals — zo voeg je er een toe:" in (out / "deals/index.html").read_text(
         encoding="utf-8")
+    home = (out / "index.html").read_text(encoding="utf-8")
     for page in ("over", "colofon", "privacy", "toegankelijkheid"):
         assert (out / page / "index.html").is_file()
+        assert f'href="/{page}/"' in home, page  # in the footer of every page
 
 
 def test_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
