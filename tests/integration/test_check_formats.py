@@ -15,9 +15,9 @@ from reisgids.errors import Location, Text, error
 from reisgids.report_formats import github
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "sites" / "invalid"
-# errors and warnings, YAML and Markdown, a config error, several findings in one file
-CASES = ["schema-enum-contribution", "strict-stale", "yaml-syntax", "config-unknown-key",
-         "link-broken", "many-files"]
+# Through a subprocess, as CI runs it: an error, a warning under --strict, a YAML error,
+# several files. Every case of tests/sites/invalid runs in process further down.
+CASES = ["schema-enum-contribution", "strict-stale", "yaml-syntax", "many-files"]
 COMMAND = re.compile(r"^::(error|warning) file=([^,]+),line=(\d+),col=(\d+),title=([^:]+)::(.+)$")
 
 
@@ -109,3 +109,47 @@ def test_github_escapes_per_its_rules() -> None:
     line = github([d], "nl")
     assert line == ("::error file=content/deals/a%2Cb%3Ac%25.md,line=3,col=2,"
                     "title=reisgids [yaml-syntax] a%3Ab::a:b: regel 1%0Aregel 2 100%25%0D\n")
+
+
+ALL_CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("case", ALL_CASES)
+def test_every_invalid_case_in_every_format(case: str, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """All cases, in process (the same click command; a subprocess each would be slow):
+    each format names exactly the findings of expected.txt."""
+    from click.testing import CliRunner
+
+    from reisgids.cli import cli
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    args = ["check", str(CASES_DIR / case), "--now", NOW]
+    if (CASES_DIR / case / "strict").exists():
+        args.append("--strict")
+    runner = CliRunner()
+    want = expected(case)
+
+    result = runner.invoke(cli, [*args, "--format", "github"])
+    assert result.exit_code == 1, result.output
+    found: Counter[str] = Counter()
+    for line in result.stdout.splitlines():
+        match = COMMAND.match(line)
+        assert match, line
+        code = re.search(r"\[([a-z0-9-]+)\]", match[5])
+        assert code, line
+        found[f"{match[2]}:{match[3]}: {code[1]}"] += 1
+    assert found == want
+
+    report = tmp_path / "report.json"
+    result = runner.invoke(cli, [*args, "--format", "gitlab", "--output", str(report)])
+    assert result.exit_code == 1, result.output
+    issues = json.loads(report.read_text(encoding="utf-8"))
+    assert Counter(f"{i['location']['path']}:{i['location']['lines']['begin']}: "
+                   f"{i['check_name']}" for i in issues) == want
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+
+    result = runner.invoke(cli, [*args, "--format", "json"])
+    assert result.exit_code == 1, result.output
+    items = json.loads(result.stdout)["diagnostics"]
+    assert Counter(f"{d['path']}:{d['line']}: {d['code']}" for d in items) == want
