@@ -8,11 +8,13 @@ quick), and check that no step printed a warning.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 import sys
 import venv
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +33,8 @@ MACHINE_NOISE = re.compile(r"^WARNING: Location '.*' is ignored|"
 class Installed:
     bin: Path
     pip_output: str
+    source: Path  # the copy of the package sources the wheel was built from
+    wheel: Path
 
 
 def pip_run(*args: str | Path) -> str:
@@ -63,7 +67,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     env = tmp / "venv"
     venv.create(env, with_pip=True)
     output += pip_run(env / "bin" / "python", "-m", "pip", "install", wheels[0])
-    return Installed(env / "bin", output)
+    return Installed(env / "bin", output, source, wheels[0])
 
 
 def test_install_prints_no_warning(installed: Installed) -> None:
@@ -109,3 +113,24 @@ def test_example_and_new_guide_build_like_the_editable_install(installed: Instal
         assert built.keys() == expected.keys()
         assert [k for k in built if built[k] != expected[k]] == []
         assert "index.html" in built and "assets/reisgids.css" in built
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_git_url_with_a_tag_resolves(installed: Installed, tmp_path: Path) -> None:
+    """The second way the CI files pin reisgids, `reisgids @ git+https://…@v0.2.0`, here
+    with a local repository: pip resolves the tag and builds the same wheel."""
+    repo = tmp_path / "reisgids"
+    shutil.copytree(installed.source, repo)
+    env = {**os.environ, "GIT_AUTHOR_NAME": "r", "GIT_AUTHOR_EMAIL": "r@example.org",
+           "GIT_COMMITTER_NAME": "r", "GIT_COMMITTER_EMAIL": "r@example.org"}
+    for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "release"],
+                 ["tag", f"v{__version__}"]):
+        subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+    dist = tmp_path / "dist"
+    pip_run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", dist,
+            # localhost: older pips want a host in a direct reference's URL
+            f"reisgids @ git+file://localhost{repo}@v{__version__}")
+    built = list(dist.glob("*.whl"))
+    assert [w.name for w in built] == [installed.wheel.name]
+    with zipfile.ZipFile(built[0]) as ours, zipfile.ZipFile(installed.wheel) as theirs:
+        assert sorted(ours.namelist()) == sorted(theirs.namelist())
