@@ -88,7 +88,10 @@ def emit_report(report: Report, language: str, *, strict: bool, fmt: str,
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise click.UsageError(f"--output {output}: {exc.strerror}") from None
 
 
 def run_load(root: Path, now: date | None, drafts: bool, strict: bool,

@@ -103,6 +103,13 @@ def test_output_needs_a_machine_format(make_site) -> None:  # type: ignore[no-un
     assert result.returncode == 2
 
 
+def test_output_that_cannot_be_written(make_site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("check", str(make_site({})), "--format", "json", "--output",
+                     str(tmp_path / "bestaat-niet" / "r.json"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "--output" in result.stderr
+
+
 def test_github_escapes_per_its_rules() -> None:
     d = error("yaml-syntax", Location("content/deals/a,b:c%.md", 3, 2),
               Text("regel 1\nregel 2 100%\r", "x"), field="a:b")
