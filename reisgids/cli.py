@@ -183,10 +183,12 @@ def init_command(folder: Path) -> None:
         written = init_site(folder)
     except InitRefused as exc:
         raise click.UsageError(str(exc)) from None
+    steps = [] if folder == Path(".") else [f"cd {folder}"]
+    steps += ["reisgids serve                       de gids op http://127.0.0.1:8000",
+              "reisgids new deal mijn-eerste-deal   een eerste deal"]
     click.echo(f"nieuwe reisgids in {folder} ({len(written)} bestanden). Verder:\n"
-               f"  cd {folder}\n  reisgids serve        bekijk de gids op "
-               "http://127.0.0.1:8000\n  reisgids new deal mijn-eerste-deal\n"
-               "Lees README.md in de nieuwe map voor de volgende stappen.")
+               + "".join(f"  {step}\n" for step in steps)
+               + "Lees README.md in de nieuwe map voor de volgende stappen.")
 
 
 @cli.command("schema")
