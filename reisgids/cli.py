@@ -175,12 +175,15 @@ def new_command(kind: str, slug: str, site: Path) -> None:
 @cli.command("init")
 @click.argument("folder", metavar="[MAP]", default=".",
                 type=click.Path(file_okay=True, path_type=Path))
-def init_command(folder: Path) -> None:
+@click.option("--title", default=None, help="De naam van de gids (later te wijzigen in "
+              "reisgids.yml).")
+@click.option("--base-url", default=None, help="Het adres waar de gids komt te staan.")
+def init_command(folder: Path, title: str | None, base_url: str | None) -> None:
     """Begin een nieuwe gids in een lege (of nieuwe) map."""
     from reisgids.init import InitRefused, init_site
 
     try:
-        written = init_site(folder)
+        written = init_site(folder, title=title, base_url=base_url)
     except InitRefused as exc:
         raise click.UsageError(str(exc)) from None
     steps = [] if folder == Path(".") else [f"cd {folder}"]

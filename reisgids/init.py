@@ -7,6 +7,8 @@ Names that start with a dot are stored without it (package data globs skip dotfi
 
 from __future__ import annotations
 
+import json
+import re
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -46,7 +48,21 @@ def starter_files() -> dict[str, bytes]:
     return dict(sorted(found.items()))
 
 
-def init_site(target: Path) -> list[str]:
+def with_settings(config: bytes, title: str | None, base_url: str | None) -> bytes:
+    """reisgids.yml with the guide's own title and address. JSON strings are YAML
+    double-quoted scalars, so any text stays one safe value; `check` judges the URL."""
+    text = config.decode("utf-8")
+    for key, value in (("title", title), ("base_url", base_url)):
+        if value is not None:
+            found = re.search(rf"^{key}: .*$", text, flags=re.MULTILINE)
+            if found is not None:
+                line = f"{key}: {json.dumps(value, ensure_ascii=False)}"
+                text = text[:found.start()] + line + text[found.end():]
+    return text.encode("utf-8")
+
+
+def init_site(target: Path, *, title: str | None = None, base_url: str | None = None
+              ) -> list[str]:
     """Write a new guide into `target` (created when missing); refuse a non-empty folder."""
     if target.exists() and not target.is_dir():
         raise InitRefused(f"{target} is een bestand, geen map")
@@ -55,6 +71,7 @@ def init_site(target: Path) -> list[str]:
         raise InitRefused(f"{target} is niet leeg; kies een nieuwe of lege map, zodat er "
                           "niets wordt overschreven")
     written = starter_files()
+    written["reisgids.yml"] = with_settings(written["reisgids.yml"], title, base_url)
     for rel, data in written.items():
         path = target / rel
         path.parent.mkdir(parents=True, exist_ok=True)

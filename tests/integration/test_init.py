@@ -78,6 +78,21 @@ def test_build_shows_how_to_add_the_first_entry(guide: Path, tmp_path: Path) -> 
         assert f'href="/{page}/"' in home, page  # in the footer of every page
 
 
+def test_title_and_address_of_its_own(tmp_path: Path) -> None:
+    title = 'Reisgids "Utrecht": zorg & welzijn # niet-commentaar'
+    root = tmp_path / "utrecht"
+    result = run_cli("init", str(root), "--title", title, "--base-url",
+                     "https://gemeente.example/reisgids/")
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    result = run_cli("build", str(root), "--out", str(out), "--now", NOW, "--no-search",
+                     "--strict")
+    assert result.returncode == 0, result.stderr
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "<title>Reisgids &#34;Utrecht&#34;: zorg &amp; welzijn # niet-commentaar" in home
+    assert 'href="https://gemeente.example/reisgids/"' in home  # canonical
+
+
 def test_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     target = tmp_path / "bestaand"
     target.mkdir()
