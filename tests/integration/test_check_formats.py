@@ -51,7 +51,7 @@ def test_github_workflow_commands(case: str) -> None:
     assert Counter(found) == expected(case), out
     assert re.search(r"^\d+ (fout|fouten), ", err, re.MULTILINE), err
     # the log keeps every message with its place (GitHub annotates only ten per kind)
-    assert Counter(re.findall(r"^(\S+:\d+): \S+ \[([a-z0-9-]+)\]", err, re.MULTILINE)) \
+    assert Counter(re.findall(r"^(\S+?:\d+):\d+: \S+ \[([a-z0-9-]+)\]", err, re.MULTILINE)) \
         == Counter(tuple(k.rsplit(": ", 1)) for k in expected(case).elements())
 
 
@@ -71,7 +71,7 @@ def test_gitlab_code_quality_report(case: str, tmp_path: Path) -> None:
     assert Counter(f"{i['location']['path']}:{i['location']['lines']['begin']}: "
                    f"{i['check_name']}" for i in issues) == expected(case)
     # the people reading the job log still get the plain lines
-    assert Counter(re.findall(r"^(\S+:\d+): \S+ \[([a-z0-9-]+)\]", err, re.MULTILINE)) \
+    assert Counter(re.findall(r"^(\S+?:\d+):\d+: \S+ \[([a-z0-9-]+)\]", err, re.MULTILINE)) \
         == Counter(tuple(k.rsplit(": ", 1)) for k in expected(case).elements())
     # the same input gives the same report (GitLab compares fingerprints between runs)
     again = tmp_path / "again.json"
