@@ -31,6 +31,7 @@ from reisgids.render.planned_urls import planned_urls
 from reisgids.render.theme import environment, find_theme
 from reisgids.search import index_site
 from reisgids.source.discover import SourceFile, discover
+from reisgids.source.gitdates import last_commit_dates, with_git_dates
 from reisgids.source.outlines import load_outlines
 from reisgids.source.snapshots import load_snapshots
 from reisgids.validate import read_entry
@@ -74,12 +75,17 @@ Reader = Callable[[SourceFile], tuple[ContentEntry | None, list[Diagnostic]]]
 
 def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | None = None,
               jobs: int = 1, cache: BuildCache | None = None, read: Reader = read_entry,
-              progress: Progress | None = None) -> tuple[Site | None, Report]:
+              progress: Progress | None = None, git_dates: bool = False
+              ) -> tuple[Site | None, Report]:
     """`jobs`, `cache`: see build(); `read`: how one file is read (serve remembers files
-    that did not change); `progress`: stages shown on a terminal."""
+    that did not change); `progress`: stages shown on a terminal; `git_dates`: an entry's
+    `updated` from git when it has none (also `git_dates: true` in reisgids.yml)."""
     report = Report()
     show = progress or Progress(False)
-    config, problems = load_config(root, {"base_url": base_url} if base_url else None)
+    overrides: dict[str, object] = {"base_url": base_url} if base_url else {}
+    if git_dates:
+        overrides["git_dates"] = True
+    config, problems = load_config(root, overrides or None)
     report.extend(problems)
     if config is not None:
         show.language = config.language
@@ -102,6 +108,8 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     report.extend(problems)
     if config is None:
         return None, report
+    if config.git_dates:
+        entries = with_git_dates(entries, last_commit_dates(root))
     graph, problems = link(config, entries, now, drafts=drafts,
                            unreadable=frozenset((s.kind, s.slug) for s in unreadable),
                            outlines={o.slug: o for o in outlines}, snapshots=snapshots)

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
+from reisgids import __version__
 from reisgids.build import Site, build, load_site, resolve_now
 from reisgids.cache import BuildCache
 from reisgids.errors import Report
@@ -74,12 +75,39 @@ def _language(site: Site | None) -> str:
     return site.config.language if site is not None else "nl"
 
 
+def emit_report(report: Report, language: str, *, strict: bool, fmt: str,
+                output: Path | None, root: Path | None = None) -> None:
+    """The findings in the chosen format: github on stdout (GitHub reads workflow commands
+    there), gitlab and json on stdout or into --output. The plain lines always reach stderr
+    for the people reading the log: GitHub shows at most 10 annotations per kind per step,
+    and its log shows a workflow command without its file and line."""
+    from reisgids import report_formats
+
+    print_report(report, language, strict=strict, root=root)
+    if fmt == "plain":
+        return
+    items = report.sorted()
+    if fmt == "github":
+        click.echo(report_formats.github(items, language), nl=False)
+        return
+    text = (report_formats.gitlab(items, language) if fmt == "gitlab"
+            else report_formats.as_json(items, language, report.summary(language)))
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise click.UsageError(f"--output {output}: {exc.strerror}") from None
+
+
 def run_load(root: Path, now: date | None, drafts: bool, strict: bool,
              base_url: str | None = None, *, jobs: int = 1,
-             cache: BuildCache | None = None, progress: Progress | None = None) -> Site:
+             cache: BuildCache | None = None, progress: Progress | None = None,
+             git_dates: bool = False) -> Site:
     """Load and check; print the findings; exit 1 when they stop the build."""
     return load_and_report(root, now, drafts, strict, base_url, jobs=jobs, cache=cache,
-                           progress=progress)[0]
+                           progress=progress, git_dates=git_dates)[0]
 
 
 def done_line(report: Report, language: str) -> str:
@@ -94,35 +122,47 @@ def done_line(report: Report, language: str) -> str:
 
 def load_and_report(root: Path, now: date | None, drafts: bool, strict: bool,
                     base_url: str | None = None, *, jobs: int = 1,
-                    cache: BuildCache | None = None, progress: Progress | None = None
+                    cache: BuildCache | None = None, progress: Progress | None = None,
+                    fmt: str = "plain", output: Path | None = None, git_dates: bool = False
                     ) -> tuple[Site, Report]:
     try:
         day = resolve_now(now)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     site, report = load_site(root, now=day, drafts=drafts, base_url=base_url, jobs=jobs,
-                             cache=cache, progress=progress)
+                             cache=cache, progress=progress, git_dates=git_dates)
     if progress is not None:
         progress.done()
     language = _language(site)
-    print_report(report, language, strict=strict, root=root)
+    emit_report(report, language, strict=strict, fmt=fmt, output=output, root=root)
     if site is None or report.fails(strict=strict):
         sys.exit(EXIT_CONTENT)
     return site, report
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="reisgids")
+@click.version_option(version=__version__, prog_name="reisgids")
 def cli() -> None:
     """reisgids: bouw een reisgids zorg en welzijn uit Markdown en YAML."""
 
 
 @cli.command("check")
 @site_options
-def check_command(site: Path, now: date | None, strict: bool, drafts: bool) -> None:
+@click.option("--format", "fmt", type=click.Choice(["plain", "github", "gitlab", "json"]),
+              default="plain", show_default=True,
+              help="plain voor mensen; github: meldingen op de regels van een pull request; "
+                   "gitlab: Code Quality-rapport; json voor andere hulpmiddelen.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Schrijf het gitlab- of json-rapport naar dit bestand (anders stdout).")
+def check_command(site: Path, now: date | None, strict: bool, drafts: bool, fmt: str,
+                  output: Path | None) -> None:
     """Lees en controleer alle inhoud, zonder te bouwen."""
-    loaded, report = load_and_report(site, now, drafts, strict)
-    click.echo(done_line(report, loaded.config.language))
+    if output is not None and fmt not in ("gitlab", "json"):
+        raise click.UsageError("--output hoort bij --format gitlab of --format json")
+    loaded, report = load_and_report(site, now, drafts, strict, fmt=fmt, output=output)
+    if fmt in ("plain", "github") or output is not None:
+        # stdout stays pure JSON for --format gitlab|json without --output
+        click.echo(done_line(report, loaded.config.language), err=fmt != "plain")
 
 
 @cli.command("build")
@@ -136,9 +176,12 @@ def check_command(site: Path, now: date | None, strict: bool, drafts: bool) -> N
 @click.option("--no-cache", is_flag=True,
               help="Gebruik en vul de bouwcache (.reisgids-cache/) niet.")
 @click.option("--quiet", "-q", is_flag=True, help="Geen voortgang tonen.")
+@click.option("--git-dates", is_flag=True,
+              help="Zonder 'updated:' geldt de datum van de laatste commit van het bestand "
+                   "(ook via git_dates: true in reisgids.yml).")
 def build_command(site: Path, now: date | None, strict: bool, drafts: bool, out: Path | None,
                   base_url: str | None, no_search: bool, jobs: int | None,
-                  no_cache: bool, quiet: bool) -> None:
+                  no_cache: bool, quiet: bool, git_dates: bool) -> None:
     """Bouw de site naar de uitvoermap; bij fouten blijft de vorige uitvoer staan."""
     target = out if out is not None else site / "output"
     check_out(site, target)
@@ -146,7 +189,7 @@ def build_command(site: Path, now: date | None, strict: bool, drafts: bool, out:
     cache = None if no_cache else open_cache(site)
     progress = Progress(wanted(quiet))
     loaded = run_load(site, now, drafts, strict, base_url, jobs=workers, cache=cache,
-                      progress=progress)
+                      progress=progress, git_dates=git_dates)
     report = build(loaded, target, search=not no_search, jobs=workers, cache=cache,
                    progress=progress)
     print_report(report, loaded.config.language, strict=strict, root=site)
@@ -180,6 +223,28 @@ def new_command(kind: str, slug: str | None, site: Path, title: str) -> None:
     from reisgids.scaffold import new_file
 
     new_file(site, kind, slug, title=title)
+
+
+@cli.command("init")
+@click.argument("folder", metavar="[MAP]", default=".",
+                type=click.Path(file_okay=True, path_type=Path))
+@click.option("--title", default=None, help="De naam van de gids (later te wijzigen in "
+              "reisgids.yml).")
+@click.option("--base-url", default=None, help="Het adres waar de gids komt te staan.")
+def init_command(folder: Path, title: str | None, base_url: str | None) -> None:
+    """Begin een nieuwe gids in een lege (of nieuwe) map."""
+    from reisgids.init import InitRefused, init_site
+
+    try:
+        written = init_site(folder, title=title, base_url=base_url)
+    except InitRefused as exc:
+        raise click.UsageError(str(exc)) from None
+    steps = [] if folder == Path(".") else [f"cd {folder}"]
+    steps += ["reisgids serve                       de gids op http://127.0.0.1:8000",
+              "reisgids new deal mijn-eerste-deal   een eerste deal"]
+    click.echo(f"nieuwe reisgids in {folder} ({len(written)} bestanden). Verder:\n"
+               + "".join(f"  {step}\n" for step in steps)
+               + "Lees README.md in de nieuwe map voor de volgende stappen.")
 
 
 @cli.command("schema")

@@ -125,6 +125,7 @@ class SiteConfig(Model):
     freshness: Freshness | None = None
     permalinks: dict[PermalinkKind, Permalink] = {}
     editor: Annotated[EditorSettings, BeforeValidator(_editor_switch)] = EditorSettings()
+    git_dates: Bool = False  # an entry's `updated` from git when it has none
 
     @field_validator("base_url")
     @classmethod

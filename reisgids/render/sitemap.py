@@ -1,16 +1,18 @@
 """/sitemap.xml (sitemaps.org 0.9) of every published HTML page, and /robots.txt.
 
-Drafts never appear, not even in a --drafts build (they are never indexed); <lastmod>
-comes from the entry's own dates, never from the build's clock.
+Drafts never appear, not even in a --drafts build (they are never indexed). Every URL has
+a <lastmod>: an entry page's own newest date; a generated page (a list, the home page) the
+newest date of the entries it shows; else the build's date ("now", the same for one
+commit on one day), never the clock.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.render.machine import absolute, last_changed, sub, xml_bytes
@@ -29,6 +31,9 @@ class Page(Protocol):
 
     @property
     def source(self) -> str: ...  # the entry's file, '' for generated pages
+
+    @property
+    def context(self) -> Mapping[str, Any]: ...  # what the page shows
 
 
 @dataclass(frozen=True, order=True)
@@ -51,9 +56,32 @@ def sitemap_urls(graph: ContentGraph, pages: Iterable[Page]) -> list[SitemapUrl]
             if data.draft:
                 continue
             lastmod = last_changed(data)
+        else:
+            lastmod = max((d for k in set(shown_keys(page.context, graph))
+                           if (d := last_changed(graph.entries[k].data)) is not None),
+                          default=None)
         loc = absolute(graph, page.url)
-        found[loc] = SitemapUrl(loc, lastmod)
+        found[loc] = SitemapUrl(loc, lastmod or graph.now)
     return sorted(found.values())
+
+
+def shown_keys(value: Any, graph: ContentGraph, depth: int = 0) -> Iterator[Key]:
+    """The entries a generated page shows: every view object in its context that names a
+    kind and slug of the graph (cards, links, sections), found by walking the context."""
+    if depth > 8 or isinstance(value, str | bytes | int | float | bool | date | None):
+        return
+    if isinstance(value, Mapping):
+        for item in value.values():
+            yield from shown_keys(item, graph, depth + 1)
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            yield from shown_keys(item, graph, depth + 1)
+    elif is_dataclass(value) and not isinstance(value, type):
+        kind, slug = getattr(value, "kind", None), getattr(value, "slug", None)
+        if isinstance(kind, str) and isinstance(slug, str) and (kind, slug) in graph.entries:
+            yield (kind, slug)
+        for f in fields(value):
+            yield from shown_keys(getattr(value, f.name), graph, depth + 1)
 
 
 def sitemap_xml(urls: Sequence[SitemapUrl]) -> bytes:

@@ -276,7 +276,7 @@ NAV: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
                   ("kinds.event", "event"), ("kinds.listing", "listing"))),
 )
 
-FOOTER_PAGES = ("over", "toegankelijkheid", "colofon")
+FOOTER_PAGES = ("over", "toegankelijkheid", "privacy", "colofon")  # when they exist
 
 
 def navigation(graph: ContentGraph) -> tuple[NavGroup, ...]:

@@ -253,3 +253,37 @@ def test_page_meets_wcag_21_aa(tabs: dict[str, Tab], page_type_urls: dict[str, s
             report.append(f"{name} width, {kind}:")
             report += [f"  {line}" for line in lines]
     assert not report, f"{page_type} ({url}):\n" + "\n".join(report)
+
+
+# A new guide (`reisgids init`): its empty states and the standard pages meet the same bar.
+NEW_GUIDE_URLS = {"home": "/", "list-empty": "/deals/", "compass-empty": "/kompas/",
+                  "statement": "/toegankelijkheid/"}
+
+
+@pytest.fixture(scope="session")
+def new_guide_url(tmp_path_factory: pytest.TempPathFactory,
+                  serve_folder: Any) -> str:
+    from conftest import NOW, run_cli
+
+    root = tmp_path_factory.mktemp("new-guide")
+    assert run_cli("init", str(root / "gids")).returncode == 0
+    result = run_cli("build", str(root / "gids"), "--out", str(root / "out"), "--now", NOW)
+    assert result.returncode == 0, result.stderr
+    url: str = serve_folder(root / "out")
+    return url
+
+
+@pytest.mark.parametrize("name", list(NEW_GUIDE_URLS))
+def test_new_guide_meets_wcag_21_aa(tabs: dict[str, Tab], new_guide_url: str,
+                                    name: str) -> None:
+    url = new_guide_url + NEW_GUIDE_URLS[name]
+    statuses = {viewport: tab.open(url) for viewport, tab in tabs.items()}
+    for tab in tabs.values():
+        start_axe(tab)
+    report = []
+    for viewport, tab in tabs.items():
+        page_type = "home" if name == "home" else name
+        for kind, lines in page_problems(tab, page_type, statuses[viewport]).items():
+            report.append(f"{viewport} width, {kind}:")
+            report += [f"  {line}" for line in lines]
+    assert not report, f"new guide {name} ({url}):\n" + "\n".join(report)

@@ -100,3 +100,19 @@ def test_every_page_of_the_example_guide_is_valid(npx: str, example_site: Path) 
     assert errors == warnings == 0, (
         f"html-validate: {errors} errors, {warnings} warnings in {len(report)} of "
         f"{len(pages)} pages\n{readable(report, example_site)}")
+
+
+def test_every_page_of_a_new_guide_is_valid(npx: str, tmp_path: Path) -> None:
+    """`reisgids init`: the empty states and the standard pages."""
+    from conftest import NOW, run_cli
+
+    assert run_cli("init", str(tmp_path / "gids")).returncode == 0
+    out = tmp_path / "out"
+    result = run_cli("build", str(tmp_path / "gids"), "--out", str(out), "--now", NOW,
+                     "--no-search")
+    assert result.returncode == 0, result.stderr
+    pages = sorted(out.rglob("*.html"))
+    report = validate(npx, pages)
+    errors = sum(r["errorCount"] for r in report)
+    warnings = sum(r["warningCount"] for r in report)
+    assert errors == warnings == 0, readable(report, out)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import importlib.util
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from outputs_support import basic_site, graph_of
@@ -21,6 +22,7 @@ from reisgids.render.sitemap import (
     sitemap_urls,
     sitemap_xml,
 )
+from reisgids.render.views import card_view
 
 SiteFactory = Callable[[dict[str, str]], Path]
 NS = {"s": SITEMAP_NS}
@@ -31,14 +33,16 @@ BASE = "https://example.org/gids"
 class FakePage:
     url: str
     source: str = ""
+    context: Mapping[str, Any] = field(default_factory=dict)
 
 
 def planned(graph: ContentGraph) -> list[FakePage]:
     """What plan_pages gives, in the parts the sitemap reads: entry pages with their
     source, and a few generated pages."""
     pages = [FakePage(graph.urls[k], graph.entries[k].rel) for k in sorted(graph.published)]
-    return [FakePage("/"), FakePage("/nieuws/"), FakePage("/zoeken/"), *pages,
-            FakePage("/404.html")]
+    news = [card_view(graph, k) for k in sorted(graph.published) if k[0] == "news"]
+    return [FakePage("/"), FakePage("/nieuws/", context={"items": news}),
+            FakePage("/zoeken/"), *pages, FakePage("/404.html")]
 
 
 def locs(data: bytes) -> list[str]:
@@ -63,7 +67,12 @@ def test_lastmod_from_content_dates(make_site: SiteFactory) -> None:
     urls = {u.loc: u.lastmod for u in sitemap_urls(graph, planned(graph))}
     assert urls[f"{BASE}/nieuws/maaltijd-gestart/"] == date(2026, 1, 16)
     assert urls[f"{BASE}/kompas/agenda/meerjarige-coordinatie/"] == date(2026, 11, 1)
-    assert urls[f"{BASE}/nieuws/"] is None  # a list page has no date of its own
+    # a list page: the newest date of what it shows; a page that shows no entry: "now"
+    newest_news = max(d for loc, d in urls.items() if loc.startswith(f"{BASE}/nieuws/")
+                      and loc != f"{BASE}/nieuws/")
+    assert urls[f"{BASE}/nieuws/"] == newest_news
+    assert urls[f"{BASE}/zoeken/"] == graph.now
+    assert all(d is not None for d in urls.values())
     data = sitemap_xml(sitemap_urls(graph, planned(graph)))
     root = ET.fromstring(data)
     news = next(u for u in root.findall("s:url", NS)
@@ -93,8 +102,8 @@ def test_robots_points_at_the_sitemap(make_site: SiteFactory) -> None:
         "User-agent: *\nAllow: /\n\nSitemap: https://example.org/gids/sitemap.xml\n")
     files = sitemap_files(graph, planned(graph))
     assert sorted(files) == ["robots.txt", "sitemap.xml"]
-    assert files == sitemap_files(graph_of(basic_site(make_site, {}), date(2030, 1, 1)),
-                                  planned(graph))
+    # same input and same "now", same bytes
+    assert files == sitemap_files(graph_of(basic_site(make_site, {})), planned(graph))
 
 
 @pytest.mark.skipif(importlib.util.find_spec("reisgids.render.markdown") is None,
