@@ -25,6 +25,7 @@ FIELD_LABELS: dict[str, Label] = {
     "experience_experts": ("Ervaringsdeskundigen", "Experience experts"),
     "expiry_date": ("Zichtbaar tot", "Expiry date"),
     "feasibility": ("Haalbaarheid", "Feasibility"), "feedback": ("Terugkoppeling", "Feedback"),
+    "documents": ("Besluitdocumenten", "Decision documents"),
     "figures": ("Cijfers", "Figures"), "finance": ("Financiering", "Finance"),
     "for_whom": ("Voor wie", "For whom"), "form": ("Vorm", "Form"),
     "forum": ("Gremium", "Forum"), "frequency": ("Hoe vaak", "Frequency"),
