@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import jinja2
 
@@ -10,6 +11,7 @@ from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.graph.content import ContentGraph
 from reisgids.render.bodies import page_url
 from reisgids.render.pages import Page
+from reisgids.render.template_errors import TEMPLATE_ERRORS, is_template_fault, template_problem
 from reisgids.render.views import site_context
 
 Files = dict[str, bytes]
@@ -23,8 +25,9 @@ def output_path(url: str) -> str:
     return path
 
 
-def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[Page]
-                 ) -> tuple[Files, list[Diagnostic]]:
+def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[Page],
+                 root: Path | None = None) -> tuple[Files, list[Diagnostic]]:
+    """`root`: the site, whose own templates' errors become diagnostics at their line."""
     files: Files = {}
     owners: dict[str, Page] = {}
     problems: list[Diagnostic] = []
@@ -41,10 +44,16 @@ def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[P
                 hint=Text("hernoem het bestand", "rename the file")))
             continue
         owners[path] = page
-        template = env.get_template(page.template)
-        html = template.render(
-            site=site, page=page, url=page_url(graph, page.url),
-            canonical=graph.config.base_url.rstrip("/") + page.url,
-            home=page_url(graph, "/"), **page.context)
+        try:
+            template = env.get_template(page.template)
+            html = template.render(
+                site=site, page=page, url=page_url(graph, page.url),
+                canonical=graph.config.base_url.rstrip("/") + page.url,
+                home=page_url(graph, "/"), **page.context)
+        except TEMPLATE_ERRORS as exc:
+            if not is_template_fault(exc, root):
+                raise
+            problems.append(template_problem(exc, root, page.template))
+            continue
         files[path] = html.encode("utf-8")
     return files, problems
