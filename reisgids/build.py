@@ -24,9 +24,10 @@ from reisgids.render.outputs import render_site
 from reisgids.render.theme import environment, find_theme
 from reisgids.search import index_site
 from reisgids.source.discover import SourceFile, discover
+from reisgids.source.links import find_links
 from reisgids.source.outlines import load_outlines
 from reisgids.validate import read_entry
-from reisgids.write import publish, write_files
+from reisgids.write import staged
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     report = Report()
     config, problems = load_config(root, {"base_url": base_url} if base_url else None)
     report.extend(problems)
+    report.extend(find_links(root))
     sources, problems = discover(root)
     report.extend(problems)
     entries: list[ContentEntry] = []
@@ -101,11 +103,11 @@ def build(site: Site, out: Path, *, search: bool = True) -> Report:
     if report.has_errors:
         return report
 
-    def fill(stage: Path) -> None:
-        write_files(stage, files)
+    with staged(out) as stage:
+        for folder in theme.static_dirs:
+            stage.copy_tree(folder, "assets")
+        stage.copy_tree(site.root / "static", "static")
+        stage.write_files(files)
         if search:
-            report.extend(index_site(stage, site.config.language))
-
-    publish(out, fill, [*((d, "assets") for d in theme.static_dirs),
-                        (site.root / "static", "static")])
+            report.extend(index_site(stage.root, site.config.language))
     return report

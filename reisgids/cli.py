@@ -13,6 +13,7 @@ import click
 
 from reisgids.build import Site, build, load_site, resolve_now
 from reisgids.errors import Report
+from reisgids.outfolder import OutputRefused, refusal
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_CONTENT = 1
@@ -61,6 +62,9 @@ def check_out(site: Path, out: Path) -> None:
             f"--out {out}: de uitvoermap wordt in zijn geheel vervangen en mag de site of haar "
             "bronnen (content/, static/, data/, themes/) niet bevatten; kies een aparte map, "
             "bijvoorbeeld output/")
+    reason = refusal(out)  # checked again, under the output's lock, before the swap
+    if reason is not None:
+        raise click.UsageError(f"--out: {reason}")
 
 
 def _language(site: Site | None) -> str:
@@ -108,7 +112,10 @@ def build_command(site: Path, now: date | None, strict: bool, drafts: bool, out:
     target = out if out is not None else site / "output"
     check_out(site, target)
     loaded = run_load(site, now, drafts, strict, base_url)
-    report = build(loaded, target, search=not no_search)
+    try:
+        report = build(loaded, target, search=not no_search)
+    except OutputRefused as exc:
+        raise click.UsageError(f"--out: {exc}") from None
     print_report(report, loaded.config.language, strict=strict)
     if report.fails(strict=strict):
         sys.exit(EXIT_CONTENT)

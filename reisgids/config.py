@@ -19,6 +19,7 @@ from reisgids.model.fields import Text as TextField
 from reisgids.source.discover import suggest_slug
 from reisgids.source.frontmatter import SplitProblem, decode
 from reisgids.source.kinds import KINDS
+from reisgids.source.links import link_error
 from reisgids.yamlsafe import YamlProblem, load_mapping
 
 CONFIG_FILE = "reisgids.yml"
@@ -155,6 +156,8 @@ class SiteConfig(Model):
 def load_config(root: Path, overrides: dict[str, Any] | None = None
                 ) -> tuple[SiteConfig | None, list[Diagnostic]]:
     path = root / CONFIG_FILE
+    if path.is_symlink():  # never followed: it could point at any file of the machine
+        return None, [link_error(root, path)]
     if not path.is_file():
         return None, [error("config-missing", Location(CONFIG_FILE), Text(
             f"{CONFIG_FILE} ontbreekt in {root}", f"{CONFIG_FILE} is missing in {root}"),

@@ -56,6 +56,8 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
     content = root / "content"
     files: list[SourceFile] = []
     problems: list[Diagnostic] = []
+    if content.is_symlink():  # reported by source.links; never followed
+        return files, problems
     if not content.is_dir():
         return files, [error("path-content", Location("content/"), Text(
             "de map content/ ontbreekt", "the folder content/ is missing"),
@@ -63,7 +65,7 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
                       "create content/ next to reisgids.yml"))]
     top_choices = sorted({f.split("/")[0] for f in FOLDERS})
     for entry in sorted(content.iterdir()):
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or entry.is_symlink():
             continue
         rel = f"content/{entry.name}"
         if entry.is_file():
@@ -74,7 +76,7 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
                           f"move it into one of: {', '.join(top_choices)}")))
         elif entry.name == "compass":
             for sub in sorted(entry.iterdir()):
-                if sub.name.startswith("."):
+                if sub.name.startswith(".") or sub.is_symlink():
                     continue
                 if sub.is_dir() and f"compass/{sub.name}" in FOLDERS:
                     _scan_kind(root, sub, f"compass/{sub.name}", files, problems)
@@ -106,7 +108,7 @@ def _scan_kind(root: Path, folder: Path, name: str, files: list[SourceFile],
                problems: list[Diagnostic]) -> None:
     kind = FOLDERS[name]
     for item in sorted(folder.iterdir()):
-        if item.name.startswith("."):
+        if item.name.startswith(".") or item.is_symlink():
             continue
         rel = item.relative_to(root).as_posix()
         if item.is_dir():

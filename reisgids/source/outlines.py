@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from reisgids.errors import Diagnostic, Location, Text, error
+from reisgids.source.links import is_link_free
 
 OUTLINES_FILE = "data/areas.geojson"
 
@@ -27,7 +28,7 @@ def _line_of(text: str, needle: str) -> int:
 
 def load_outlines(root: Path) -> tuple[list[Outline], list[Diagnostic]]:
     path = root / OUTLINES_FILE
-    if not path.is_file():
+    if not path.is_file() or not is_link_free(root, path):  # links: see source.links
         return [], []
     try:
         text = path.read_text(encoding="utf-8-sig")
