@@ -145,7 +145,7 @@ class SiteConfig(Model):
     @cached_property
     def base_path(self) -> str:
         """The path part of base_url ('/reisgids/'): internal links start with it."""
-        match = re.match(r"^https?://[^/]+(/.*)$", self.base_url)
+        match = re.match(r"^https?://[^/]+(/.*)\Z", self.base_url)
         return match.group(1) if match else "/"
 
     def vocabulary(self, name: str) -> dict[str, str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.source.kinds import COMPASS_SYNONYMS, FOLDER_SYNONYMS, FOLDERS
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 EDITION_RE = SLUG_RE  # edition ids (2026, 2026-1) are slugs too
 
 
