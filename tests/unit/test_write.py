@@ -139,7 +139,7 @@ def test_foreign_folders_are_refused_before_anything_is_written(tmp_path: Path) 
     out = tmp_path / "out"
     out.mkdir()
     (out / "rapport.docx").write_bytes(b"x")
-    with pytest.raises(OutputRefused, match="rapport|reisgids niet heeft gemaakt"):
+    with pytest.raises(OutputRefused, match="reisgids niet heeft gemaakt"):
         check_output(out)
     with pytest.raises(OutputRefused), staged(out):
         pass
