@@ -14,6 +14,7 @@ outside the output changed, and the secret nowhere in the output.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import os
 import shutil
@@ -131,3 +132,47 @@ def test_attack(case: str, runs: dict[str, tuple[Sandbox, Future[
             assert SECRET.encode() not in path.read_bytes(), path
     if box.exit != 0:  # a refused build leaves the earlier output as it was
         assert sorted(p.name for p in box.out.iterdir()) == sorted([MARKER, "index.html"])
+
+
+def test_csv_cells_never_start_a_formula(runs: dict[str, tuple[Sandbox, Future[
+        subprocess.CompletedProcess[str]]]]) -> None:
+    """OWASP's CSV injection advice: a cell starting with = + - @ tab or CR gets a leading
+    apostrophe, so a spreadsheet shows it instead of running it (also per ';'-item)."""
+    box, future = runs["csv-formula"]
+    assert future.result().returncode == 0, future.result().stderr
+    with (box.out / "data" / "news.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    (row,) = rows
+    assert row["title"] == "'=HYPERLINK(\"https://evil.example/\"; \"klik\")"
+    assert row["summary"] == "'+cmd|' /C calc'!A0"
+    assert row["tags"].split(";") == ["'@SUM(1+1)", "'-2+3", "gewoon"]
+    for path in (box.out / "data").glob("*.csv"):
+        for cells in csv.reader(path.open(encoding="utf-8", newline="")):
+            assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in cells)
+
+
+def test_control_characters_reach_the_terminal_escaped(tmp_path: Path) -> None:
+    """A file name or a value holding ESC, BEL or an OSC sequence is printed escaped: the
+    editor sees `\\x1b`, the terminal gets no command."""
+    site = tmp_path / "site"
+    (site / "content" / "pages").mkdir(parents=True)
+    (site / "content" / "news").mkdir(parents=True)
+    (site / "reisgids.yml").write_text(
+        "title: Gids\nbase_url: https://example.org/\nvocabularies:\n"
+        "  themes: {eenzaamheid: Eenzaamheid}\n", encoding="utf-8")
+    (site / "content" / "pages" / "x\x1b]0;gekaapt\x07.md").write_text(
+        "---\ntitle: X\n---\n", encoding="utf-8")
+    (site / "content" / "news" / "bericht.md").write_text(
+        '---\ntitle: Bericht\ndate: 2026-01-16\nthemes: ["\\e]8;;https://evil.example\\a'
+        'klik\\e]8;;\\a\\e[2J"]\n---\nTekst.\n', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "reisgids", "check", str(site), "--now", NOW],
+        capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not any(c in result.stderr for c in "\x1b\x07\x9b"), repr(result.stderr)
+    assert "x\\x1b]0;gekaapt\\x07" in result.stderr
+    assert "\\x1b]8;;https://evil.example\\x07klik" in result.stderr
+    assert sorted(parse(result.stderr)) == [
+        "content/news/bericht.md:4: vocab-unknown",
+        "content/pages/x\\x1b]0;gekaapt\\x07.md:1: path-slug"]
