@@ -49,6 +49,7 @@ from reisgids.build import build, load_site, resolve_now
 from reisgids.config import CONFIG_FILE
 from reisgids.debounce import Debouncer
 from reisgids.errors import Report
+from reisgids.serve_guard import GuardedApplication
 
 HOST = "127.0.0.1"  # never 0.0.0.0: a preview with drafts is not for the network
 WATCHED_DIRS = ("content", "static", "data", "themes")
@@ -380,7 +381,8 @@ def _application(live: LiveSite) -> web.Application:
                     "Pagina niet gevonden", "Page not found"))
             self.send_page(page, 404)
 
-    return web.Application(
+    return GuardedApplication(
+        lambda: live.port,
         [(r"/livereload", _Reload), (r"/livereload\.js", LiveReloadJSHandler),
          (re.escape(BANNER_CSS_URL), _BannerCss),
          (r"/(.*)", SiteHandler, {"path": str(live.out), "default_filename": "index.html"})],
