@@ -14,7 +14,7 @@ from reisgids.diagnose import diagnostics_from
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.hints import closest
 from reisgids.model.base import Model
-from reisgids.model.fields import Enum, Url
+from reisgids.model.fields import Enum, Title, Url
 from reisgids.model.fields import Text as TextField
 from reisgids.source.discover import suggest_slug
 from reisgids.source.frontmatter import SplitProblem, decode
@@ -26,6 +26,7 @@ CONFIG_FILE = "reisgids.yml"
 VOCAB_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SEGMENT = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 PERMALINK_RE = re.compile(rf"/(?:(?:{SEGMENT}|\{{slug\}})/)*")
+MAX_DAYS = 36_500
 THEME_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 BUILTIN_THEMES = Path(__file__).resolve().parent / "themes"  # package data
 
@@ -122,13 +123,26 @@ class CompassSettings(Model):
     cadence: Enum("compass.cadence") = "yearly"  # type: ignore[valid-type]
 
 
+def _days(value: int) -> int:
+    """A freshness window in days: at least one, at most a hundred years (a date minus
+    a larger window falls outside the calendar)."""
+    if 1 <= value <= MAX_DAYS:
+        return value
+    raise _problem("reisgids_days", f"{value} dagen kan niet: kies 1 tot en met {MAX_DAYS}",
+                   f"{value} days is not possible: choose 1 to {MAX_DAYS}",
+                   "bijvoorbeeld 365 (een jaar)", "for example 365 (a year)")
+
+
+Days = Annotated[int, AfterValidator(_days)]
+
+
 class Freshness(Model):
-    partner: int | None = None
-    instrument: int | None = None
+    partner: Days | None = None
+    instrument: Days | None = None
 
 
 class SiteConfig(Model):
-    title: TextField
+    title: Title
     base_url: Url
     language: Enum("language") = "nl"  # type: ignore[valid-type]
     theme: ThemeName = "default"
