@@ -23,9 +23,23 @@ class SourceFile:
     rel: str  # site-relative POSIX path, as messages show it
 
 
+# Cyrillic and Greek letters that look like Latin ones: a name typed on another keyboard
+# layout, or pasted from a look-alike attack, shows no difference on screen.
+LOOK_ALIKES = str.maketrans(
+    "аеіјорсухѕԁһӏԛԝАВЕІЈКМНОРСТХЅУαβεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeijopcyxsdhlqwABEIJKMHOPCTXSYabeiknoptuxABEZHIKMNOPTYX")
+
+
+def look_alikes(name: str) -> list[str]:
+    """The characters of `name` that only look like Latin letters, named."""
+    found = sorted({c for c in name if c.translate(LOOK_ALIKES) != c})
+    return [f"'{c}' ({unicodedata.name(c, '?').lower()})" for c in found]
+
+
 def suggest_slug(name: str) -> str:
     """What an editor most likely meant: 'Logeerhuis De Buren' -> 'logeerhuis-de-buren'."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    text = unicodedata.normalize("NFKD", name.translate(LOOK_ALIKES))
+    text = text.encode("ascii", "ignore").decode("ascii")
     text = re.sub(r"[^a-z0-9]+", "-", text.lower())
     return re.sub(r"-+", "-", text).strip("-") or "naam"
 
@@ -131,11 +145,15 @@ def _scan_kind(root: Path, folder: Path, name: str, files: list[SourceFile],
             continue
         if not SLUG_RE.match(stem):
             better = suggest_slug(stem)
+            fakes = look_alikes(stem)
+            why = (Text(f"; het bevat letters die op Latijnse lijken maar het niet zijn: "
+                        f"{', '.join(fakes)}", f"; it holds letters that look Latin but are "
+                        f"not: {', '.join(fakes)}") if fakes else Text("", ""))
             problems.append(error("path-slug", Location(rel), Text(
                 f"'{stem}' is geen geldige bestandsnaam: alleen kleine letters a-z, cijfers en "
-                "losse streepjes",
+                f"losse streepjes{why.nl}",
                 f"'{stem}' is not a valid file name: only lowercase a-z, digits and single "
-                "hyphens"),
+                f"hyphens{why.en}"),
                 hint=Text(f"hernoem het naar '{better}.md'", f"rename it to '{better}.md'")))
             continue
         files.append(SourceFile(kind=kind, slug=stem, path=item, rel=rel))
