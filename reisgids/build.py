@@ -21,7 +21,7 @@ from reisgids.model.document import ContentEntry
 from reisgids.render.bodies import render_bodies
 from reisgids.render.markdown import RenderedBody
 from reisgids.render.outputs import render_site
-from reisgids.render.theme import environment, find_theme
+from reisgids.render.theme import environment, find_theme, theme_problems
 from reisgids.search import index_site
 from reisgids.source.discover import SourceFile, discover
 from reisgids.source.links import find_links
@@ -83,6 +83,7 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     report.extend(problems)
     if config is None:
         return None, report
+    report.extend(theme_problems(root, config.theme))
     graph, problems = link(config, entries, now, drafts=drafts,
                            unreadable=frozenset((s.kind, s.slug) for s in unreadable),
                            outlines={o.slug: o for o in outlines})

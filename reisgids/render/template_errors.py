@@ -67,10 +67,10 @@ def _what(exc: BaseException) -> Text:
 
 def template_problem(exc: BaseException, root: Path | None, page_template: str) -> Diagnostic:
     code = "template-unsafe" if isinstance(exc, SecurityError) else "template-error"
-    hint = (Text("sjablonen mogen alleen de gegevens tonen die ze krijgen; verwijder de "
-                 "verwijzing naar interne attributen",
-                 "templates may only show the data they are given; remove the reference to "
-                 "internal attributes") if code == "template-unsafe"
+    hint = (Text("sjablonen tonen alleen de gegevens die ze krijgen: geen interne "
+                 "attributen (__...__) en geen reusachtige herhalingen",
+                 "templates only show the data they are given: no internal attributes "
+                 "(__...__) and no gigantic repetitions") if code == "template-unsafe"
             else Text("vergelijk met het sjabloon van het ingebouwde thema "
                       "(reisgids/themes/default/templates/)",
                       "compare with the built-in theme's template "

@@ -11,14 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from reisgids.config import BUILTIN_THEMES
-from reisgids.source.frontmatter import decode
+from reisgids.errors import Diagnostic, Location, Text, error
+from reisgids.source.frontmatter import SplitProblem, decode
 from reisgids.source.links import is_link_free
-from reisgids.yamlsafe import load_mapping
+from reisgids.yamlsafe import YamlProblem, load_mapping
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,36 @@ class LinkFreeLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
+def theme_problems(root: Path, name: str) -> list[Diagnostic]:
+    """The site's own theme strings (themes/<name>/i18n/*.yml), read as any YAML of the
+    site: a mistake there is a diagnostic at its line, found by `check` too."""
+    folder = root / "themes" / name / "i18n"
+    if not folder.is_dir() or not is_link_free(root, folder):
+        return []
+    problems: list[Diagnostic] = []
+    for path in sorted(folder.glob("*.yml")):
+        rel = path.relative_to(root).as_posix()
+        if path.is_symlink():
+            continue  # source.links reports it
+        try:
+            data = load_mapping(decode(path.read_bytes())).data
+        except YamlProblem as problem:
+            problems.append(error(problem.code, Location(rel, problem.line, problem.col),
+                                  problem.message, hint=problem.hint))
+            continue
+        except SplitProblem as problem:
+            problems.append(error(problem.code, Location(rel, problem.line), problem.message,
+                                  hint=problem.hint))
+            continue
+        for key, value in sorted(data.items()):
+            if not isinstance(value, str):
+                problems.append(error("theme-string", Location(rel), Text(
+                    f"'{key}' moet een tekst zijn", f"'{key}' must be a text"), field=key,
+                    hint=Text("schrijf 'sleutel: tekst' op één regel",
+                              "write 'key: text' on one line")))
+    return problems
+
+
 def _real_dir(path: Path) -> bool:
     return path.is_dir() and not path.is_symlink()
 
@@ -60,8 +93,11 @@ def find_theme(root: Path, name: str, language: str) -> Theme:
     for d in reversed(unique):
         i18n = d / "i18n" / f"{language}.yml"
         if i18n.is_file() and not i18n.is_symlink() and not i18n.parent.is_symlink():
-            strings.update({k: str(v) for k, v in load_mapping(
-                decode(i18n.read_bytes())).data.items()})
+            try:
+                data = load_mapping(decode(i18n.read_bytes())).data
+            except (YamlProblem, SplitProblem):
+                continue  # reported by theme_problems, before any build
+            strings.update({k: str(v) for k, v in data.items()})
     return Theme(
         name=name,
         template_dirs=tuple(d / "templates" for d in unique if _real_dir(d / "templates")),
@@ -71,12 +107,46 @@ def find_theme(root: Path, name: str, language: str) -> Theme:
     )
 
 
+MAX_PRODUCT = 1_000_000  # longest text or list a template may make with `*`
+MAX_EXPONENT = 64
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, plus bounds on `*` and `**`: `'x' * 10**10` would take all
+    memory of the machine that builds, 9 ** 9 ** 9 all its time."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any,
+                   right: Any) -> Any:
+        if operator == "**" and isinstance(right, int | float) and abs(right) > MAX_EXPONENT:
+            raise SecurityError(f"exponent {right} is larger than {MAX_EXPONENT}")
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, str | list | tuple) and isinstance(times, int) and \
+                        len(seq) * times > MAX_PRODUCT:
+                    raise SecurityError(f"a result longer than {MAX_PRODUCT} items")
+        return super().call_binop(context, operator, left, right)
+
+
+def _bounded(filter_: Callable[..., Any]) -> Callable[..., Any]:
+    def bounded(value: Any, *args: Any, **kwargs: Any) -> Any:
+        for number in (*args, *kwargs.values()):
+            if isinstance(number, int) and not isinstance(number, bool) and \
+                    abs(number) > MAX_PRODUCT:
+                raise SecurityError(f"a width larger than {MAX_PRODUCT}")
+        return filter_(value, *args, **kwargs)
+
+    return bounded
+
+
 def environment(theme: Theme) -> jinja2.Environment:
     """The environment every template runs in; see the module docstring for the sandbox."""
     loader = jinja2.ChoiceLoader([LinkFreeLoader(str(d)) for d in theme.template_dirs])
-    env = ImmutableSandboxedEnvironment(loader=loader, undefined=jinja2.StrictUndefined,
-                             autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True)
+    env = _Sandbox(loader=loader, undefined=jinja2.StrictUndefined, autoescape=True,
+                   trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    for name in ("center", "indent"):  # widths: bounded too
+        env.filters[name] = _bounded(env.filters[name])
     strings = theme.strings
 
     def translate(key: str) -> str:
