@@ -16,7 +16,7 @@ from reisgids.config import CONFIG_FILE, load_config
 from reisgids.graph.routes import DEFAULT_PATTERNS
 from reisgids.outfolder import MARKER, OutputRefused, check_output
 from reisgids.render.site import output_path
-from reisgids.source.discover import SLUG_RE
+from reisgids.source.discover import SLUG_RE, discover
 from reisgids.write import Stage, UnsafePath, staged
 
 SETTINGS = settings(max_examples=300, deadline=None, derandomize=True,
@@ -148,3 +148,28 @@ def test_foreign_folders_are_refused_before_anything_is_written(tmp_path: Path) 
     link.symlink_to(out)
     with pytest.raises(OutputRefused, match="symbolische link"):
         check_output(link)
+
+
+@SETTINGS
+@given(names=st.lists(st.text(alphabet="abz09-_. \t\n\\:{}%слug..", min_size=1, max_size=20),
+                      max_size=5))
+def test_no_file_name_writes_outside_the_output(names: list[str]) -> None:
+    """Whatever files a pull request adds to content/, the pages discovery accepts land
+    inside the output."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        folder = root / "content" / "pages"
+        folder.mkdir(parents=True)
+        for name in names:
+            if name in (".", "..") or "/" in name:
+                continue
+            try:
+                (folder / f"{name}.md").write_text("---\ntitle: X\n---\n", encoding="utf-8")
+            except OSError:
+                continue
+        files, _problems = discover(root)
+        out = root / "out"
+        for source in files:
+            assert SLUG_RE.fullmatch(source.slug)
+            rel = output_path(DEFAULT_PATTERNS[source.kind].replace("{slug}", source.slug))
+            assert inside(out, Stage(out).target(rel))
