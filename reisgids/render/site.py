@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import jinja2
 
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.graph.content import ContentGraph
+from reisgids.pool import parallel_map
 from reisgids.render.bodies import page_url
 from reisgids.render.pages import Page
 from reisgids.render.template_errors import TEMPLATE_ERRORS, is_template_fault, template_problem
@@ -25,10 +26,17 @@ def output_path(url: str) -> str:
     return path
 
 
-def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[Page],
-                 root: Path | None = None) -> tuple[Files, list[Diagnostic]]:
+Carry = Callable[[str, Page, dict[str, object]], bool]
+"""(output path, page, site context) -> True when the previous build's file for this page
+can be carried over unchanged (the build cache knows); its bytes are then left empty."""
+
+
+def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[Page], *,
+                 jobs: int = 1, carry: Carry | None = None, root: Path | None = None
+                 ) -> tuple[Files, list[Diagnostic]]:
     """`root`: the site, whose own templates' errors become diagnostics at their line."""
     files: Files = {}
+    todo: list[Page] = []
     owners: dict[str, Page] = {}
     problems: list[Diagnostic] = []
     site = site_context(graph)
@@ -44,6 +52,13 @@ def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[P
                 hint=Text("hernoem het bestand", "rename the file")))
             continue
         owners[path] = page
+        files[path] = b""  # placeholder: keeps the order of the paths
+        if carry is None or not carry(path, page, site):
+            todo.append(page)
+
+    def render(page: Page) -> bytes | Diagnostic:
+        # a template's mistake becomes a diagnostic here, in the worker: its traceback,
+        # which holds the template's line, does not cross the process boundary
         try:
             template = env.get_template(page.template)
             html = template.render(
@@ -53,7 +68,13 @@ def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[P
         except TEMPLATE_ERRORS as exc:
             if not is_template_fault(exc, root):
                 raise
-            problems.append(template_problem(exc, root, page.template))
+            return template_problem(exc, root, page.template)
+        return html.encode("utf-8")
+
+    for page, html in zip(todo, parallel_map(render, todo, jobs), strict=True):
+        if isinstance(html, Diagnostic):
+            problems.append(html)
+            del files[output_path(page.url)]
             continue
-        files[path] = html.encode("utf-8")
+        files[output_path(page.url)] = html
     return files, problems

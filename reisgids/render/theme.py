@@ -17,7 +17,7 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from reisgids.config import BUILTIN_THEMES
+from reisgids.config import BUILTIN_THEMES as BUILTIN_THEMES  # re-exported
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.source.frontmatter import SplitProblem, decode
 from reisgids.source.links import is_link_free
