@@ -42,8 +42,10 @@ def snapshot(folder: Path, skip: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for current, dirs, files in os.walk(folder, followlinks=False):
         rel_dir = Path(current).relative_to(folder)
-        if rel_dir.parts[:1] == (skip,):
+        # the output, and reisgids' own build cache (site/.reisgids-cache, issue 12)
+        if rel_dir.parts[:1] == (skip,) or ".reisgids-cache" in rel_dir.parts:
             continue
+        dirs[:] = [d for d in dirs if d != ".reisgids-cache"]
         for name in dirs + files:
             path = Path(current) / name
             rel = (rel_dir / name).as_posix()
