@@ -28,10 +28,11 @@ from reisgids.render.bodies import render_bodies
 from reisgids.render.markdown import RenderedBody
 from reisgids.render.outputs import render_site
 from reisgids.render.planned_urls import planned_urls
-from reisgids.render.theme import environment, find_theme
+from reisgids.render.theme import environment, find_theme, theme_problems
 from reisgids.search import index_site
 from reisgids.source.discover import SourceFile, discover
 from reisgids.source.gitdates import last_commit_dates, with_git_dates
+from reisgids.source.links import find_links
 from reisgids.source.outlines import load_outlines
 from reisgids.source.snapshots import load_snapshots
 from reisgids.validate import read_entry
@@ -87,6 +88,7 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
         overrides["git_dates"] = True
     config, problems = load_config(root, overrides or None)
     report.extend(problems)
+    report.extend(find_links(root))
     if config is not None:
         show.language = config.language
     sources, problems = discover(root)
@@ -110,6 +112,7 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
         return None, report
     if config.git_dates:
         entries = with_git_dates(entries, last_commit_dates(root))
+    report.extend(theme_problems(root, config.theme))
     graph, problems = link(config, entries, now, drafts=drafts,
                            unreadable=frozenset((s.kind, s.slug) for s in unreadable),
                            outlines={o.slug: o for o in outlines}, snapshots=snapshots)

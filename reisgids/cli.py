@@ -17,6 +17,7 @@ from reisgids.cache import BuildCache
 from reisgids.errors import Report
 from reisgids.excerpt import SourceLines, render
 from reisgids.incremental import open_cache
+from reisgids.outfolder import OutputRefused, refusal
 from reisgids.pool import available_cpus
 from reisgids.progress import Progress, wanted
 
@@ -69,6 +70,9 @@ def check_out(site: Path, out: Path) -> None:
             f"--out {out}: de uitvoermap wordt in zijn geheel vervangen en mag de site of haar "
             "bronnen (content/, static/, data/, themes/) niet bevatten; kies een aparte map, "
             "bijvoorbeeld output/")
+    reason = refusal(out)  # checked again, under the output's lock, before the swap
+    if reason is not None:
+        raise click.UsageError(f"--out: {reason}")
 
 
 def _language(site: Site | None) -> str:
@@ -190,8 +194,11 @@ def build_command(site: Path, now: date | None, strict: bool, drafts: bool, out:
     progress = Progress(wanted(quiet))
     loaded = run_load(site, now, drafts, strict, base_url, jobs=workers, cache=cache,
                       progress=progress, git_dates=git_dates)
-    report = build(loaded, target, search=not no_search, jobs=workers, cache=cache,
-                   progress=progress)
+    try:
+        report = build(loaded, target, search=not no_search, jobs=workers, cache=cache,
+                       progress=progress)
+    except OutputRefused as exc:
+        raise click.UsageError(f"--out: {exc}") from None
     print_report(report, loaded.config.language, strict=strict, root=site)
     if report.fails(strict=strict):
         sys.exit(EXIT_CONTENT)

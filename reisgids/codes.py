@@ -52,6 +52,11 @@ CODES: dict[str, Code] = {
                     "content/deals/Tiener Netwerk.md",
                     "gebruik kleine letters, cijfers en streepjes: tiener-netwerk.md",
                     "use lower case letters, digits and hyphens: tiener-netwerk.md"),
+    "path-symlink": _c("'{pad}' is een symbolische link; reisgids volgt geen links",
+                       "'{path}' is a symbolic link; reisgids does not follow links",
+                       "static/logo.png -> /home/ci/.ssh/id_rsa",
+                       "vervang de link door een echt bestand in de site",
+                       "replace the link with a real file inside the site"),
     "path-file": _c("hier hoort geen los bestand", "no loose file belongs here",
                     "content/over.md", "zet het bestand in de map van zijn soort",
                     "put the file in its kind's folder"),
@@ -218,6 +223,24 @@ CODES: dict[str, Code] = {
                                 "'{value}' is not a known git host",
                                 "editor:\\n  backend: svn", "kies github, gitlab of gitea",
                                 "choose github, gitlab or gitea"),
+    "schema-theme": _c("het thema '{waarde}' bestaat niet of is geen naam",
+                       "the theme '{value}' does not exist or is not a name",
+                       "theme: ../../etc", "kies een map uit themes/ of 'default'",
+                       "choose a folder of themes/ or 'default'"),
+    "schema-days": _c("{getal} dagen kan niet: kies 1 tot en met 36500",
+                      "{number} days is not possible: choose 1 to 36500",
+                      "freshness:\n  partner: -30", "bijvoorbeeld 365 (een jaar)",
+                      "for example 365 (a year)"),
+    "template-error": _c("het sjabloon faalt: {reden}", "the template fails: {reason}",
+                         "{{ geen_naam.veld }}", "vergelijk met het sjabloon van het "
+                         "ingebouwde thema", "compare with the built-in theme's template"),
+    "template-unsafe": _c("het sjabloon probeert iets wat niet mag", "the template tries "
+                          "something it may not do", "{{ t.__globals__ }}",
+                          "toon alleen de gegevens die het sjabloon krijgt", "only show the "
+                          "data the template is given"),
+    "theme-string": _c("'{sleutel}' moet een tekst zijn", "'{key}' must be a text",
+                       "menu.home: [Home]", "schrijf 'sleutel: tekst' op één regel",
+                       "write 'key: text' on one line"),
     # --- rules over several fields
     "end-before-start": _c("het einde ligt vóór het begin", "the end is before the start",
                            "start: 2026-05-01\\nend: 2026-04-01", "controleer beide datums",
@@ -332,6 +355,11 @@ CODES: dict[str, Code] = {
                           "not be processed as Markdown", "(1000 geneste lijsten)",
                           "maak diep geneste lijsten minder diep", "make nested lists "
                           "shallower"),
+    "link-space": _c("het adres '{adres}' bevat een spatie; de link verliest zo zijn adres",
+                     "the address '{address}' holds a space; the link loses its address",
+                     "[regels](https://example.org (de \"nieuwe\" regels))",
+                     "schrijf [tekst](adres \"titel\") zonder \" in de titel",
+                     "write [text](address \"title\") without \" inside the title", W),
     # --- unfinished content
     "placeholder-text": _c("hier staat nog voorbeeldtekst van 'reisgids new'", "placeholder "
                            "text from 'reisgids new' is still here",
@@ -362,6 +390,11 @@ CODES: dict[str, Code] = {
                         "have the expected shape", "(een feature zonder id)",
                         "geef elke feature een 'id' en een Polygon", "give each feature an "
                         "'id' and a Polygon"),
+    "outline-coordinates": _c("de coördinaten van '{wijk}' kloppen niet",
+                              "the coordinates of '{area}' are wrong",
+                              "\"coordinates\": [[[\"4.4\", NaN]]]",
+                              "exporteer de omtrek opnieuw als GeoJSON in WGS84",
+                              "export the outline again as GeoJSON in WGS84"),
     "outline-orphan": _c("er is een omtrek zonder wijk", "there is an outline without an area",
                          "id: noordd", "maak de wijk aan of verbeter de id", "create the area "
                          "or fix the id", W),

@@ -7,22 +7,42 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, ValidationError, field_validator
+from pydantic import AfterValidator, BeforeValidator, ValidationError, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from reisgids.diagnose import diagnostics_from
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.hints import closest
 from reisgids.model.base import Model
-from reisgids.model.fields import Bool, Enum, Url
+from reisgids.model.fields import Bool, Enum, Title, Url
 from reisgids.model.fields import Text as TextField
 from reisgids.source.discover import suggest_slug
 from reisgids.source.frontmatter import SplitProblem, decode
 from reisgids.source.kinds import KINDS
+from reisgids.source.links import link_error
 from reisgids.yamlsafe import YamlProblem, load_mapping
 
 CONFIG_FILE = "reisgids.yml"
-VOCAB_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+VOCAB_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SEGMENT = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+PERMALINK_RE = re.compile(rf"/(?:(?:{SEGMENT}|\{{slug\}})/)*")
+MAX_DAYS = 36_500
+THEME_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+BUILTIN_THEMES = Path(__file__).resolve().parent / "themes"  # package data
+
+
+def builtin_theme_names() -> frozenset[str]:
+    return frozenset(p.name for p in BUILTIN_THEMES.iterdir()
+                     if p.is_dir() and THEME_RE.fullmatch(p.name))
+
+
+def theme_names(root: Path) -> frozenset[str]:
+    """The themes a site can choose: its own themes/<name>/ folders (real folders, not
+    links) and the built-in ones."""
+    own = root / "themes"
+    names = {p.name for p in own.iterdir() if p.is_dir() and not p.is_symlink()
+             and THEME_RE.fullmatch(p.name)} if own.is_dir() and not own.is_symlink() else set()
+    return frozenset(names) | builtin_theme_names()
 
 
 def _problem(code: str, nl: str, en: str, hint_nl: str, hint_en: str) -> PydanticCustomError:
@@ -32,7 +52,7 @@ def _problem(code: str, nl: str, en: str, hint_nl: str, hint_en: str) -> Pydanti
 
 
 def _vocab_id(value: str) -> str:
-    if VOCAB_ID.match(value):
+    if VOCAB_ID.fullmatch(value):
         return value
     better = suggest_slug(value)
     raise _problem("reisgids_vocab_id",
@@ -55,17 +75,42 @@ def _permalink_kind(value: str) -> str:
 
 
 def _permalink_pattern(value: str) -> str:
-    if value.startswith("/") and value.endswith("/") and "{slug}" in value:
+    """A site path of plain segments and one `{slug}`: never `..`, a scheme, `//host` or a
+    backslash, so that no pattern can place a page outside the output folder."""
+    if PERMALINK_RE.fullmatch(value) and value.count("{slug}") == 1:
         return value
     raise _problem("reisgids_permalink",
-                   f"'{value}' moet met / beginnen en eindigen en {{slug}} bevatten",
-                   f"'{value}' must start and end with / and contain {{slug}}",
+                   f"'{value}' moet met / beginnen en eindigen, {{slug}} één keer bevatten en "
+                   "verder alleen mapnamen van kleine letters a-z, cijfers en streepjes",
+                   f"'{value}' must start and end with /, contain {{slug}} once and otherwise "
+                   "only folder names of lowercase a-z, digits and hyphens",
                    "bijvoorbeeld /verhalen/{slug}/", "for example /stories/{slug}/")
+
+
+def _theme_name(value: str, info: ValidationInfo) -> str:
+    """A theme is a name looked up in the site's themes/ or the built-in themes, never a
+    path: `theme: ../../etc` would read templates from outside the site."""
+    root = (info.context or {}).get("root")
+    known = theme_names(root) if isinstance(root, Path) else None
+    if THEME_RE.fullmatch(value) and (known is None or value in known):
+        return value
+    choices = sorted(known or builtin_theme_names())
+    guess = closest(value, choices)
+    if not THEME_RE.fullmatch(value):
+        nl = f"'{value}' is geen themanaam: alleen kleine letters a-z, cijfers en streepjes"
+        en = f"'{value}' is not a theme name: only lowercase a-z, digits and hyphens"
+    else:
+        nl = f"het thema '{value}' bestaat niet in themes/ of in reisgids"
+        en = f"the theme '{value}' exists neither in themes/ nor in reisgids"
+    raise _problem("reisgids_theme", nl, en,
+                   f"bedoelde je '{guess}'?" if guess else f"kies uit: {', '.join(choices)}",
+                   f"did you mean '{guess}'?" if guess else f"choose from: {', '.join(choices)}")
 
 
 VocabId = Annotated[str, AfterValidator(_vocab_id)]
 PermalinkKind = Annotated[str, AfterValidator(_permalink_kind)]
 Permalink = Annotated[TextField, AfterValidator(_permalink_pattern)]
+ThemeName = Annotated[TextField, AfterValidator(_theme_name)]
 
 
 class Vocabularies(Model):
@@ -78,9 +123,22 @@ class CompassSettings(Model):
     cadence: Enum("compass.cadence") = "yearly"  # type: ignore[valid-type]
 
 
+def _days(value: int) -> int:
+    """A freshness window in days: at least one, at most a hundred years (a date minus
+    a larger window falls outside the calendar)."""
+    if 1 <= value <= MAX_DAYS:
+        return value
+    raise _problem("reisgids_days", f"{value} dagen kan niet: kies 1 tot en met {MAX_DAYS}",
+                   f"{value} days is not possible: choose 1 to {MAX_DAYS}",
+                   "bijvoorbeeld 365 (een jaar)", "for example 365 (a year)")
+
+
+Days = Annotated[int, AfterValidator(_days)]
+
+
 class Freshness(Model):
-    partner: int | None = None
-    instrument: int | None = None
+    partner: Days | None = None
+    instrument: Days | None = None
 
 
 EDITOR_BACKENDS = ("github", "gitlab", "gitea")
@@ -116,10 +174,10 @@ class EditorSettings(Model):
 
 
 class SiteConfig(Model):
-    title: TextField
+    title: Title
     base_url: Url
     language: Enum("language") = "nl"  # type: ignore[valid-type]
-    theme: TextField = "default"
+    theme: ThemeName = "default"
     vocabularies: Vocabularies = Vocabularies()
     compass: CompassSettings = CompassSettings()
     freshness: Freshness | None = None
@@ -135,7 +193,7 @@ class SiteConfig(Model):
     @cached_property
     def base_path(self) -> str:
         """The path part of base_url ('/reisgids/'): internal links start with it."""
-        match = re.match(r"^https?://[^/]+(/.*)$", self.base_url)
+        match = re.match(r"^https?://[^/]+(/.*)\Z", self.base_url)
         return match.group(1) if match else "/"
 
     def vocabulary(self, name: str) -> dict[str, str]:
@@ -146,6 +204,8 @@ class SiteConfig(Model):
 def load_config(root: Path, overrides: dict[str, Any] | None = None
                 ) -> tuple[SiteConfig | None, list[Diagnostic]]:
     path = root / CONFIG_FILE
+    if path.is_symlink():  # never followed: it could point at any file of the machine
+        return None, [link_error(root, path)]
     if not path.is_file():
         return None, [error("config-missing", Location(CONFIG_FILE), Text(
             f"{CONFIG_FILE} ontbreekt in {root}", f"{CONFIG_FILE} is missing in {root}"),
@@ -164,6 +224,6 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None
     # no ' #' warnings here: a trailing comment after a setting is the usual way to explain
     # it in a configuration file (content files get them: see validate.read_entry)
     try:
-        return SiteConfig.model_validate(data), []
+        return SiteConfig.model_validate(data, context={"root": root}), []
     except ValidationError as exc:
         return None, diagnostics_from(exc, SiteConfig, doc, CONFIG_FILE, 1)

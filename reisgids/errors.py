@@ -7,9 +7,27 @@ central catalogue has to stay in sync with the code.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+# C0 controls but tab, DEL, C1 controls, and the bidi overrides that reorder what a line seems
+# to say. A file name or value holding ESC, BEL or an OSC sequence would otherwise reach the
+# editor's terminal as a command (set the title, hide lines, make a link to anywhere).
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return {0x0A: "\\n", 0x0D: "\\r"}.get(code) or (
+        f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def shown(text: str) -> str:
+    """`text` safe for a terminal: every control character (newline too: one finding is
+    one line) written as an escape such as `\\x1b`."""
+    return _CONTROL.sub(_escape, text)
 
 
 class Severity(StrEnum):
@@ -71,7 +89,7 @@ class Diagnostic:
         line = f"{head} {text}"
         if self.hint is not None:
             line += f" — {self.hint.get(lang)}"
-        return line
+        return shown(line)
 
 
 def error(

@@ -26,11 +26,13 @@ from reisgids.cache import BuildCache, content_hash, load, theme_namespace
 from reisgids.errors import Diagnostic
 from reisgids.fingerprint import Fingerprinter, Unstable
 from reisgids.model.document import ContentEntry
+from reisgids.outfolder import MARKER
 from reisgids.render.plan import Page
 from reisgids.render.theme import BUILTIN_THEMES, Theme, environment
 from reisgids.search import INDEX_DIR, index_site
 from reisgids.source.discover import SourceFile
 from reisgids.validate import read_entry
+from reisgids.write import Stage
 
 LIBRARIES = ("markdown", "pymdown-extensions", "nh3", "jinja2", "markupsafe", "pagefind")
 
@@ -151,7 +153,7 @@ class Incremental:
         `cache.index_stale` set for an IndexLater to bring it up to date."""
         changed_html = False
         for rel in sorted(files):
-            target = stage / rel
+            target = Stage(stage).target(rel)  # proven inside the stage
             record = self.previous.get(rel)
             if rel in self.carried:
                 _carry_file(self.out / rel, target)
@@ -189,7 +191,7 @@ class Incremental:
         that builds, so no request sees a half-updated folder."""
         out = self.out
         out.mkdir(parents=True, exist_ok=True)
-        wanted: set[str] = set()
+        wanted: set[str] = {MARKER}  # reisgids' mark on its own output stays
         changed_html = False
         for rel in sorted(files):
             wanted.add(rel)
@@ -199,7 +201,7 @@ class Incremental:
             record = self.previous.get(rel)
             if record is not None and record[0] == digest and _same_file(out / rel, record):
                 continue
-            _write_new(out / rel, files[rel])
+            _write_new(Stage(out).target(rel), files[rel])
             self.written += 1
             changed_html = changed_html or rel.endswith(".html")
         for rel, source in sorted(static_sources(static).items()):

@@ -242,7 +242,7 @@ class _Writer:
     # -- values
 
     def period(self) -> tuple[date, date]:
-        match = re.match(r"^(\d{4})(?:-([12]))?$", self.slug)
+        match = re.match(r"^(\d{4})(?:-([12]))?\Z", self.slug)
         year = int(match[1]) if match else self.today.year
         if match and match[2] == "1":
             return date(year, 1, 1), date(year, 6, 30)

@@ -11,6 +11,7 @@ reads as a number or a boolean (``phone: 0201234567``).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,15 @@ from reisgids.source.kinds import KINDS
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 Defs = dict[str, tuple[type[BaseModel], str]]  # definition name -> (model, first field path)
-SLUG_SCHEMA: dict[str, Any] = {"type": ["string", "integer"], "pattern": SLUG_RE.pattern,
+
+
+def js_pattern(regex: re.Pattern[str]) -> str:
+    """Python's end anchor \\Z (no match before a final newline, unlike $) as JSON Schema
+    (ECMAScript) writes it: there `$` already means the very end."""
+    return regex.pattern.replace("\\Z", "$")
+
+
+SLUG_SCHEMA: dict[str, Any] = {"type": ["string", "integer"], "pattern": js_pattern(SLUG_RE),
                                "minimum": 0}
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
@@ -64,7 +73,7 @@ def _leaf_schema(shape: Shape, path: str, kind: str, defs: Defs) -> dict[str, An
         return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
     if leaf == MOMENT:
         return {"type": "string", "anyOf": [
-            {"format": "date", "pattern": DATE_PATTERN}, {"pattern": DATETIME_RE.pattern}]}
+            {"format": "date", "pattern": DATE_PATTERN}, {"pattern": js_pattern(DATETIME_RE)}]}
     if leaf == BOOL:
         return {"anyOf": [{"type": "boolean"}, {"type": "string", "enum": ["true", "false"]}]}
     if leaf == YEAR:
@@ -75,14 +84,14 @@ def _leaf_schema(shape: Shape, path: str, kind: str, defs: Defs) -> dict[str, An
     if leaf == LINK:
         return {"type": "string", "pattern": r"^([Hh][Tt][Tt][Pp][Ss]?://\S+|/static/.+)$"}
     if leaf == EMAIL:
-        return {"type": "string", "format": "email", "pattern": EMAIL_RE.pattern}
+        return {"type": "string", "format": "email", "pattern": js_pattern(EMAIL_RE)}
     if leaf == PATH:
         return {"type": "string", "pattern": "^/static/"}
     if leaf == ENUM:
         return {"type": "string", "enum": list(VOCABS[shape.name]),
                 "x-reisgids-vocabulary": shape.name}
     if leaf == VOCAB:
-        return {"type": "string", "pattern": SLUG_RE.pattern,
+        return {"type": "string", "pattern": js_pattern(SLUG_RE),
                 "x-reisgids-site-vocabulary": shape.name}
     if leaf == REF:
         return {**SLUG_SCHEMA, "x-reisgids-ref": shape.name}

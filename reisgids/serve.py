@@ -56,6 +56,7 @@ from reisgids.errors import Report
 from reisgids.excerpt import SourceLines, render
 from reisgids.incremental import EntryMemo, IndexLater, open_cache
 from reisgids.pool import available_cpus
+from reisgids.serve_guard import GuardedApplication
 
 HOST = "127.0.0.1"  # never 0.0.0.0: a preview with drafts is not for the network
 WATCHED_DIRS = ("content", "static", "data", "themes")
@@ -413,7 +414,8 @@ def _application(live: LiveSite) -> web.Application:
             self.send_page(page, 404)
 
     editor = editor_handlers(live.root, lambda: live.port, live.base_path) if live.editor else []
-    return web.Application(
+    return GuardedApplication(
+        lambda: live.port,
         [*editor, (r"/livereload", _Reload), (r"/livereload\.js", LiveReloadJSHandler),
          (re.escape(BANNER_CSS_URL), _BannerCss),
          (r"/(.*)", SiteHandler, {"path": str(live.out), "default_filename": "index.html"})],

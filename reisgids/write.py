@@ -1,56 +1,123 @@
-"""Write the site: into a staging folder beside the output, then swap it in whole.
+"""Write the site: into a staging folder of its own beside the output, then swap it in whole.
 
-A failed or interrupted build leaves the previous output as it was.
+    with staged(out) as stage:        # refuses a folder that is not ours; locks `out`
+        stage.copy_tree(theme_static, "assets")
+        stage.write_files(files)      # {site-relative path: bytes}
+        index_site(stage.root, ...)   # anything else that writes into stage.root
+    # here `out` is the new site, swapped in atomically; on an exception it is untouched
+
+Every path is proven to lie inside the staging folder before it is written (`stage.target`),
+so no page name, permalink or file name can write elsewhere. A failed or interrupted build
+leaves the previous output as it was; a build killed at any moment leaves either the old or
+the new output, complete (see swap.py).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
+
+from reisgids.outfolder import MARKER, MARKER_TEXT, check_output, output_lock
+from reisgids.swap import swap_in
 
 
-def staging_dir(out: Path) -> Path:
-    return out.parent / f".{out.name}.staging"
+class UnsafePath(ValueError):
+    """A path to write that would land outside the staging folder."""
+
+
+class Stage:
+    """The staging folder of one build. Write through it, not around it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def target(self, rel: str) -> Path:
+        """The absolute path for site-relative `rel`, proven to lie inside the stage.
+
+        Refuses absolute paths, `..`, backslashes, empty or NUL-holding names, and any
+        existing link on the way (a link could point out of the stage)."""
+        parts = PurePosixPath(rel).parts
+        if (not rel or "\\" in rel or "\0" in rel or rel.startswith("/")
+                or any(part in ("", ".", "..") for part in parts)):
+            raise UnsafePath(rel)
+        path = self.root.joinpath(*parts)
+        if not os.path.abspath(path).startswith(os.path.abspath(self.root) + os.sep):
+            raise UnsafePath(rel)
+        current = self.root
+        for part in parts:
+            current = current / part
+            if current.is_symlink():
+                raise UnsafePath(rel)
+        return path
+
+    def write_bytes(self, rel: str, data: bytes) -> None:
+        path = self.target(rel)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+    def write_files(self, files: Mapping[str, bytes]) -> None:
+        for rel in sorted(files):
+            self.write_bytes(rel, files[rel])
+
+    def copy_tree(self, source: Path, prefix: str) -> None:
+        """Copy the files under `source` to `prefix/` in a sorted order. Links and hidden
+        files are skipped: they are reported while checking the site (source/links.py)."""
+        if not source.is_dir() or source.is_symlink():
+            return
+        found = [Path(folder) / name for folder, _dirs, names in os.walk(source)
+                 for name in names]  # os.walk does not descend into linked folders
+        for path in sorted(found):
+            if path.is_symlink() or not path.is_file() or path.name.startswith("."):
+                continue
+            rel = f"{prefix}/{path.relative_to(source).as_posix()}"
+            dest = self.target(rel)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, dest)
+
+
+def _clear_leftovers(out: Path) -> None:
+    """Staging folders of builds that were killed (we hold the lock: none is in use)."""
+    for left in out.parent.glob(f".{out.name}.staging-*"):
+        if left.is_dir() and not left.is_symlink():
+            shutil.rmtree(left, ignore_errors=True)
+
+
+@contextmanager
+def staged(out: Path) -> Iterator[Stage]:
+    """A fresh staging folder for `out`; swapped in when the block ends without error.
+
+    Raises outfolder.OutputRefused (before anything is written) when `out` is not a
+    folder reisgids may replace. Builds into the same `out` wait for each other."""
+    out = out.absolute()
+    check_output(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with output_lock(out):
+        check_output(out)  # again: the state may have changed while we waited
+        _clear_leftovers(out)
+        root = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
+        try:
+            os.chmod(root, 0o755)  # mkdtemp makes it private; an output is for serving
+            (root / MARKER).write_bytes(MARKER_TEXT)
+            yield Stage(root)
+            swap_in(root, out)
+        except BaseException:
+            shutil.rmtree(root, ignore_errors=True)
+            raise
 
 
 def write_files(stage: Path, files: Mapping[str, bytes]) -> None:
-    for rel in sorted(files):
-        target = stage / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(files[rel])
-
-
-def copy_tree(source: Path, target: Path) -> None:
-    """Copy files in a sorted, deterministic order; links are not followed out of the site."""
-    for path in sorted(source.rglob("*")):
-        if path.is_symlink() or not path.is_file() or path.name.startswith("."):
-            continue
-        dest = target / path.relative_to(source)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, dest)
+    """Kept for callers of the older API: write `files` into the folder `stage`."""
+    Stage(stage).write_files(files)
 
 
 def publish(out: Path, fill: Callable[[Path], None], static: Iterable[tuple[Path, str]] = ()
             ) -> None:
-    """Build the whole site in staging via `fill`, then replace `out` with it."""
-    stage = staging_dir(out)
-    if stage.exists():
-        shutil.rmtree(stage)
-    stage.mkdir(parents=True)
-    try:
+    """Kept for callers of the older API: `staged` with static trees and a fill callback."""
+    with staged(out) as stage:
         for source, prefix in static:
-            if source.is_dir():
-                copy_tree(source, stage / prefix)
-        fill(stage)
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
-    old = out.parent / f".{out.name}.old"
-    if old.exists():
-        shutil.rmtree(old)
-    if out.exists():
-        os.replace(out, old)
-    os.replace(stage, out)
-    shutil.rmtree(old, ignore_errors=True)
+            stage.copy_tree(source, prefix)
+        fill(stage.root)

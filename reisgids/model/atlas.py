@@ -14,6 +14,7 @@ from reisgids.model.fields import (
     SiteVocab,
     Summary,
     Text,
+    Title,
     Url,
     Year,
 )
@@ -46,7 +47,7 @@ class ReviewAgreements(Model):
 
 class Milestone(Model):
     date: Date
-    title: Text
+    title: Title
     done: Bool = False
 
 

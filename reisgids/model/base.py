@@ -17,6 +17,7 @@ from reisgids.model.fields import (
     StaticPath,
     Summary,
     Text,
+    Title,
     Url,
     Year,
     check_slug,
@@ -59,7 +60,7 @@ class Model(BaseModel):
 
 
 class LinkItem(Model):
-    title: Text
+    title: Title
     url: Url
 
 
@@ -129,7 +130,7 @@ LessonSource = typing.Annotated[
 class Entry(Model):
     """The fields every kind has."""
 
-    title: Text
+    title: Title
     summary: Summary | None = None
     themes: list[SiteVocab("themes")] = []  # type: ignore[valid-type]
     areas: list[AreaRef] = []

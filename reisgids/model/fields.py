@@ -18,12 +18,15 @@ from pydantic_core import PydanticCustomError
 from reisgids.model.vocab import VOCABS
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# Years a guide can mean. Python's dates end at 1-1-1 and 31-12-9999: a time zone shift or
+# "the day after" (calendars, feeds) would step outside and fail while rendering.
+MIN_YEAR, MAX_YEAR = 1000, 9998
+DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\Z")
 DATETIME_RE = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?$")
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
-EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?\Z")
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*\Z", re.IGNORECASE)
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+\Z")
 
 
 def _text_of(value: Any) -> str:
@@ -37,7 +40,7 @@ def parse_date(value: Any) -> date:
         return value
     text = _text_of(value) if isinstance(value, str) else ""
     match = DATE_RE.match(text)
-    if match:
+    if match and MIN_YEAR <= int(match[1]) <= MAX_YEAR:
         try:
             return date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
@@ -63,7 +66,7 @@ def parse_moment(value: Any) -> date | datetime:
     if DATE_RE.match(text):
         return parse_date(text)
     match = DATETIME_RE.match(text)
-    if match:
+    if match and MIN_YEAR <= int(match[1]) <= MAX_YEAR:
         try:
             return datetime(int(match[1]), int(match[2]), int(match[3]), int(match[4]),
                             int(match[5]), int(match[6] or 0), tzinfo=_offset(match[7]))
@@ -161,6 +164,8 @@ def SiteVocab(name: str) -> Any:
 Text = Annotated[str, BeforeValidator(_text_of)]
 # StringConstraints first: it then applies to the stripped text as string_too_long
 Summary = Annotated[str, StringConstraints(max_length=300), BeforeValidator(_text_of)]
+# A title is a heading, a link text and a feed entry: bounded, like the summary
+Title = Annotated[str, StringConstraints(max_length=150), BeforeValidator(_text_of)]
 Date = Annotated[date, BeforeValidator(parse_date)]
 Moment = Annotated[date | datetime, BeforeValidator(parse_moment)]
 Bool = Annotated[bool, BeforeValidator(parse_bool)]

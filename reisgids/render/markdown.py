@@ -87,6 +87,7 @@ from reisgids.render.markdown_rawhtml import (
     _filter_raw_html,
     _limit_depth,
     _Removed,
+    cut_dropped_content,
 )
 from reisgids.render.site_links import SiteUrls
 
@@ -107,6 +108,7 @@ class _State:
     raw_opened: int = 0
     removed: list[_Removed] = field(default_factory=list)
     heading_ids: list[str] = field(default_factory=list)
+    inline_raw: dict[int, str] = field(default_factory=dict)  # stash index -> tag as written
 
     def clear(self) -> None:
         """Back to a fresh state: the same object is shared by one instance's processors."""
@@ -180,12 +182,14 @@ class _FilterStash(Postprocessor):
             if trusted:
                 continue
             raw = stash[index]
+            if index >= state.before_inline and isinstance(raw, str):
+                state.inline_raw[index] = raw
             cleaned, removed, opened = _filter_raw_html(raw if isinstance(raw, str) else "")
             stash[index] = cleaned
             state.removed.extend(removed)
             state.raw_opened += opened
         state.filtered = len(stash)
-        return text
+        return cut_dropped_content(text, state.inline_raw, self.md.htmlStash.get_placeholder)
 
 
 class _Brackets:
@@ -590,9 +594,9 @@ def render_markdown(body: str, *, path: str, first_line: int,
     except Exception:  # RecursionError on absurd nesting, or a parser bug
         return RenderedBody(_plain(text), (), (error(
             "markdown-failed", Location(path, first_line), Text(
-                nl="de tekst kon niet als Markdown verwerkt worden; hij wordt als platte "
-                   "tekst getoond",
-                en="the text could not be processed as Markdown; it is shown as plain text"),
+                nl="de tekst kon niet als Markdown verwerkt worden, dus de site wordt niet "
+                   "gebouwd",
+                en="the text could not be processed as Markdown, so the site is not built"),
             field="body", hint=Text(nl="maak diep geneste lijsten of citaten minder diep",
                                     en="make deeply nested lists or quotes shallower")),))
     if state.raw_opened > _DEPTH_CAP:

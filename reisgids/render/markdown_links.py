@@ -120,6 +120,17 @@ class _Links:
         if written is None:
             return _Action.KEEP
         url = _decoded(written).strip()
+        if any(char.isspace() for char in written.strip()):
+            # `[x](url (title with "quotes"))`: Python-Markdown takes `url (title` as the
+            # address, which the sanitiser then drops; say so instead of losing the link
+            self._report(element, written, "link-space", Text(
+                f"het adres '{_short(written)}' bevat een spatie; de link verliest zo zijn "
+                "adres", f"the address '{_short(written)}' holds a space; the link loses its "
+                "address that way"), Text(
+                'schrijf [tekst](adres "titel") zonder " in de titel; een spatie in een adres '
+                'wordt %20', 'write [text](address "title") without " inside the title; a '
+                'space in an address becomes %20'), is_error=False)
+            return _Action.UNWRAP
         scheme = _scheme(url)
         if scheme is not None:
             own = self.site.own_path(url) if self.site is not None else None

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import nh3
 
 from reisgids.errors import Diagnostic
+from reisgids.model.vocab import VOCABS
+from reisgids.source.kinds import KINDS
 
 
 @dataclass(frozen=True)
@@ -126,10 +128,42 @@ def _is_word(char: str) -> bool:
     return category[0] in "LM" or category in ("Nd", "Nl", "Pc")
 
 
+# Ids the default theme gives elements of every page (`<main id="inhoud">`, the search
+# form, section headings) and the patterns of the ids it numbers or names after a vocabulary
+# (`stap-1`, `fase-execution`, `in-deal`). A heading must not take one: every id of a page is
+# unique, and the skip link must reach <main>. tests/unit/test_markdown.py keeps this list
+# in step with the templates.
+THEME_IDS = frozenset({
+    "areas-h", "atlas-h", "current-h", "cycle-h", "edition-h", "editions-h", "events-h",
+    "goal-h", "inhoud", "items-h", "links-h", "menu-groups", "news-h",
+    "notfound-sections-title", "partners-caption", "past-h", "path-h", "prio-h", "proposal-h",
+    "q-header", "q-home", "q-notfound", "search", "search-browse-title", "search-chosen",
+    "search-clear", "search-controls", "search-facets", "search-form", "search-more",
+    "search-q", "search-results", "search-sort", "search-status", "search-strings",
+    "themes-h", "upcoming-h", "verbonden"})
+THEME_ID_PATTERN = re.compile(
+    r"[a-z0-9-]+-h|kaart(?:-.*)?|(?:stap|nav|city)-\d+|letter-(?:[a-z]|overig)"
+    r"|(?:fase|status|in)-.+")
+# `fase-<phase>`, `status-<status>`, `in-<kind>`: only these values are the theme's
+_VOCAB_IDS = frozenset({value for vocab in VOCABS.values() for value in vocab} | set(KINDS))
+
+
+def theme_reserves(slug: str) -> bool:
+    if slug in THEME_IDS:
+        return True
+    if not THEME_ID_PATTERN.fullmatch(slug):
+        return False
+    head, _, rest = slug.partition("-")
+    if head in ("fase", "status", "in"):
+        return rest in _VOCAB_IDS
+    return True
+
+
 class _Slugger:
     """Python-Markdown's toc calls this for each heading in order; repeats get `-1`, `-2`
     exactly as the git host numbers them (never toc's own `_1`). A heading without letters
-    or digits, which the git host cannot link to either, is called `section`."""
+    or digits, which the git host cannot link to either, is called `section`. An id the
+    theme uses (THEME_IDS) counts as taken: `## Inhoud` becomes `inhoud-1`."""
 
     def __init__(self) -> None:
         self._seen: dict[str, int] = {}
@@ -140,7 +174,9 @@ class _Slugger:
     def __call__(self, value: str, separator: str) -> str:
         base = github_slug(value) or "section"
         slug = base
-        while slug in self._seen:
+        if theme_reserves(base):
+            self._seen.setdefault(base, 0)
+        while slug in self._seen or (slug != base and theme_reserves(slug)):
             self._seen[base] += 1
             slug = f"{base}-{self._seen[base]}"
         self._seen[slug] = 0

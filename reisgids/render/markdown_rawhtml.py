@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -113,6 +114,31 @@ def _filter_raw_html(raw: str) -> tuple[str, list[_Removed], int]:
 
 
 _TAG_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*>")
+_OPEN_TAG = re.compile(r"\s*<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*(?<!/)>\s*\Z")
+_CLOSE_TAG = re.compile(r"\s*</([a-zA-Z][a-zA-Z0-9-]*)\s*>\s*\Z")
+
+
+def cut_dropped_content(text: str, raws: dict[int, str],
+                        placeholder: Callable[[int], str]) -> str:
+    """Inline raw HTML is stashed one tag at a time, so `<b><script>x()</script></b>` leaves
+    `x()` as ordinary text between two stashed tags. Remove the text between a stashed
+    `<script>` (or another tag whose content is code) and its stashed end tag, when only text
+    lies between them (`raws`: stash index -> the tag as written)."""
+    for index in sorted(raws):
+        opened = _OPEN_TAG.match(raws[index])
+        if not opened or opened.group(1).lower() not in _DROP_CONTENT:
+            continue
+        name = opened.group(1).lower()
+        closing = next((i for i in sorted(raws) if i > index and (m := _CLOSE_TAG.match(
+            raws[i])) and m.group(1).lower() == name), None)
+        if closing is None:
+            continue
+        start_mark, end_mark = placeholder(index), placeholder(closing)
+        start = text.find(start_mark)
+        end = text.find(end_mark, start + 1) if start >= 0 else -1
+        if start >= 0 and end >= 0 and "<" not in text[start + len(start_mark):end]:
+            text = text[:start + len(start_mark)] + text[end:]
+    return text
 
 
 def _limit_depth(text: str, cap: int) -> str:

@@ -103,19 +103,30 @@ def columns(kind: str) -> list[tuple[str, str]]:
     return cols
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula
+# (=HYPERLINK(...), +cmd|...): OWASP "CSV injection" advises a leading apostrophe.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(text: str) -> str:
+    """`text` as a spreadsheet shows it, never runs it."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def cell(value: Any, *, as_json: bool) -> str:
     """One CSV cell: scalars as text, lists of ids joined with ';', anything nested (and
-    lists of free text) as compact JSON."""
+    lists of free text) as compact JSON. Formula-like text is neutralised, also per list
+    item (a Dutch spreadsheet splits on ';')."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list) and not as_json and all(
             isinstance(v, str | int | float) for v in value):
-        return ";".join(str(v) for v in value)
+        return ";".join(neutralised(str(v)) for v in value)
     if isinstance(value, list | dict):
         return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return str(value)
+    return neutralised(str(value))
 
 
 def kind_csv(graph: ContentGraph, kind: str) -> bytes:

@@ -60,7 +60,8 @@ def render_site(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
     translate = cast(Callable[[str], str], env.globals["t"])  # theme.environment sets it
     pages = plan_pages(graph, bodies, translate)
     every = [*pages, not_found_page(graph, translate)]
-    files, problems = render_pages(graph, env, every, jobs=jobs, carry=carry)
+    files, problems = render_pages(graph, env, every, jobs=jobs, carry=carry,
+                                   root=theme.root)
     owners = {output_path(p.url): p.source for p in every if p.source}
     html = {key: body.html for key, body in bodies.items()}
     for what, more in (

@@ -1,16 +1,27 @@
-"""The Jinja environment: site templates override theme templates; strict and escaped."""
+"""The Jinja environment: site templates override theme templates; strict, escaped and
+sandboxed.
+
+A site's own templates come from a pull request like any other file, so every template
+runs in Jinja's immutable sandbox: no attribute starting with `_`, no `__globals__` or
+`__class__` walk to `os`, no changing the data handed to it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from reisgids.source.frontmatter import decode
-from reisgids.yamlsafe import load_mapping
-
-BUILTIN_THEMES = Path(__file__).resolve().parent.parent / "themes"  # package data
+from reisgids.config import BUILTIN_THEMES as BUILTIN_THEMES  # re-exported
+from reisgids.errors import Diagnostic, Location, Text, error
+from reisgids.source.frontmatter import SplitProblem, decode
+from reisgids.source.links import is_link_free
+from reisgids.yamlsafe import YamlProblem, load_mapping
 
 
 @dataclass(frozen=True)
@@ -19,10 +30,61 @@ class Theme:
     template_dirs: tuple[Path, ...]  # site first, then the theme
     static_dirs: tuple[Path, ...]  # theme first; the site's own theme static overrides
     strings: dict[str, str]
+    root: Path | None = None  # the site: template errors are reported relative to it
+
+
+class LinkFreeLoader(jinja2.FileSystemLoader):
+    """A FileSystemLoader that never reads a template through a symbolic link (a link in a
+    site's templates/ could point at any file of the machine; source.links reports it)."""
+
+    def get_source(self, environment: jinja2.Environment, template: str
+                   ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        for base in self.searchpath:
+            if Path(filename).is_relative_to(base) and not is_link_free(Path(base),
+                                                                        Path(filename)):
+                raise jinja2.TemplateNotFound(template)
+        return source, filename, uptodate
+
+
+def theme_problems(root: Path, name: str) -> list[Diagnostic]:
+    """The site's own theme strings (themes/<name>/i18n/*.yml), read as any YAML of the
+    site: a mistake there is a diagnostic at its line, found by `check` too."""
+    folder = root / "themes" / name / "i18n"
+    if not folder.is_dir() or not is_link_free(root, folder):
+        return []
+    problems: list[Diagnostic] = []
+    for path in sorted(folder.glob("*.yml")):
+        rel = path.relative_to(root).as_posix()
+        if path.is_symlink():
+            continue  # source.links reports it
+        try:
+            data = load_mapping(decode(path.read_bytes())).data
+        except YamlProblem as problem:
+            problems.append(error(problem.code, Location(rel, problem.line, problem.col),
+                                  problem.message, hint=problem.hint))
+            continue
+        except SplitProblem as problem:
+            problems.append(error(problem.code, Location(rel, problem.line), problem.message,
+                                  hint=problem.hint))
+            continue
+        for key, value in sorted(data.items()):
+            if not isinstance(value, str):
+                problems.append(error("theme-string", Location(rel), Text(
+                    f"'{key}' moet een tekst zijn", f"'{key}' must be a text"), field=key,
+                    hint=Text("schrijf 'sleutel: tekst' op één regel",
+                              "write 'key: text' on one line")))
+    return problems
+
+
+def _real_dir(path: Path) -> bool:
+    return path.is_dir() and not path.is_symlink()
 
 
 def find_theme(root: Path, name: str, language: str) -> Theme:
-    dirs = [d for d in (root / "themes" / name, BUILTIN_THEMES / name) if d.is_dir()]
+    own = root / "themes" / name
+    dirs = [d for d in (own, BUILTIN_THEMES / name) if d.is_dir()
+            and (d != own or is_link_free(root, own))]
     unique: list[Path] = []
     for d in dirs:
         if d.resolve() not in [u.resolve() for u in unique]:
@@ -30,22 +92,61 @@ def find_theme(root: Path, name: str, language: str) -> Theme:
     strings: dict[str, str] = {}
     for d in reversed(unique):
         i18n = d / "i18n" / f"{language}.yml"
-        if i18n.is_file():
-            strings.update({k: str(v) for k, v in load_mapping(
-                decode(i18n.read_bytes())).data.items()})
+        if i18n.is_file() and not i18n.is_symlink() and not i18n.parent.is_symlink():
+            try:
+                data = load_mapping(decode(i18n.read_bytes())).data
+            except (YamlProblem, SplitProblem):
+                continue  # reported by theme_problems, before any build
+            strings.update({k: str(v) for k, v in data.items()})
     return Theme(
         name=name,
-        template_dirs=tuple(d / "templates" for d in unique if (d / "templates").is_dir()),
-        static_dirs=tuple(d / "static" for d in reversed(unique) if (d / "static").is_dir()),
+        template_dirs=tuple(d / "templates" for d in unique if _real_dir(d / "templates")),
+        static_dirs=tuple(d / "static" for d in reversed(unique) if _real_dir(d / "static")),
         strings=strings,
+        root=root,
     )
 
 
+MAX_PRODUCT = 1_000_000  # longest text or list a template may make with `*`
+MAX_EXPONENT = 64
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, plus bounds on `*` and `**`: `'x' * 10**10` would take all
+    memory of the machine that builds, 9 ** 9 ** 9 all its time."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any,
+                   right: Any) -> Any:
+        if operator == "**" and isinstance(right, int | float) and abs(right) > MAX_EXPONENT:
+            raise SecurityError(f"exponent {right} is larger than {MAX_EXPONENT}")
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, str | list | tuple) and isinstance(times, int) and \
+                        len(seq) * times > MAX_PRODUCT:
+                    raise SecurityError(f"a result longer than {MAX_PRODUCT} items")
+        return super().call_binop(context, operator, left, right)
+
+
+def _bounded(filter_: Callable[..., Any]) -> Callable[..., Any]:
+    def bounded(value: Any, *args: Any, **kwargs: Any) -> Any:
+        for number in (*args, *kwargs.values()):
+            if isinstance(number, int) and not isinstance(number, bool) and \
+                    abs(number) > MAX_PRODUCT:
+                raise SecurityError(f"a width larger than {MAX_PRODUCT}")
+        return filter_(value, *args, **kwargs)
+
+    return bounded
+
+
 def environment(theme: Theme) -> jinja2.Environment:
-    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in theme.template_dirs])
-    env = jinja2.Environment(loader=loader, undefined=jinja2.StrictUndefined,
-                             autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True)
+    """The environment every template runs in; see the module docstring for the sandbox."""
+    loader = jinja2.ChoiceLoader([LinkFreeLoader(str(d)) for d in theme.template_dirs])
+    env = _Sandbox(loader=loader, undefined=jinja2.StrictUndefined, autoescape=True,
+                   trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    for name in ("center", "indent"):  # widths: bounded too
+        env.filters[name] = _bounded(env.filters[name])
     strings = theme.strings
 
     def translate(key: str) -> str:

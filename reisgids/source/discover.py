@@ -17,7 +17,7 @@ from reisgids.source.kinds import (
     SNAPSHOT_SUFFIX,
 )
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 EDITION_RE = SLUG_RE  # edition ids (2026, 2026-1) are slugs too
 
 
@@ -29,9 +29,23 @@ class SourceFile:
     rel: str  # site-relative POSIX path, as messages show it
 
 
+# Cyrillic and Greek letters that look like Latin ones: a name typed on another keyboard
+# layout, or pasted from a look-alike attack, shows no difference on screen.
+LOOK_ALIKES = str.maketrans(
+    "аеіјорсухѕԁһӏԛԝАВЕІЈКМНОРСТХЅУαβεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeijopcyxsdhlqwABEIJKMHOPCTXSYabeiknoptuxABEZHIKMNOPTYX")
+
+
+def look_alikes(name: str) -> list[str]:
+    """The characters of `name` that only look like Latin letters, named."""
+    found = sorted({c for c in name if c.translate(LOOK_ALIKES) != c})
+    return [f"'{c}' ({unicodedata.name(c, '?').lower()})" for c in found]
+
+
 def suggest_slug(name: str) -> str:
     """What an editor most likely meant: 'Logeerhuis De Buren' -> 'logeerhuis-de-buren'."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    text = unicodedata.normalize("NFKD", name.translate(LOOK_ALIKES))
+    text = text.encode("ascii", "ignore").decode("ascii")
     text = re.sub(r"[^a-z0-9]+", "-", text.lower())
     return re.sub(r"-+", "-", text).strip("-") or "naam"
 
@@ -62,6 +76,8 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
     content = root / "content"
     files: list[SourceFile] = []
     problems: list[Diagnostic] = []
+    if content.is_symlink():  # reported by source.links; never followed
+        return files, problems
     if not content.is_dir():
         return files, [error("path-content", Location("content/"), Text(
             "de map content/ ontbreekt", "the folder content/ is missing"),
@@ -69,7 +85,7 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
                       "create content/ next to reisgids.yml"))]
     top_choices = sorted({f.split("/")[0] for f in FOLDERS})
     for entry in sorted(content.iterdir()):
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or entry.is_symlink():
             continue
         rel = f"content/{entry.name}"
         if entry.is_file():
@@ -80,7 +96,7 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
                           f"move it into one of: {', '.join(top_choices)}")))
         elif entry.name == "compass":
             for sub in sorted(entry.iterdir()):
-                if sub.name.startswith("."):
+                if sub.name.startswith(".") or sub.is_symlink():
                     continue
                 if sub.is_dir() and f"compass/{sub.name}" in FOLDERS:
                     _scan_kind(root, sub, f"compass/{sub.name}", files, problems)
@@ -112,7 +128,7 @@ def _scan_kind(root: Path, folder: Path, name: str, files: list[SourceFile],
                problems: list[Diagnostic]) -> None:
     kind = FOLDERS[name]
     for item in sorted(folder.iterdir()):
-        if item.name.startswith("."):
+        if item.name.startswith(".") or item.is_symlink():
             continue
         if name == SNAPSHOT_FOLDER and item.name.endswith(SNAPSHOT_SUFFIX) and item.is_file():
             continue  # an adopted edition's snapshot: source.snapshots reads it
@@ -137,11 +153,15 @@ def _scan_kind(root: Path, folder: Path, name: str, files: list[SourceFile],
             continue
         if not SLUG_RE.match(stem):
             better = suggest_slug(stem)
+            fakes = look_alikes(stem)
+            why = (Text(f"; het bevat letters die op Latijnse lijken maar het niet zijn: "
+                        f"{', '.join(fakes)}", f"; it holds letters that look Latin but are "
+                        f"not: {', '.join(fakes)}") if fakes else Text("", ""))
             problems.append(error("path-slug", Location(rel), Text(
                 f"'{stem}' is geen geldige bestandsnaam: alleen kleine letters a-z, cijfers en "
-                "losse streepjes",
+                f"losse streepjes{why.nl}",
                 f"'{stem}' is not a valid file name: only lowercase a-z, digits and single "
-                "hyphens"),
+                f"hyphens{why.en}"),
                 hint=Text(f"hernoem het naar '{better}.md'", f"rename it to '{better}.md'")))
             continue
         files.append(SourceFile(kind=kind, slug=stem, path=item, rel=rel))

@@ -26,6 +26,7 @@ from conftest import NOW, REPO
 
 from reisgids.build import load_site
 from reisgids.codes import CODES, missing_entry
+from reisgids.outfolder import MARKER, MARKER_TEXT
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "sites" / "invalid"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir())
@@ -57,6 +58,7 @@ class Run:
                         ignore=lambda _dir, names: [n for n in names if n in CASE_FILES])
         self.out.mkdir()
         (self.out / SENTINEL).write_text("de vorige build\n", encoding="utf-8")
+        (self.out / MARKER).write_bytes(MARKER_TEXT)  # an earlier build's: ours to replace
         self.strict = (CASES_DIR / case / "strict").exists()
 
     def __call__(self) -> subprocess.CompletedProcess[str]:
@@ -129,7 +131,7 @@ def test_invalid_site(case: str, runs: dict[str, tuple[Run, Future[
         for needle in text_file.read_text(encoding="utf-8").splitlines():
             assert needle in result.stderr, f"{needle!r} not in:\n{result.stderr}"
     # the previous output is untouched, and nothing was left beside it
-    assert sorted(p.name for p in run.out.iterdir()) == [SENTINEL]
+    assert sorted(p.name for p in run.out.iterdir()) == sorted([MARKER, SENTINEL])
     assert (run.out / SENTINEL).read_text(encoding="utf-8") == "de vorige build\n"
     assert sorted(p.name for p in run.work.iterdir()) == ["out", "site"]
 

@@ -129,7 +129,8 @@ def test_draft_07_with_definitions(kind: str) -> None:
     model = MODELS[kind]
     assert set(schema["properties"]) == {f.alias or n for n, f in model.model_fields.items()}
     for name, field in prop(schema, "title").items():
-        assert name in {"description", "type"}, field
+        assert name in {"description", "type", "maxLength"}, field
+    assert prop(schema, "title")["maxLength"] == 150
     assert prop(schema, "title")["description"] == FIELD_HELP["title"][0]
     if jsonschema is not None:
         jsonschema.Draft7Validator.check_schema(schema)

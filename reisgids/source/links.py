@@ -1,0 +1,57 @@
+"""Symbolic links in a site are never followed: each one is an error naming it and its target.
+
+Git stores links, so one pull request can add `static/logo.png -> /home/ci/.ssh/id_rsa` or
+`content -> /etc`: followed, the build would publish files from outside the site. Every
+reader skips links; this module names them, so that a skipped file is never silent.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from reisgids.errors import Diagnostic, Location, Text, error, shown
+
+# What a site is made of; links anywhere inside these are reported.
+SITE_PARTS = ("reisgids.yml", "content", "static", "data", "themes")
+
+
+def link_error(root: Path, link: Path) -> Diagnostic:
+    rel = link.relative_to(root).as_posix()
+    try:
+        target = shown(os.readlink(link))
+    except OSError:
+        target = "?"
+    return error("path-symlink", Location(rel), Text(
+        f"'{shown(rel)}' is een symbolische link (naar '{target}'); reisgids volgt geen links",
+        f"'{shown(rel)}' is a symbolic link (to '{target}'); reisgids does not follow links"),
+        hint=Text("vervang de link door een echt bestand of een echte map in de site",
+                  "replace the link with a real file or folder inside the site"))
+
+
+def find_links(root: Path) -> list[Diagnostic]:
+    """Every symbolic link among the site's parts, sorted, without following any."""
+    problems: list[Diagnostic] = []
+    for name in SITE_PARTS:
+        part = root / name
+        if part.is_symlink():
+            problems.append(link_error(root, part))
+            continue
+        if not part.is_dir():
+            continue
+        for folder, dirs, files in os.walk(part, followlinks=False):
+            for item in sorted(dirs + files):
+                path = Path(folder) / item
+                if path.is_symlink():
+                    problems.append(link_error(root, path))
+    return sorted(problems, key=lambda d: d.location.path)
+
+
+def is_link_free(root: Path, path: Path) -> bool:
+    """True when no part of `path` below `root` is a symbolic link (the file may not exist)."""
+    current = root
+    for part in path.relative_to(root).parts:
+        current = current / part
+        if current.is_symlink():
+            return False
+    return True
