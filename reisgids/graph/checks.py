@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reisgids.errors import Diagnostic, Location, Text, error, warning
+from reisgids.graph.aliases import check_aliases
 from reisgids.graph.content import ContentGraph
 from reisgids.model.atlas import Deal
 from reisgids.model.compass import AgendaItem
@@ -21,6 +22,7 @@ def check_graph(graph: ContentGraph, root: Path, outlines: list[Outline]) -> lis
     found += _freshness(graph)
     found += _deals_without_review(graph)
     found += _uncited_lessons(graph)
+    found += check_aliases(graph)
     return found
 
 

@@ -24,6 +24,10 @@ DATETIME_RE = re.compile(
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# an old URL of this site (`aliases:`): lower-case folders ending in '/' or a .html file,
+# so that it is also a safe output path (no '..', no '//', no query, no case clash)
+SITE_PATH_RE = re.compile(r"^/(?:[a-z0-9][a-z0-9._-]*/)*(?:[a-z0-9][a-z0-9._-]*(?:/|\.html))$")
+SITE_PATH_MAX = 200
 
 
 def _text_of(value: Any) -> str:
@@ -113,6 +117,12 @@ def check_static_path(value: str) -> str:
     return value
 
 
+def check_site_path(value: str) -> str:
+    if len(value) <= SITE_PATH_MAX and SITE_PATH_RE.match(value) and ".." not in value:
+        return value
+    raise PydanticCustomError("reisgids_site_path", "not a path of this site", {"value": value})
+
+
 @dataclass(frozen=True)
 class RefTo:
     """Marks a text field as holding the slug of an entry of `kind`."""
@@ -163,4 +173,5 @@ Year = Annotated[int, BeforeValidator(parse_year)]
 Url = Annotated[str, BeforeValidator(_text_of), AfterValidator(check_url)]
 Email = Annotated[str, BeforeValidator(_text_of), AfterValidator(check_email)]
 StaticPath = Annotated[str, BeforeValidator(_text_of), AfterValidator(check_static_path)]
+SitePath = Annotated[str, BeforeValidator(_text_of), AfterValidator(check_site_path)]
 AreaRef = Ref("area")
