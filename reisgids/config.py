@@ -83,6 +83,27 @@ class Freshness(Model):
     instrument: int | None = None
 
 
+CC0 = "https://creativecommons.org/publicdomain/zero/1.0/"
+
+
+class Licence(Model):
+    """The licence of the open data (facts: who works with whom, statuses, dates)."""
+
+    name: TextField = "CC0 1.0"
+    url: Url = CC0
+
+
+class Repository(Model):
+    """Where the guide's files live, for 'bewerk deze pagina' and 'meld een fout'. `edit`
+    is a URL with {path} (the source file, e.g. content/deals/x.md); for github.com and
+    gitlab.com it follows from `url` and `branch`."""
+
+    url: Url
+    branch: TextField = "main"
+    edit: TextField | None = None
+    issues: Url | None = None
+
+
 class SiteConfig(Model):
     title: TextField
     base_url: Url
@@ -92,6 +113,8 @@ class SiteConfig(Model):
     compass: CompassSettings = CompassSettings()
     freshness: Freshness | None = None
     permalinks: dict[PermalinkKind, Permalink] = {}
+    licence: Licence = Licence()
+    repository: Repository | None = None
 
     @field_validator("base_url")
     @classmethod

@@ -18,6 +18,8 @@ from reisgids.model.vocab import label
 from reisgids.render.bodies import page_url
 from reisgids.render.dates import format_date, format_span, iso
 from reisgids.render.markdown import RenderedBody
+from reisgids.render.opendata import DATA_PAGE_URL
+from reisgids.render.repository import edit_pattern, issues_url
 from reisgids.render.search_meta import SearchMeta, search_meta
 
 Translate = Callable[[str], str]
@@ -301,4 +303,6 @@ def site_context(graph: ContentGraph) -> dict[str, Any]:
             "language": config.language, "nav": navigation(graph),
             "footer": footer_links(graph), "search_url": page_url(graph, "/zoeken/"),
             "a_z_url": page_url(graph, "/a-z/"),
+            "data_url": page_url(graph, DATA_PAGE_URL), "licence": config.licence,
+            "edit_pattern": edit_pattern(config), "issues_url": issues_url(config),
             "locale": "en_GB" if config.language == "en" else "nl_NL"}
