@@ -19,6 +19,7 @@ from reisgids.graph.link import link
 from reisgids.graph.routes import pattern_for
 from reisgids.model.document import ContentEntry
 from reisgids.render.bodies import render_bodies
+from reisgids.render.images import prepare_images
 from reisgids.render.markdown import RenderedBody
 from reisgids.render.outputs import render_site
 from reisgids.render.theme import environment, find_theme
@@ -96,10 +97,16 @@ def build(site: Site, out: Path, *, search: bool = True) -> Report:
     report = Report()
     theme = find_theme(site.root, site.config.theme, site.config.language)
     env = environment(theme)
+    # responsive sizes of every image; the previous output is the cache of encoded files
+    images, image_files, problems = prepare_images(site.root, site.graph,
+                                                   out if out.is_dir() else None)
+    report.extend(problems)
+    env.globals["images"] = images
     files, problems = render_site(site.graph, site.bodies, env, theme)
     report.extend(problems)
     if report.has_errors:
         return report
+    files.update(image_files)  # /_img/ is reisgids' own folder: no page lives there
 
     def fill(stage: Path) -> None:
         write_files(stage, files)

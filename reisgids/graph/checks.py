@@ -10,6 +10,7 @@ from reisgids.graph.content import ContentGraph
 from reisgids.model.atlas import Deal
 from reisgids.model.compass import AgendaItem
 from reisgids.model.learning import Lesson, Review
+from reisgids.source.images import MAX_BYTES, RASTER, ImageProblem, read_header, too_large
 from reisgids.source.outlines import OUTLINES_FILE, Outline
 
 CITE_WINDOW_DAYS = 365
@@ -35,7 +36,25 @@ def _images(graph: ContentGraph, root: Path) -> list[Diagnostic]:
                 f"de afbeelding {image} bestaat niet", f"the image {image} does not exist"),
                 field="image", hint=Text(f"zet het bestand in {image.lstrip('/')}",
                                          f"put the file at {image.lstrip('/')}")))
+        elif image and image.lower().endswith(RASTER) and entry.key in graph.published:
+            problem = image_header_problem(root / image.lstrip("/"))
+            if problem is not None:
+                found.append(error(problem.code, Location(entry.rel, entry.line_of("image")),
+                                   problem.message, field="image", hint=problem.hint))
     return found
+
+
+def image_header_problem(path: Path) -> ImageProblem | None:
+    """Too large, a bomb or not an image, judged from the header (build decodes the rest)."""
+    try:
+        if path.is_symlink() or path.stat().st_size > MAX_BYTES:
+            return too_large(path.stat().st_size) if not path.is_symlink() else None
+        read_header(path.read_bytes())
+    except ImageProblem as problem:
+        return problem
+    except OSError:
+        return None  # unreadable files are reported where the site is discovered
+    return None
 
 
 def _outlines(graph: ContentGraph, outlines: list[Outline]) -> list[Diagnostic]:
