@@ -24,6 +24,7 @@ RESERVED: dict[str, str] = {
     "/wijken/": "area", "/themas/": "theme", "/zoeken/": "search", "/a-z/": "index",
     "/marktplaats/archief/": "listing archive", "/feeds/": "feeds", "/data/": "data",
     "/static/": "static", "/pagefind/": "search index", "/assets/": "theme assets",
+    "/begrippen/": "glossary",
 }
 
 

@@ -14,6 +14,7 @@ from reisgids.render.atlas import PARTNER_SHOWN, PROJECT_SHOWN
 from reisgids.render.bodies import page_url
 from reisgids.render.datapage import data_page
 from reisgids.render.detail import detail_of
+from reisgids.render.glossary import glossary_page
 from reisgids.render.home import home_view
 from reisgids.render.learning import LESSON_SHOWN, REVIEW_SHOWN
 from reisgids.render.markdown import RenderedBody
@@ -102,7 +103,7 @@ def plan_pages(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
                translate: Any) -> list[Page]:
     return [home_page(graph, translate), *overview_pages(graph, translate),
             search_page(graph, translate), a_z_page(graph, translate),
-            data_page(graph, translate),
+            data_page(graph, translate), glossary_page(graph, translate),
             *entry_pages(graph, bodies, translate)]
 
 

@@ -303,6 +303,7 @@ def site_context(graph: ContentGraph) -> dict[str, Any]:
             "language": config.language, "nav": navigation(graph),
             "footer": footer_links(graph), "search_url": page_url(graph, "/zoeken/"),
             "a_z_url": page_url(graph, "/a-z/"),
-            "data_url": page_url(graph, DATA_PAGE_URL), "licence": config.licence,
+            "data_url": page_url(graph, DATA_PAGE_URL),
+            "glossary_url": page_url(graph, "/begrippen/"), "licence": config.licence,
             "edit_pattern": edit_pattern(config), "issues_url": issues_url(config),
             "locale": "en_GB" if config.language == "en" else "nl_NL"}
