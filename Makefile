@@ -1,7 +1,9 @@
 # The two set-up commands of the README:
 #   make serve   install reisgids, build the example guide and serve it on 127.0.0.1:8000
+#                (another port: make serve PORT=8001)
 #   make test    install everything the tests need (Python, Debian chromium, npm) and run them
 VENV ?= .venv
+PORT ?= 8000
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -22,7 +24,7 @@ test-deps: install
 	@[ -d node_modules/html-validate ] || npm ci --no-audit --no-fund --silent
 
 serve: install
-	$(VENV)/bin/reisgids serve .
+	$(VENV)/bin/reisgids serve . --port $(PORT)
 
 build: install
 	$(VENV)/bin/reisgids build .

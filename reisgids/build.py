@@ -17,11 +17,13 @@ from reisgids.graph.checks import check_graph
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.link import link
 from reisgids.graph.routes import pattern_for
+from reisgids.graph.suggest import suggest_slugs
 from reisgids.model.document import ContentEntry
 from reisgids.render.bodies import render_bodies
 from reisgids.render.images import prepare_images
 from reisgids.render.markdown import RenderedBody
 from reisgids.render.outputs import render_site
+from reisgids.render.planned_urls import planned_urls
 from reisgids.render.theme import environment, find_theme
 from reisgids.search import index_site
 from reisgids.source.discover import SourceFile, discover
@@ -78,6 +80,7 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
         report.extend(problems)
         if entry is not None:
             entries.append(entry)
+    report.items = suggest_slugs(report.items, entries)
     outlines, problems = load_outlines(root)
     report.extend(problems)
     if config is None:
@@ -88,7 +91,8 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     report.extend(problems)
     report.extend(check_graph(graph, root, outlines))
     bodies, problems = render_bodies(graph, static_files(root), {
-        s.rel: pattern_for(config, s.kind).replace("{slug}", s.slug) for s in unreadable})
+        s.rel: pattern_for(config, s.kind).replace("{slug}", s.slug) for s in unreadable},
+        planned_urls(graph))
     report.extend(problems)
     return Site(root, config, graph, bodies), report
 

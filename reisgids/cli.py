@@ -13,6 +13,7 @@ import click
 
 from reisgids.build import Site, build, load_site, resolve_now
 from reisgids.errors import Report
+from reisgids.excerpt import SourceLines, render
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_CONTENT = 1
@@ -37,9 +38,11 @@ def site_options(func: F) -> F:
         exists=True, file_okay=False, path_type=Path))(func)
 
 
-def print_report(report: Report, language: str, *, strict: bool) -> None:
+def print_report(report: Report, language: str, *, strict: bool,
+                 root: Path | None = None) -> None:
+    sources = SourceLines(root)
     for diagnostic in report.sorted():
-        click.echo(diagnostic.format(language), err=True)
+        click.echo(render(diagnostic, language, sources), err=True)
     if report.items:
         click.echo(report.summary(language), err=True)
     if strict and report.items and not report.has_errors:
@@ -70,16 +73,31 @@ def _language(site: Site | None) -> str:
 def run_load(root: Path, now: date | None, drafts: bool, strict: bool,
              base_url: str | None = None) -> Site:
     """Load and check; print the findings; exit 1 when they stop the build."""
+    return load_and_report(root, now, drafts, strict, base_url)[0]
+
+
+def done_line(report: Report, language: str) -> str:
+    """The last line of `check`: honest about warnings that did not stop it."""
+    warnings = sum(1 for d in report.sorted() if not d.is_error)
+    if language == "en":
+        return (f"no errors; {warnings} warning{'s' if warnings != 1 else ''} above"
+                if warnings else "no errors or warnings found")
+    return (f"geen fouten; wel {warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}"
+            " hierboven" if warnings else "geen fouten of waarschuwingen gevonden")
+
+
+def load_and_report(root: Path, now: date | None, drafts: bool, strict: bool,
+                    base_url: str | None = None) -> tuple[Site, Report]:
     try:
         day = resolve_now(now)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     site, report = load_site(root, now=day, drafts=drafts, base_url=base_url)
     language = _language(site)
-    print_report(report, language, strict=strict)
+    print_report(report, language, strict=strict, root=root)
     if site is None or report.fails(strict=strict):
         sys.exit(EXIT_CONTENT)
-    return site
+    return site, report
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -92,8 +110,8 @@ def cli() -> None:
 @site_options
 def check_command(site: Path, now: date | None, strict: bool, drafts: bool) -> None:
     """Lees en controleer alle inhoud, zonder te bouwen."""
-    loaded = run_load(site, now, drafts, strict)
-    click.echo("geen fouten gevonden" if loaded.config.language != "en" else "no errors found")
+    loaded, report = load_and_report(site, now, drafts, strict)
+    click.echo(done_line(report, loaded.config.language))
 
 
 @cli.command("build")
@@ -109,7 +127,7 @@ def build_command(site: Path, now: date | None, strict: bool, drafts: bool, out:
     check_out(site, target)
     loaded = run_load(site, now, drafts, strict, base_url)
     report = build(loaded, target, search=not no_search)
-    print_report(report, loaded.config.language, strict=strict)
+    print_report(report, loaded.config.language, strict=strict, root=site)
     if report.fails(strict=strict):
         sys.exit(EXIT_CONTENT)
     pages = sum(1 for _ in target.rglob("*.html"))
@@ -117,16 +135,29 @@ def build_command(site: Path, now: date | None, strict: bool, drafts: bool, out:
                else f"built {pages} pages in {target}")
 
 
-@cli.command("new")
+def _kinds_epilog() -> str:
+    from reisgids.model.help import KIND_LABELS
+    from reisgids.source.kinds import KINDS
+
+    listed = "\n".join(f"  {kind:<16} {KIND_LABELS[kind][0]}" for kind in KINDS)
+    return ("\b\nSoorten (KIND), met hun Nederlandse naam:\n" + listed
+            + "\n\n\bVoorbeeld: reisgids new deal --title \"Samen eten in West\"")
+
+
+@cli.command("new", epilog=_kinds_epilog())
 @click.argument("kind")
-@click.argument("slug")
+@click.argument("slug", required=False)
 @click.option("--site", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=Path("."), help="De site (standaard: deze map).")
-def new_command(kind: str, slug: str, site: Path) -> None:
-    """Maak een nieuw inhoudsbestand met alle velden en uitleg."""
+@click.option("--title", default="", help="De echte titel; zonder SLUG wordt de bestandsnaam "
+              "ervan gemaakt.")
+def new_command(kind: str, slug: str | None, site: Path, title: str) -> None:
+    """Maak een nieuw inhoudsbestand (een concept, draft: true) met alle velden en uitleg.
+
+    SLUG is de bestandsnaam zonder .md, bijvoorbeeld samen-eten."""
     from reisgids.scaffold import new_file
 
-    new_file(site, kind, slug)
+    new_file(site, kind, slug, title=title)
 
 
 @cli.command("schema")

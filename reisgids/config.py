@@ -150,6 +150,8 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None
                             hint=problem.hint)]
     data = dict(doc.data)
     data.update(overrides or {})
+    # no ' #' warnings here: a trailing comment after a setting is the usual way to explain
+    # it in a configuration file (content files get them: see validate.read_entry)
     try:
         return SiteConfig.model_validate(data), []
     except ValidationError as exc:

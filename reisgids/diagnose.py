@@ -4,12 +4,13 @@ Dutch and English, and a fix hint."""
 from __future__ import annotations
 
 import typing
+from dataclasses import replace
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from reisgids.errors import Diagnostic, Location, Text, error
+from reisgids.errors import Diagnostic, Location, Text, error, warning
 from reisgids.hints import closest, closest_id
 from reisgids.model.vocab import VOCABS
 from reisgids.yamlsafe import FieldPath, YamlDocument
@@ -106,6 +107,17 @@ def _enum(ctx: dict[str, Any]) -> tuple[Text, Text]:
     return message, Text(f"kies uit: {nl}", f"choose from: {en}")
 
 
+def _comma_list(name: str, text: str) -> tuple[Text, Text]:
+    items = [part.strip() for part in text.split(",") if part.strip()]
+    lines = " ".join(f"'- {item}'" for item in items)
+    return (Text(f"'{text}' is één tekst met komma's, geen lijst",
+                 f"'{text}' is one text with commas, not a list"),
+            Text(f"zet elk item op een eigen regel onder '{name}:', ingesprongen: {lines}; of "
+                 f"schrijf {name}: [{', '.join(items)}]",
+                 f"put each item on its own indented line under '{name}:': {lines}; or "
+                 f"write {name}: [{', '.join(items)}]"))
+
+
 def explain(err: ErrorDetails, model: type[BaseModel], path: FieldPath) -> tuple[Text, Text | None]:
     """What went wrong, and how to fix it, for one pydantic error."""
     kind = err["type"]
@@ -121,6 +133,8 @@ def explain(err: ErrorDetails, model: type[BaseModel], path: FieldPath) -> tuple
                 Text(f"voeg '{name}: ...' toe", f"add '{name}: ...'"))
     if kind == "extra_forbidden":
         return _unknown_field(model, path)
+    if kind == "list_type" and isinstance(err.get("input"), str) and "," in err["input"]:
+        return _comma_list(name, str(err["input"]))
     if kind == "reisgids_enum":
         return _enum(ctx)
     table: dict[str, tuple[Text, Text | None]] = {
@@ -148,10 +162,10 @@ def explain(err: ErrorDetails, model: type[BaseModel], path: FieldPath) -> tuple
                            Text("schrijf naam@domein.nl", "write name@domain.org")),
         "reisgids_slug": (Text(f"'{value}' is geen geldige verwijzing",
                                f"'{value}' is not a valid reference"),
-                          Text("verwijs met de bestandsnaam zonder .md, bijvoorbeeld "
-                               "'humanitas'",
-                               "refer by the file name without .md, for example "
-                               "'humanitas'")),
+                          Text("verwijs met de bestandsnaam zonder .md: kleine letters, "
+                               "cijfers en streepjes",
+                               "refer by the file name without .md: lower case letters, "
+                               "digits and hyphens")),
         "reisgids_static_path": (
             Text(f"'{value}' ligt niet in static/ of wijst buiten de site",
                  f"'{value}' is not in static/ or points outside the site"),
@@ -170,8 +184,8 @@ def explain(err: ErrorDetails, model: type[BaseModel], path: FieldPath) -> tuple
                                "write the value on the same line as the field name")),
         "reisgids_kindref": (Text("verwacht één verwijzing als '{soort: naam}'",
                                   "expected one reference as '{kind: name}'"),
-                             Text("bijvoorbeeld '{deal: tienernetwerk}'",
-                                  "for example '{deal: tienernetwerk}'")),
+                             Text("bijvoorbeeld '{deal: naam-van-de-deal}'",
+                                  "for example '{deal: name-of-the-deal}'")),
         "reisgids_kindref_kind": (
             Text(f"'{value}' is hier geen toegestane soort",
                  f"'{value}' is not an allowed kind here"),
@@ -209,6 +223,17 @@ def diagnostics_from(exc: ValidationError, model: type[BaseModel], doc: YamlDocu
     found: list[Diagnostic] = []
     for err in exc.errors():
         path = data_path(err["loc"], doc.data, missing=err["type"] == "missing")
+        if err["type"] == "missing" and path in doc.positions:
+            # written but empty ('goal:'): the model drops empty values, so it reads as
+            # missing; say what happened, at its own line
+            key_line, key_col = doc.positions[path]
+            name = str(path[-1])
+            found.append(error("schema-empty", Location(rel, key_line + first_line - 1, key_col),
+                               Text(f"'{name}' is leeg", f"'{name}' is empty"),
+                               field=field_name(path),
+                               hint=Text(f"schrijf de waarde achter '{name}:' op dezelfde regel",
+                                         f"write the value after '{name}:' on the same line")))
+            continue
         if err["type"] == "missing":
             # a missing field points at the item that should hold it, or at line 1
             holder = doc.line_of(path[:-1]) if len(path) > 1 else 0
@@ -216,7 +241,25 @@ def diagnostics_from(exc: ValidationError, model: type[BaseModel], doc: YamlDocu
         else:
             yaml_line = doc.line_of(path)
             line = yaml_line + first_line - 1 if yaml_line else 1
+        # an unknown field is its name: point at the key, not at its value
+        col = doc.positions[path][1] if (
+            err["type"] == "extra_forbidden" and path in doc.positions) else 1
         message, hint = explain(err, model, path)
-        found.append(error(f"schema-{err['type'].removeprefix('reisgids_').replace('_', '-')}",
-                           Location(rel, line), message, field=field_name(path), hint=hint))
+        made = error(f"schema-{err['type'].removeprefix('reisgids_').replace('_', '-')}",
+                     Location(rel, line, col), message, field=field_name(path), hint=hint)
+        if err["type"] == "reisgids_slug":
+            made = replace(made, subject=str(err.get("input", "")))
+        found.append(made)
+    return found
+
+
+def yaml_notes(doc: YamlDocument, rel: str, first_line: int) -> list[Diagnostic]:
+    """Values that parsed but not as they look (a ' #' comment, curly quotes): warnings at
+    their line, naming the field written on that line."""
+    found: list[Diagnostic] = []
+    for note in doc.notes:
+        paths = [p for p, pos in doc.positions.items() if pos[0] <= note.line]
+        path = max(paths, key=lambda p: doc.positions[p]) if paths else ()
+        found.append(warning(note.code, Location(rel, note.line + first_line - 1, note.col),
+                             note.message, field=field_name(path), hint=note.hint))
     return found

@@ -51,6 +51,7 @@ class Diagnostic:
     message: Text
     field: str = ""
     hint: Text | None = None
+    subject: str = ""  # the value as written, when a later stage can suggest a better one
 
     @property
     def is_error(self) -> bool:
@@ -59,11 +60,13 @@ class Diagnostic:
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.location.path, self.location.line, self.location.col, self.code, self.field)
 
-    def format(self, language: str = "nl") -> str:
+    def format(self, language: str = "nl", *, col: int | None = None) -> str:
+        """One line: `path:line:col: fout [code] field: message — hint`."""
         label = {"nl": {"error": "fout", "warning": "waarschuwing"},
                  "en": {"error": "error", "warning": "warning"}}
         lang = "en" if language == "en" else "nl"
-        head = f"{self.location}: {label[lang][self.severity.value]} [{self.code}]"
+        where = f"{self.location}:{col if col is not None else self.location.col}"
+        head = f"{where}: {label[lang][self.severity.value]} [{self.code}]"
         text = f"{self.field}: {self.message.get(lang)}" if self.field else self.message.get(lang)
         line = f"{head} {text}"
         if self.hint is not None:

@@ -41,6 +41,7 @@ from reisgids.model.describe import (
 from reisgids.model.help import KIND_HELP, KIND_LABELS, help_for
 from reisgids.model.registry import MODELS
 from reisgids.model.vocab import VOCABS
+from reisgids.placeholders import FILL_IN, PLACEHOLDERS
 from reisgids.source.discover import SLUG_RE, suggest_slug
 from reisgids.source.kinds import COMPASS_SYNONYMS, FOLDER_OF, FOLDER_SYNONYMS, FOLDERS, KINDS
 
@@ -55,27 +56,6 @@ EXTRA_NAMES: dict[str, str] = {
     "initiatief": "project", "regeling": "instrument", "succes": "lesson",
 }
 
-# Placeholders for required text, by field path (kind-specific first).
-PLACEHOLDERS: dict[str, tuple[str, str]] = {
-    "summary": ("Vat hier in één of twee zinnen samen waar dit over gaat.",
-                "Summarise here in one or two sentences what this is about."),
-    "deal.goal": ("Beschrijf hier het gezamenlijke doel van de deal.",
-                  "Describe the shared goal of the deal here."),
-    "agenda-item.proposal": ("Beschrijf hier wat er moet veranderen, en door wie.",
-                             "Describe here what should change, and by whom."),
-    "links.title": ("Meer informatie", "More information"),
-    "deal.residents.name": ("Naam van de persoon", "Name of the person"),
-    "deal.risks.risk": ("Wat kan er misgaan?", "What could go wrong?"),
-    "deal.milestones.title": ("Wat er dan klaar is", "What is done by then"),
-    "project.figures.label": ("Deelnemers", "Participants"),
-    "project.figures.value": ("100", "100"),
-    "partner.contacts.role": ("Algemene vragen", "General questions"),
-    "review.peers.name": ("Naam van de collega", "Name of the peer"),
-    "lesson.sources.document": ("Titel van het document", "Title of the document"),
-    "compass-edition.adopted.forum": ("gemeenteraad", "city council"),
-    "compass-edition.priorities.text": ("Wat voorrang krijgt", "What gets priority"),
-}
-FILL_IN = ("Vul dit in.", "Fill this in.")
 EXAMPLE_URL = "https://www.example.org/"
 SOURCE_PREFERENCE = ("review", "deal", "project")
 
@@ -97,6 +77,15 @@ def _usage(message: Text, hint: Text | None, language: str) -> click.UsageError:
 
 
 # --- kind and slug -----------------------------------------------------------------------
+
+# words editors use for two kinds at once: asked, never guessed
+AMBIGUOUS = frozenset({"agenda"})
+
+
+def kind_list(language: str = "nl") -> str:
+    """The kinds with their names, for `reisgids new --help`."""
+    return ", ".join(f"{kind} ({_t(language, *KIND_LABELS[kind]).lower()})" for kind in KINDS)
+
 
 def kind_names() -> dict[str, str]:
     """Every name `reisgids new` accepts for a kind -> the kind id."""
@@ -126,6 +115,16 @@ def _normalise(name: str) -> str:
 def resolve_kind(name: str, language: str = "nl") -> str:
     """The kind id for what an editor typed; a usage error with a hint when unknown."""
     names = kind_names()
+    if _normalise(name) in AMBIGUOUS:
+        raise _usage(Text(f"'{name}' kan twee soorten zijn: een evenement (event, in "
+                          "content/events/) of een agendapunt van het reiskompas (agenda-item, "
+                          "in content/compass/agenda/)",
+                          f"'{name}' can be two kinds: an event (event, in content/events/) "
+                          "or an agenda item of the compass (agenda-item, in "
+                          "content/compass/agenda/)"),
+                     Text("schrijf 'reisgids new event ...' of 'reisgids new agenda-item ...'",
+                          "write 'reisgids new event ...' or 'reisgids new agenda-item ...'"),
+                     language)
     found = names.get(_normalise(name))
     if found is not None:
         return found
@@ -160,6 +159,7 @@ class _Writer:
     config: SiteConfig | None
     language: str
     today: date
+    given_title: str = ""
     _slugs: dict[str, list[str]] = field(default_factory=dict)
 
     def t(self, nl: str, en: str) -> str:
@@ -249,6 +249,8 @@ class _Writer:
         return date(year, 1, 1), date(year, 12, 31)
 
     def title(self) -> str:
+        if self.given_title:
+            return self.given_title
         if self.kind == "compass-edition":
             return self.t(f"Reiskompas {self.slug}", f"Compass {self.slug}")
         return self.slug.replace("-", " ").capitalize()
@@ -304,6 +306,12 @@ class _Writer:
         nested = shape.leaf in (MODEL, CHOICE, KINDREF)
         if not nested:
             value = self.value(shape, path) if spec.required else ""
+            if path == "draft":  # unfinished until the editor says otherwise
+                lines[0] += " " + self.t("Een nieuw bestand is een concept: zet dit op false "
+                                         "(of haal de regel weg) om te publiceren.",
+                                         "A new file is a draft: set this to false (or "
+                                         "remove the line) to publish.")
+                value = "true"
             if spec.many and value:
                 return [*lines, key, f"{indent}  - {value}"]
             return [*lines, f"{key} {value}".rstrip()]
@@ -381,22 +389,39 @@ class _Writer:
                                "Lines starting with # are explanation. A field without a value "
                                "counts as not written; remove the # to use an example."),
                  *self.fields(describe(MODELS[self.kind]), "", ""),
+                 "# " + self.t("Onder de volgende regel '---' komt de tekst van de pagina, in "
+                               "Markdown. Tussenkopjes begin je met ##. Zolang er alleen een "
+                               "kop staat, waarschuwt 'reisgids check'.",
+                               "Below the next '---' line comes the page's text, in Markdown. "
+                               "Start subheadings with ##. While there is only a heading, "
+                               "'reisgids check' warns."),
                  "---", ""]
         heading = BODY_HEADINGS.get(self.kind, ("Toelichting", "Details"))
-        lines += ["## " + self.t(*heading), "",
-                  self.t("Schrijf hier de tekst. Tussenkopjes begin je met ##.",
-                         "Write the text here. Start subheadings with ##."), ""]
+        lines += ["## " + self.t(*heading), ""]
         return "\n".join(lines)
 
 
 def render_file(site: Path, kind: str, slug: str, *, config: SiteConfig | None = None,
-                today: date | None = None) -> str:
+                today: date | None = None, title: str = "") -> str:
     """The text `reisgids new` writes for `kind` (a kind id) and `slug`."""
     language = config.language if config is not None else "nl"
-    return _Writer(kind, slug, site, config, language, today or date.today()).render()
+    return _Writer(kind, slug, site, config, language, today or date.today(),
+                   _yaml_text(title)).render()
 
 
-def new_file(site: Path, kind: str, slug: str, *, today: date | None = None) -> Path:
+def _yaml_text(title: str) -> str:
+    """A title as one safe YAML value: quoted when YAML would read it otherwise."""
+    title = " ".join("".join(c for c in title if c.isprintable() or c.isspace()).split())
+    if not title:
+        return ""
+    plain = re.match(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#]*$", title) and ": " not in title
+    if plain and not title.endswith(":"):
+        return title
+    return '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def new_file(site: Path, kind: str, slug: str | None, *, today: date | None = None,
+             title: str = "") -> Path:
     """Write content/<folder>/<slug>.md for `kind`; never overwrites. Prints the path."""
     if not (site / CONFIG_FILE).is_file():
         raise _usage(Text(f"{CONFIG_FILE} ontbreekt in {site}: dit is geen reisgids-site",
@@ -406,6 +431,14 @@ def new_file(site: Path, kind: str, slug: str, *, today: date | None = None) -> 
     config, _ = load_config(site)
     language = config.language if config is not None else "nl"
     kind_id = resolve_kind(kind, language)
+    if not slug:
+        if not title.strip():
+            raise _usage(Text("geef een bestandsnaam of een titel (--title)",
+                              "give a file name or a title (--title)"),
+                         Text("bijvoorbeeld: reisgids new deal --title \"Samen eten\"",
+                              "for example: reisgids new deal --title \"Eating together\""),
+                         language)
+        slug = suggest_slug(title)
     check_slug(slug, language)
     path = site / "content" / FOLDER_OF[kind_id] / f"{slug}.md"
     rel = f"content/{FOLDER_OF[kind_id]}/{slug}.md"
@@ -414,7 +447,7 @@ def new_file(site: Path, kind: str, slug: str, *, today: date | None = None) -> 
                           f"{rel} already exists; reisgids never overwrites files"),
                      Text("kies een andere naam, of open het bestaande bestand",
                           "choose another name, or open the existing file"), language)
-    text = render_file(site, kind_id, slug, config=config, today=today)
+    text = render_file(site, kind_id, slug, config=config, today=today, title=title)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8", newline="\n") as handle:

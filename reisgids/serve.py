@@ -28,6 +28,7 @@ import html
 import logging
 import os
 import re
+import signal
 import socket
 import sys
 import time
@@ -49,6 +50,7 @@ from reisgids.build import build, load_site, resolve_now
 from reisgids.config import CONFIG_FILE
 from reisgids.debounce import Debouncer
 from reisgids.errors import Report
+from reisgids.excerpt import SourceLines, render
 
 HOST = "127.0.0.1"  # never 0.0.0.0: a preview with drafts is not for the network
 WATCHED_DIRS = ("content", "static", "data", "themes")
@@ -255,8 +257,9 @@ class LiveSite:
             self.failure, self.internal = Report(), f"{type(exc).__name__}: {exc}"
             return False
         self.internal = None
+        sources = SourceLines(self.root)
         for diagnostic in report.sorted():
-            _echo(diagnostic.format(self.language), err=True)
+            _echo(render(diagnostic, self.language, sources), err=True)
         if report.items:
             _echo(report.summary(self.language), err=True)
         if site is None or report.has_errors:
@@ -424,6 +427,9 @@ def serve(site: Path, *, port: int, now: date | None, drafts: bool,
     """Build `site`, serve it on 127.0.0.1:`port` (0: a free port), rebuild on changes.
 
     Returns when the editor presses Ctrl-C."""
+    # a shell starts background jobs (`reisgids serve &`, make, CI) with SIGINT ignored, and
+    # an ignored signal stays ignored across exec: without this, Ctrl-C would never stop serve
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     root = site.resolve()
     # its own folder, never output/: a `serve --drafts` must not leave drafts where
     # `reisgids build` publishes from

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pydantic import ValidationError
 
 from reisgids.compass.history import check_history
-from reisgids.diagnose import diagnostics_from
+from reisgids.diagnose import diagnostics_from, yaml_notes
 from reisgids.errors import Diagnostic, Location, Text, error, warning
 from reisgids.model.atlas import Deal, Partner
 from reisgids.model.base import Entry
@@ -17,6 +17,7 @@ from reisgids.model.publication import Event, Listing
 from reisgids.model.registry import MODELS
 from reisgids.source.discover import SourceFile
 from reisgids.source.frontmatter import SplitProblem, decode, split
+from reisgids.unfinished import check_unfinished
 from reisgids.yamlsafe import YamlProblem, load_mapping
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -52,12 +53,13 @@ def read_entry(source: SourceFile) -> tuple[ContentEntry | None, list[Diagnostic
         return None, [error(problem.code, Location(rel, line, problem.col), problem.message,
                             hint=problem.hint)]
     model = MODELS[source.kind]
+    notes = yaml_notes(doc, rel, parts.yaml_first_line)
     try:
         data = model.model_validate(doc.data)
     except ValidationError as exc:
-        return None, diagnostics_from(exc, model, doc, rel, parts.yaml_first_line)
+        return None, notes + diagnostics_from(exc, model, doc, rel, parts.yaml_first_line)
     lines = {path: pos[0] + parts.yaml_first_line - 1 for path, pos in doc.positions.items()}
-    body, problems = parts.body, []
+    body, problems = parts.body, notes
     if len(body.encode("utf-8")) > MAX_BODY_BYTES:
         size = len(body.encode("utf-8")) // 1024
         problems.append(error("body-too-large", Location(rel, parts.body_first_line), Text(
@@ -70,7 +72,7 @@ def read_entry(source: SourceFile) -> tuple[ContentEntry | None, list[Diagnostic
         body = ""  # the entry stays, so references to it still resolve
     entry = ContentEntry(source.kind, source.slug, rel, data, body, parts.body_first_line,
                          lines)
-    return entry, problems + check_rules(entry)
+    return entry, problems + check_rules(entry) + check_unfinished(entry)
 
 
 def _day(value: date | datetime) -> date:

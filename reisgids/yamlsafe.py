@@ -31,6 +31,7 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner
 
 from reisgids.errors import Text
+from reisgids.yamlexplain import Explained, Scalar, explain, looks_wrong, silent_changes
 
 FieldPath = tuple[str | int, ...]
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -53,6 +54,8 @@ class YamlDocument:
 
     data: dict[str, Any]
     positions: dict[FieldPath, tuple[int, int]]
+    # values that parse but will not read as the editor meant (warnings, at lines of the text)
+    notes: tuple[Explained, ...] = ()
 
     def line_of(self, path: FieldPath) -> int:
         """The line of `path`, or of its nearest written ancestor; 1-based, in the YAML text."""
@@ -61,19 +64,6 @@ class YamlDocument:
             if found is not None:
                 return found[0]
         return 0
-
-
-def _hint_for(problem: str) -> Text | None:
-    if "mapping values are not allowed" in problem:
-        return Text("staat er een dubbele punt in de waarde? Zet de waarde dan tussen "
-                    "aanhalingstekens",
-                    "is there a colon in the value? Then put the value in quotes")
-    if "\\t" in problem or "tab" in problem:
-        return Text("gebruik spaties in plaats van tabs", "use spaces instead of tabs")
-    if "expected <block end>" in problem or "could not find expected ':'" in problem:
-        return Text("controleer het inspringen en of elke regel 'veld: waarde' is",
-                    "check the indentation and that each line is 'field: value'")
-    return None
 
 
 def _refuse_special(event: Any) -> None:
@@ -113,9 +103,11 @@ class _Frame:
         self.key: str | None = None  # a mapping's pending key
 
 
-def _compose(parser: Any, shift: int = 0) -> tuple[Any, dict[FieldPath, tuple[int, int]], int]:
+def _compose(parser: Any, shift: int = 0, scalars: list[Scalar] | None = None
+             ) -> tuple[Any, dict[FieldPath, tuple[int, int]], int]:
     """Build plain data from parser events, iteratively (no recursion limit), recording the
-    position of every key and list item. Returns (data, positions, line of the root)."""
+    position of every key and list item (and, into `scalars`, every value as written).
+    Returns (data, positions, line of the root)."""
     positions: dict[FieldPath, tuple[int, int]] = {}
     stack: list[_Frame] = []
     root: Any = None
@@ -157,6 +149,10 @@ def _compose(parser: Any, shift: int = 0) -> tuple[Any, dict[FieldPath, tuple[in
             value = event.value
             plain = event.style in (None, "")
             scalar = None if plain and value in NULL_WORDS else str(value)
+            end = event.end_mark
+            if scalars is not None and end is not None:
+                scalars.append(Scalar(mark.line, mark.column, end.line, end.column,
+                                      event.style or "", str(value)))
             if frame is None:
                 root, root_line = scalar, mark.line + 1
             else:
@@ -219,33 +215,41 @@ def load_mapping(text: str, *, first_line: int = 1) -> YamlDocument:
     `first_line` is the file line of the text's first line; only messages that name another
     line (a duplicate key's first occurrence) use it. Positions stay lines of `text`."""
     parser = _new_parser(text)
+    scalars: list[Scalar] = []
     try:
-        data, positions, root_line = _compose(parser, first_line - 1)
+        data, positions, root_line = _compose(parser, first_line - 1, scalars)
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = str(exc.problem or exc.context or "")
-        raise YamlProblem(line, col, "yaml-syntax",
-                          Text(f"de YAML klopt niet: {problem}", f"invalid YAML: {problem}"),
-                          _hint_for(problem)) from None
+        problem, context = str(exc.problem or ""), str(exc.context or "")
+        mark, where = exc.problem_mark, exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        context_line, context_col = (where.line + 1, where.column + 1) if where else (0, 0)
+        raise _refusal(explain(text, problem, context, line, col, context_line,
+                               context_col, first_line - 1)) from None
     except (yaml.YAMLError, ValueError, MemoryError) as exc:
-        raise YamlProblem(1, 1, "yaml-syntax",
-                          Text(f"de YAML klopt niet: {type(exc).__name__}",
-                               f"invalid YAML: {type(exc).__name__}")) from None
+        # libyaml's reader reports control characters without a position: find it
+        raise _refusal(explain(text, str(exc), "", 0, 0, 0, 0, first_line - 1)) from None
     finally:
         dispose = getattr(parser, "dispose", None)
         if dispose is not None:
             dispose()
+    wrong = looks_wrong(text, first_line - 1)
+    if wrong is not None:
+        raise _refusal(wrong)
+    notes = tuple(silent_changes(text, scalars))
     if data is None:
-        return YamlDocument({}, positions)
+        return YamlDocument({}, positions, notes)
     if not isinstance(data, dict):
         raise YamlProblem(root_line, 1, "yaml-not-mapping",
                           Text("verwacht regels 'veld: waarde'", "expected 'field: value' lines"),
                           Text("begin elke regel met een veldnaam, bijvoorbeeld 'title: ...'",
                                "start each line with a field name, e.g. 'title: ...'"))
-    return YamlDocument(data, positions)
+    return YamlDocument(data, positions, notes)
+
+
+def _refusal(found: Explained) -> YamlProblem:
+    return YamlProblem(found.line, found.col, found.code, found.message, found.hint)
 
 
 class _PyParser(Reader, Scanner, Parser):

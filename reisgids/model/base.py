@@ -35,7 +35,7 @@ def _is_list(annotation: Any) -> bool:
 
 class Model(BaseModel):
     """Unknown fields are errors; a single value where a list is expected is a one-item
-    list; an empty value (`field:`) counts as not written."""
+    list (unless it holds commas); an empty value (`field:`) counts as not written."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
                               validate_default=False)
@@ -52,7 +52,9 @@ class Model(BaseModel):
                 continue
             field = by_alias.get(key)
             if field is not None and _is_list(field.annotation) and not isinstance(value, list):
-                value = [value]
+                # 'themes: zorg, wonen' is one text, not two items: left as text, it fails
+                # as "expected a list" and the message shows how a list is written
+                value = value if isinstance(value, str) and "," in value else [value]
             shaped[key] = value
         return shaped
 

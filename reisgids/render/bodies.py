@@ -8,13 +8,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from reisgids.errors import Diagnostic
+from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.model.document import ContentEntry
 from reisgids.render.markdown import LinkTarget, RenderedBody, heading_ids, render_markdown
+from reisgids.render.site_links import SiteUrls, host_of
 
-# `name.md#` anywhere in a body: a link that may point at a heading of another page
-ANCHORED_FILE = re.compile(r"([A-Za-z0-9_%.-]+)\.md#")
+# `name.md#` or `/name/#` anywhere in a body: a link that may point at a heading of another
+# page
+ANCHORED_FILE = re.compile(r"([A-Za-z0-9_%.-]+)(?:\.md|/)#")
 
 
 def page_url(graph: ContentGraph, path: str) -> str:
@@ -26,16 +28,20 @@ def anchor_targets(entries: dict[Key, ContentEntry]) -> set[Key]:
     """The entries some body may link to with an #anchor. Liberal by design (any file name
     before `.md#`, in any folder): only these need their heading ids before rendering, so
     most bodies are converted once instead of twice."""
-    names = {m.group(1) for entry in entries.values() if ".md#" in entry.body
+    names = {m.group(1) for entry in entries.values()
+             if ".md#" in entry.body or "/#" in entry.body
              for m in ANCHORED_FILE.finditer(entry.body)}
     return {key for key in entries if key[1] in names}
 
 
 def render_bodies(graph: ContentGraph, static_files: frozenset[str],
-                  unreadable: Mapping[str, str] | None = None
+                  unreadable: Mapping[str, str] | None = None,
+                  other_urls: frozenset[str] | None = None
                   ) -> tuple[dict[Key, RenderedBody], list[Diagnostic]]:
     """`unreadable`: path -> URL of files that exist but failed to load (their own errors
-    say why); links to them are not reported as broken."""
+    say why); links to them are not reported as broken. `other_urls`: the site paths the
+    build writes besides entries and static files (overviews, feeds); when given, links
+    written as URLs of the site are checked against them too."""
     anchors = {key: frozenset(heading_ids(graph.entries[key].body))
                for key in sorted(anchor_targets(graph.entries))}
     by_path: dict[str, LinkTarget] = {}
@@ -48,12 +54,58 @@ def render_bodies(graph: ContentGraph, static_files: frozenset[str],
     for rel in static_files:
         by_path[rel] = LinkTarget(page_url(graph, "/" + rel), frozenset(), True, rel)
 
+    site = None if other_urls is None else site_urls(graph, by_path, anchors, other_urls,
+                                                     unreadable or {})
     bodies: dict[Key, RenderedBody] = {}
     problems: list[Diagnostic] = []
     for key in sorted(graph.entries):
         entry = graph.entries[key]
         rendered = render_markdown(entry.body, path=entry.rel, first_line=entry.body_first_line,
-                                   resolve=by_path.get)
+                                   resolve=by_path.get, site=site)
         bodies[key] = rendered
         problems.extend(rendered.diagnostics)
+    if site is not None:
+        problems.extend(check_link_fields(graph, site))
     return bodies, problems
+
+
+def site_urls(graph: ContentGraph, by_path: Mapping[str, LinkTarget],
+              anchors: Mapping[Key, frozenset[str]], other_urls: frozenset[str],
+              unreadable: Mapping[str, str]) -> SiteUrls:
+    """Every site path the build writes, and what each shows."""
+    pages: dict[str, LinkTarget] = {}
+    for url in sorted(other_urls):
+        pages[url] = LinkTarget(page_url(graph, url), frozenset(), True, url)
+    for rel, target in by_path.items():
+        if rel.startswith("static/"):
+            pages["/" + rel] = target
+    for url in unreadable.values():
+        pages[url] = LinkTarget(page_url(graph, url), frozenset(), True, url)
+    known: dict[str, frozenset[str]] = {}
+    for key, entry in graph.entries.items():
+        pages[graph.urls[key]] = by_path[entry.rel]
+        if key in anchors:
+            known[graph.urls[key]] = anchors[key]
+    return SiteUrls(host_of(graph.config.base_url), graph.config.base_path, pages, known)
+
+
+def check_link_fields(graph: ContentGraph, site: SiteUrls) -> list[Diagnostic]:
+    """`links:` items that point into the site (copied from the browser) must exist."""
+    found: list[Diagnostic] = []
+    for key in sorted(graph.published):
+        entry = graph.entries[key]
+        for index, item in enumerate(getattr(entry.data, "links", None) or ()):
+            own = site.own_path(item.url)
+            if own is None or site.find(site.site_path(own)) is not None:
+                continue
+            near = site.nearest(site.site_path(own))
+            shown = "https://" + site.host + site.base_path.rstrip("/") + (near or "")
+            found.append(error("link-broken", Location(
+                entry.rel, entry.line_of("links", index, "url")), Text(
+                f"'{item.url}' wijst naar een pagina die de site niet heeft",
+                f"'{item.url}' points to a page the site does not have"),
+                field=f"links[{index}].url",
+                hint=Text(f"bedoelde je '{shown}'?", f"did you mean '{shown}'?") if near else
+                Text("open de pagina in de browser en kopieer het adres opnieuw",
+                     "open the page in the browser and copy its address again")))
+    return found

@@ -12,13 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reisgids.graph.content import ContentGraph
-from reisgids.graph.routes import overview_url
+from reisgids.graph.routes import GLOSSARY_URL, overview_url
 from reisgids.model.vocab import VOCABS, label
 from reisgids.render.bodies import page_url
 from reisgids.render.plan import Page, trail
 from reisgids.render.views import Translate, theme_url
 
-GLOSSARY_URL = "/begrippen/"
 # core term -> the kind whose overview shows it ('' for none)
 TERMS = (("deal", "deal"), ("partner", "partner"), ("partner-in-residence", ""),
          ("schouw", "review"), ("les", "lesson"), ("kompas", "compass-edition"),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from reisgids.compass.editions import STATUS_ORDER, current_edition
 from reisgids.graph.content import ContentGraph
-from reisgids.graph.routes import overview_url
+from reisgids.graph.routes import GLOSSARY_URL, overview_url
 from reisgids.model.learning import Lesson
 from reisgids.render.bodies import page_url
 from reisgids.render.compass_views import (
@@ -131,5 +131,5 @@ def home_view(graph: ContentGraph, translate: Translate) -> HomeView:
                       for key, kind in (("home.find_partners", "partner"),
                                         ("home.find_market", "listing"),
                                         ("home.find_instruments", "instrument"))),
-        glossary_url=page_url(graph, "/begrippen/"),
+        glossary_url=page_url(graph, GLOSSARY_URL),
         terms=("deal", "partner-in-residence", "schouw", "kompas"))

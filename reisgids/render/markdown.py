@@ -88,6 +88,7 @@ from reisgids.render.markdown_rawhtml import (
     _limit_depth,
     _Removed,
 )
+from reisgids.render.site_links import SiteUrls
 
 # --- Markdown processors ------------------------------------------------------------------
 
@@ -529,12 +530,12 @@ def heading_ids(body: str) -> tuple[str, ...]:
 
 
 def render_markdown(body: str, *, path: str, first_line: int,
-                    resolve: LinkResolver) -> RenderedBody:
+                    resolve: LinkResolver, site: SiteUrls | None = None) -> RenderedBody:
     """Markdown body -> safe HTML, heading ids and diagnostics (at file lines: body line 1
     is line `first_line` of `path`). Pure; never raises for any text. Exceptions raised by
     `resolve` itself are passed on."""
     text = _prepare(body)
-    links = _Links(path, resolve)
+    links = _Links(path, resolve, site)
     try:
         converted, state = _convert(text, links)
     except _ResolverFailed as failed:

@@ -20,6 +20,7 @@ from reisgids.render.markdown_policy import (
     _probe,
     _scheme,
 )
+from reisgids.render.site_links import SiteUrls
 
 
 class _Action(Enum):
@@ -79,8 +80,9 @@ def _short(text: str, limit: int = 60) -> str:
 class _Links:
     """Checks and rewrites the links and images of one page."""
 
-    def __init__(self, path: str, resolve: LinkResolver) -> None:
+    def __init__(self, path: str, resolve: LinkResolver, site: SiteUrls | None = None) -> None:
         self.path = path
+        self.site = site
         self.folder = posixpath.dirname(path)
         self._resolve = resolve
         self.findings: list[_Finding] = []
@@ -120,6 +122,9 @@ class _Links:
         url = _decoded(written).strip()
         scheme = _scheme(url)
         if scheme is not None:
+            own = self.site.own_path(url) if self.site is not None else None
+            if own is not None:  # a full URL of this very site, copied from the browser
+                self._check_site(element, written, own, "", _split(url)[2], rewrite=False)
             if scheme in _SAFE_SCHEMES:
                 return _Action.KEEP
             self._unsafe(element, written, scheme)
@@ -131,7 +136,10 @@ class _Links:
             return _Action.KEEP
         where, query, fragment = _split(url)
         if url.startswith("/") and not (where.startswith("/static/") or where.endswith(".md")):
-            return _Action.KEEP  # another page of the site, written as its URL
+            if self.site is None:
+                return _Action.KEEP
+            # another page of the site, written as its URL
+            return self._check_site(element, written, where, query, fragment, rewrite=True)
         wanted = self._site_path(where)
         if wanted is None:
             return _Action.KEEP  # only a query
@@ -197,6 +205,48 @@ class _Links:
                 is_error=False)
             return _Action.REMOVE
         element.set("src", target.url + (f"?{query}" if query else ""))
+        return _Action.KEEP
+
+    def _check_site(self, element: etree.Element, written: str, where: str, query: str,
+                    fragment: str, *, rewrite: bool) -> _Action:
+        """A link to a URL of this site: does the build write that page, and that anchor?"""
+        assert self.site is not None
+        path = self.site.site_path(where)
+        found = self.site.find(path)
+        if found is None:
+            near = self.site.nearest(path)
+            shown = ("https://" + self.site.host + self.site.base_path.rstrip("/") + (near or "")
+                     if not rewrite else near)
+            self._report(element, written, "link-broken", Text(
+                nl=f"link naar '{_short(written)}' wijst naar een pagina die de site niet heeft",
+                en=f"link to '{_short(written)}' points to a page the site does not have"),
+                Text(nl=f"bedoelde je '{shown}'?", en=f"did you mean '{shown}'?") if near else
+                Text(nl="open de pagina in de browser en kopieer het adres opnieuw",
+                     en="open the page in the browser and copy its address again"))
+            return _Action.KEEP
+        url_path, target = found
+        if not target.published:
+            self._report(element, written, "link-unpublished", Text(
+                nl=f"link naar '{_short(written)}' wijst naar '{target.title}', dat in deze "
+                   "build niet gepubliceerd is; de link wordt gewone tekst",
+                en=f"link to '{_short(written)}' points to '{target.title}', which is not "
+                   "published in this build; the link becomes plain text"), Text(
+                nl="publiceer die pagina (concept, publicatie- of verloopdatum) of haal de "
+                   "link weg",
+                en="publish that page (draft, publish or expiry date) or remove the link"),
+                is_error=False)
+            return _Action.UNWRAP
+        anchors = self.site.anchors.get(url_path)
+        if fragment and anchors is not None and not _has_anchor(anchors, fragment):
+            self._report(element, written, "link-anchor", Text(
+                nl=f"link naar '{_short(written)}': '{target.title}' heeft geen kop met "
+                   f"anker '#{fragment}'",
+                en=f"link to '{_short(written)}': '{target.title}' has no heading with "
+                   f"anchor '#{fragment}'"), _anchor_hint(fragment, sorted(anchors),
+                                                         own_page=False))
+        if rewrite:  # under base_url's path, as every other link of the site
+            element.set("href", target.url + (f"?{query}" if query else "")
+                        + (f"#{fragment}" if fragment else ""))
         return _Action.KEEP
 
     def _unsafe(self, element: etree.Element, written: str, scheme: str) -> None:

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from reisgids.graph.content import ContentGraph, Key, Link
-from reisgids.graph.routes import overview_url
+from reisgids.graph.routes import GLOSSARY_URL, overview_url
 from reisgids.model.base import Entry
 from reisgids.model.vocab import label
 from reisgids.render.bodies import page_url
@@ -304,6 +304,6 @@ def site_context(graph: ContentGraph) -> dict[str, Any]:
             "footer": footer_links(graph), "search_url": page_url(graph, "/zoeken/"),
             "a_z_url": page_url(graph, "/a-z/"),
             "data_url": page_url(graph, DATA_PAGE_URL),
-            "glossary_url": page_url(graph, "/begrippen/"), "licence": config.licence,
+            "glossary_url": page_url(graph, GLOSSARY_URL), "licence": config.licence,
             "edit_pattern": edit_pattern(config), "issues_url": issues_url(config),
             "locale": "en_GB" if config.language == "en" else "nl_NL"}

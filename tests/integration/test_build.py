@@ -167,7 +167,7 @@ def test_a_failing_build_leaves_the_previous_output_as_it_was(tmp_path: Path) ->
     write(site, "content/pages/kapot.md", "---\ntitle: Kapot\ndraft: ja\n---\n")
     result = build(site, out, "--no-search")
     assert result.returncode == 1
-    assert "content/pages/kapot.md:3: fout [schema-bool]" in result.stderr
+    assert "content/pages/kapot.md:3:8: fout [schema-bool]" in result.stderr
     assert tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "site"]
 
@@ -270,7 +270,7 @@ def test_a_5_mb_body_is_refused_with_a_message_and_nothing_written(tmp_path: Pat
     result = build(site, out, "--no-search")
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
-    assert "content/pages/lang.md:4: fout [body-too-large]" in result.stderr
+    assert "content/pages/lang.md:4:1: fout [body-too-large]" in result.stderr
     assert not out.exists()
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from conftest import MINIMAL_CONFIG, NOW, SiteFactory, run_cli
 
 BASIC = Path(__file__).resolve().parent.parent / "sites" / "basic"
-DIAGNOSTIC = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<label>\S+) \[(?P<code>[a-z0-9-]+)\]")
+DIAGNOSTIC = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+):\d+: (?P<label>\S+) \[(?P<code>[a-z0-9-]+)\]")
 
 PARTNER_WITHOUT_CONTACT = "---\ntitle: Buurtkracht\ntype: initiatief\n---\n"
 DEAL = """\
@@ -52,7 +53,7 @@ def diagnostics(stderr: str) -> list[tuple[str, int, str, str]]:
 def test_a_clean_site(tmp_path: Path) -> None:
     code, stdout, stderr = check(BASIC)
     assert (code, stderr) == (0, "")
-    assert "geen fouten gevonden" in stdout
+    assert "geen fouten of waarschuwingen gevonden" in stdout
 
 
 def test_check_writes_nothing(make_site: SiteFactory) -> None:
@@ -82,11 +83,15 @@ def test_errors_sorted_once_with_a_summary(make_site: SiteFactory) -> None:
         ("content/partners/buurtkracht.md", 1, "waarschuwing", "partner-contact"),
     ]
     lines = stderr.splitlines()
-    assert len(lines) == len(set(lines))
+    heads = [line for line in lines if DIAGNOSTIC.match(line)]
+    assert len(heads) == len(set(heads))
     assert lines[-1] == "5 fouten, 1 waarschuwing in 4 bestanden"
-    assert ("content/deals/samen-eten.md:5: fout [schema-enum] phase: 'uitvoerng' bestaat niet "
+    assert ("content/deals/samen-eten.md:5:8: fout [schema-enum] phase: 'uitvoerng' bestaat niet "
             "— bedoelde je 'execution' (Uitvoering)?") in lines
     assert "geen fouten gevonden" not in stdout
+    # like rustc: the source line, and a caret under the value
+    at = lines.index(next(line for line in lines if line.startswith("content/deals/samen")))
+    assert lines[at + 1:at + 3] == ["  5 | phase: uitvoerng", "    |        ^"]
 
 
 def test_lines_sort_as_numbers(make_site: SiteFactory) -> None:
@@ -114,7 +119,7 @@ def test_warnings_pass_unless_strict(make_site: SiteFactory) -> None:
     assert code == 0
     assert [d[3] for d in diagnostics(stderr)] == ["partner-contact"] * 2
     assert stderr.splitlines()[-1] == "0 fouten, 2 waarschuwingen in 2 bestanden"
-    assert "geen fouten gevonden" in stdout
+    assert stdout.strip() == "geen fouten; wel 2 waarschuwingen hierboven"
     code, stdout, stderr = check(site, "--strict")
     assert code == 1
     assert [d[3] for d in diagnostics(stderr)] == ["partner-contact"] * 2
@@ -131,11 +136,11 @@ def test_english_messages(make_site: SiteFactory) -> None:
     code, _, stderr = check(site)
     assert code == 1
     lines = stderr.splitlines()
-    assert ("content/deals/samen-eten.md:5: error [schema-enum] phase: 'uitvoerng' does not "
+    assert ("content/deals/samen-eten.md:5:8: error [schema-enum] phase: 'uitvoerng' does not "
             "exist — did you mean 'execution' (Execution)?") in lines
-    assert ("content/nieuws:1: error [path-folder] 'content/nieuws/' is not a known folder — "
+    assert ("content/nieuws:1:1: error [path-folder] 'content/nieuws/' is not a known folder — "
             "did you mean 'content/news/'?") in lines
-    assert any(line.startswith("content/partners/buurtkracht.md:1: warning [partner-contact] "
+    assert any(line.startswith("content/partners/buurtkracht.md:1:1: warning [partner-contact] "
                                "contacts: this partner has no contact point") for line in lines)
     assert lines[-1] == "2 errors, 1 warning in 3 files"
 
@@ -146,7 +151,7 @@ def test_english_clean_site(tmp_path: Path) -> None:
         MINIMAL_CONFIG.replace("language: nl", "language: en"), encoding="utf-8")
     code, stdout, stderr = check(tmp_path)
     assert (code, stderr) == (0, "")
-    assert "no errors found" in stdout
+    assert "no errors or warnings found" in stdout
 
 
 def test_english_strict_line(make_site: SiteFactory) -> None:
@@ -164,7 +169,7 @@ def test_config_errors_are_in_dutch_when_the_language_is_unknown(make_site: Site
     code, _, stderr = check(site)
     assert code == 1
     # the configuration did not load, so its language is unknown: messages are in Dutch
-    assert "reisgids.yml:9: fout [schema-permalink] permalinks.story:" in stderr
+    assert "reisgids.yml:9:10: fout [schema-permalink] permalinks.story:" in stderr
     assert "Value error" not in stderr
 
 
@@ -245,3 +250,15 @@ def test_an_agenda_item_cites_a_lesson(make_site: SiteFactory) -> None:
                       "content/compass/agenda/voorstel.md": agenda})
     code, _, stderr = check(site, "--strict")
     assert (code, stderr) == (0, "")
+
+
+def test_an_unknown_field_points_at_its_name(make_site: SiteFactory) -> None:
+    site = make_site({"content/deals/samen.md": (
+        "---\ntitle: Samen\nsummary: Samen eten.\ngoal: Eten.\nphase: idea\npartners:\n"
+        "  - partner: buurtkracht\n    rol: initiator\n---\n")})
+    code, _, stderr = check(site)
+    assert code == 1
+    lines = stderr.splitlines()
+    at = next(i for i, line in enumerate(lines) if "[schema-extra-forbidden]" in line)
+    assert lines[at].startswith("content/deals/samen.md:8:5: fout [schema-extra-forbidden]")
+    assert lines[at + 1:at + 3] == ["  8 |     rol: initiator", "    |     ^"]

@@ -25,12 +25,14 @@ import pytest
 from conftest import NOW, REPO
 
 from reisgids.build import load_site
+from reisgids.codes import CODES, missing_entry
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "sites" / "invalid"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir())
 CASE_FILES = {"expected.txt", "expected-text.txt", "strict"}
 SENTINEL = "vorige-build.txt"
-DIAGNOSTIC = re.compile(r"^(?P<path>.+?):(?P<line>\d+): \S+ \[(?P<code>[a-z0-9-]+)\]")
+LABELLED = re.compile(r"^.+?:\d+:\d+: (?P<label>fout|waarschuwing) \[(?P<code>[a-z0-9-]+)\]")
+DIAGNOSTIC = re.compile(r"^(?P<path>.+?):(?P<line>\d+):\d+: \S+ \[(?P<code>[a-z0-9-]+)\]")
 
 
 def parse(stderr: str) -> list[str]:
@@ -143,3 +145,32 @@ def test_strict_cases_are_only_warnings_without_strict(case: str) -> None:
     found = [f"{d.location.path}:{d.location.line}: {d.code}" for d in report.sorted()]
     assert Counter(found) == Counter(expected(case))
     assert all(not d.is_error for d in report.items)
+
+
+def test_every_printed_code_is_in_the_catalogue(runs: dict[str, tuple[Run, Future[
+        subprocess.CompletedProcess[str]]]]) -> None:
+    """Codes recorded across every case run: each has a catalogue entry (reisgids/codes.py)."""
+    printed: dict[str, str] = {}
+    labels: dict[str, set[str]] = {}
+    for case, (_run, future) in runs.items():
+        for found in map(LABELLED.match, future.result().stderr.splitlines()):
+            if found:
+                printed.setdefault(found["code"], case)
+                labels.setdefault(found["code"], set()).add(found["label"])
+    missing = [missing_entry(code, f"tests/sites/invalid/{case}")
+               for code, case in sorted(printed.items()) if code not in CODES]
+    assert not missing, "\n\n".join(missing)
+    for code, seen in labels.items():  # the catalogue says honestly what stops a build
+        assert seen <= set(CODES[code].severity.split(" of ")), (code, seen)
+
+
+def test_the_editors_guide_quotes_real_messages(runs: dict[str, tuple[Run, Future[
+        subprocess.CompletedProcess[str]]]]) -> None:
+    """docs/redactie.md shows the ten most common slips with the message each gives: each
+    quoted message is printed, word for word, by one of these cases."""
+    guide = (REPO / "docs" / "redactie.md").read_text(encoding="utf-8")
+    quoted = [line.strip() for line in guide.splitlines() if LABELLED.match(line.strip())]
+    assert len(quoted) >= 10
+    printed = {line for _run, future in runs.values()
+               for line in future.result().stderr.splitlines()}
+    assert [line for line in quoted if line not in printed] == []

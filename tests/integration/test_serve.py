@@ -193,10 +193,10 @@ def test_edit_break_and_fix_show_in_the_browser(small_site: Path,
     body = wait_until(served, page_url, lambda html: BANNER in html, "the error banner")
     banner = body[body.index(BANNER):body.index("</div>", body.index(BANNER))]
     assert '<code class="plek">content/pages/over.md:3</code>' in banner, banner
-    assert "[yaml-syntax]" in banner
+    assert "[yaml-colon]" in banner
     assert "Over de gids" in body, "the previous build is still served"
     assert '<link rel="stylesheet" href="/__reisgids__/serve.css">' in body
-    assert "content/pages/over.md:3: fout [yaml-syntax]" in served.output, served.output
+    assert "content/pages/over.md:3:13: fout [yaml-colon]" in served.output, served.output
     assert "Traceback" not in served.output
     # every page gets the banner, the not-found page too
     _, other = fetch(served.url)
@@ -332,6 +332,34 @@ def test_ctrl_c_stops_cleanly(small_site: Path, serve_site: Callable[[Path], Ser
     assert code == 0, served.output
     assert "Traceback" not in served.output
     assert "gestopt" in served.output
+
+
+def test_ctrl_c_stops_serve_started_as_a_background_job(small_site: Path,
+                                                       tmp_path: Path) -> None:
+    """A shell starts `reisgids serve &` (and make, and CI runners) with SIGINT ignored; the
+    ignored disposition survives exec, so serve must restore the default handler itself."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reisgids", "serve", str(small_site), "--port", "0",
+         "--now", NOW, "--out", str(tmp_path / "served-bg")],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        encoding="utf-8", env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    served = Served(proc)
+    try:
+        served.wait_for_url()
+        proc.send_signal(signal.SIGINT)
+        try:
+            code = proc.wait(timeout=WAIT)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"serve started with SIGINT ignored ignored Ctrl-C:\n{served.output}")
+        served.finish_reading()
+        assert code == 0, served.output
+        assert "gestopt" in served.output
+        assert "Traceback" not in served.output
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(timeout=30)
 
 
 def test_a_site_that_never_built_shows_the_banner(make_site: SiteFactory,

@@ -208,7 +208,7 @@ def test_messages_of_own_checks_are_in_both_languages(tmp_path: Path) -> None:
     ("permalinks: /verhalen/\n", 3, "schema-dict-type"),
     ("title: Twee\n", 3, "yaml-duplicate-key"),
     ("x: &a 1\n", 3, "yaml-anchor"),
-    ("summary: a: b\n", 3, "yaml-syntax"),
+    ("summary: a: b\n", 3, "yaml-colon"),
 ])
 def test_problems_point_at_their_line(tmp_path: Path, extra: str, line: int, code: str) -> None:
     problems = bad(tmp_path, BASE + extra)
@@ -241,3 +241,11 @@ def test_config_is_frozen(tmp_path: Path) -> None:
     config = good(tmp_path, BASE)
     with pytest.raises(ValueError):
         config.title = "Anders"  # type: ignore[misc]
+
+
+
+def test_a_trailing_comment_in_the_config_is_a_comment(tmp_path: Path) -> None:
+    """Settings are explained with trailing comments; only content files warn about ' #'."""
+    config, problems = load(tmp_path, "title: Gids # de naam\nbase_url: https://example.org/\n")
+    assert config is not None and config.title == "Gids"
+    assert problems == []

@@ -255,3 +255,48 @@ def test_cli_new(site: Path) -> None:
     assert "bedoelde je 'deal'?" in result.stderr
     result = run_cli("check", str(site), "--now", NOW.isoformat())
     assert result.returncode == 0, result.stderr
+
+
+def test_a_new_file_is_a_draft_with_guidance_as_comments(site: Path) -> None:
+    text = new_file(site, "deal", "nieuw", today=NOW).read_text(encoding="utf-8")
+    assert "\ndraft: true\n" in text
+    body = text.split("\n---\n", 1)[1]
+    assert [line for line in body.split("\n") if line.strip()] == ["## Toelichting"]
+
+
+def test_check_warns_about_what_new_left_unfinished(site: Path) -> None:
+    new_file(site, "deal", "nieuw", today=NOW)
+    result = run_cli("check", str(site), "--now", NOW.isoformat())
+    assert result.returncode == 0, result.stderr
+    assert "[placeholder-text] summary: hier staat nog de voorbeeldtekst" in result.stderr
+    assert "[placeholder-text] goal: hier staat nog de voorbeeldtekst" in result.stderr
+    assert "[body-heading-only] body: de tekst bestaat alleen uit koppen" in result.stderr
+    strict = run_cli("check", str(site), "--now", NOW.isoformat(), "--strict")
+    assert strict.returncode == 1
+
+
+def test_title_sets_the_real_title_and_the_file_name(site: Path) -> None:
+    path = new_file(site, "deal", None, today=NOW, title="Samen eten: in West")
+    assert path.name == "samen-eten-in-west.md"
+    assert '\ntitle: "Samen eten: in West"\n' in path.read_text(encoding="utf-8")
+    other = new_file(site, "page", "over", today=NOW, title="Over de gids")
+    assert "\ntitle: Over de gids\n" in other.read_text(encoding="utf-8")
+    with pytest.raises(click.UsageError) as caught:
+        new_file(site, "deal", None)
+    assert "--title" in caught.value.message
+
+
+def test_agenda_is_ambiguous_and_says_so(site: Path) -> None:
+    with pytest.raises(click.UsageError) as caught:
+        new_file(site, "agenda", "x")
+    assert "'agenda' kan twee soorten zijn" in caught.value.message
+    assert "reisgids new event" in caught.value.message
+    assert "reisgids new agenda-item" in caught.value.message
+
+
+def test_help_lists_the_kinds_with_dutch_names() -> None:
+    result = run_cli("new", "--help")
+    assert result.returncode == 0
+    for kind, dutch in (("review", "Schouw"), ("agenda-item", "Agendapunt"),
+                        ("event", "Evenement"), ("listing", "Vraag of aanbod")):
+        assert re.search(rf"^\s+{kind}\s+{dutch}$", result.stdout, re.MULTILINE), result.stdout

@@ -120,7 +120,7 @@ def test_front_matter_problems_at_line_1(tmp_path: Path, text: str, code: str) -
 
 
 @pytest.mark.parametrize(("yaml", "line", "code"), [
-    ("title: Over\nsummary: a: b\n", 3, "yaml-syntax"),
+    ("title: Over\nsummary: a: b\n", 3, "yaml-colon"),
     ("title: Over\ntitle: Weer\n", 3, "yaml-duplicate-key"),
     ("title: &t Over\n", 2, "yaml-anchor"),
     ("title: Over\nsummary: *t\n", 3, "yaml-alias"),
@@ -426,7 +426,7 @@ def test_enum_hint_matches_ids_and_dutch_labels(tmp_path: Path, kind: str, field
 def test_phase_typo_points_at_its_line(tmp_path: Path) -> None:
     _, problems = read(tmp_path, "deal", DEAL + "phase: uitvoerng\n" + TWO_PARTNERS + "---\n")
     assert [(p.location.line, p.field) for p in problems] == [(5, "phase")]
-    assert problems[0].format() == ("content/deals/x.md:5: fout [schema-enum] phase: "
+    assert problems[0].format() == ("content/deals/x.md:5:1: fout [schema-enum] phase: "
                                     "'uitvoerng' bestaat niet — bedoelde je 'execution' "
                                     "(Uitvoering)?")
 

@@ -200,18 +200,18 @@ def test_complex_key_is_refused() -> None:
 
 @pytest.mark.parametrize(("text", "line"), [
     ("title: X\nsummary: Let op: dubbele punt\n", 2),
-    ("title: [niet gesloten\n", 2),
+    ("title: [niet gesloten\n", 1),
     ("title: X\n  inspringing: fout\n", 2),
     ("title: X\n\tsummary: tab\n", 2),
-    ("title: 'open\n", 2),
-    ("title: X\n%YAML 1.1\n", 3),
+    ("title: 'open\n", 1),
+    ("title: X\n%YAML 1.1\n", 2),
 ])
 def test_syntax_errors_are_positioned(text: str, line: int) -> None:
+    """At the line of the cause (the catalogue of slips is in test_yamlexplain.py)."""
     problem = refused(text)
-    assert problem.code == "yaml-syntax"
+    assert problem.code.startswith("yaml-")
     assert problem.line == line
-    assert problem.message.nl.startswith("de YAML klopt niet")
-    assert problem.message.en.startswith("invalid YAML")
+    assert problem.hint is not None
 
 
 def test_a_second_document_is_refused() -> None:
