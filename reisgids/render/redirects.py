@@ -19,11 +19,15 @@ from reisgids.render.bodies import page_url
 from reisgids.render.meta import absolute
 from reisgids.render.site import Files, output_path
 
+CSP = "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 TEMPLATE = """<!DOCTYPE html>
 <html lang="{lang}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
+<link rel="icon" href="{icon}" type="image/svg+xml">
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{canonical}">
 <meta http-equiv="refresh" content="0; url={href}">
@@ -39,7 +43,8 @@ def redirect_page(graph: ContentGraph, target: str, title: str, moved: str) -> b
     return TEMPLATE.format(
         lang=escape(graph.config.language), title=escape(title),
         canonical=escape(absolute(graph, target)), href=escape(page_url(graph, target)),
-        moved=escape(moved)).encode("utf-8")
+        moved=escape(moved), csp=escape(CSP), icon=escape(page_url(graph, "/assets/favicon.svg"))
+    ).encode("utf-8")
 
 
 def redirect_files(graph: ContentGraph, files: Files, translate: Callable[[str], str]

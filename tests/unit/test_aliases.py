@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from conftest import NOW, SiteFactory, run_cli
@@ -47,9 +48,9 @@ def check(root: Path) -> str:
 
 def test_an_alias_on_another_entrys_url_is_an_error_at_its_line(make_site: SiteFactory) -> None:
     out = check(basic(make_site, with_aliases("[/over-oud/, /deals/samen-eten/]")))
-    assert ("content/pages/over.md:2: fout [alias-collision] aliases[1]: het oude adres "
-            "/deals/samen-eten/ kan niet doorsturen: dat adres is van "
-            "content/deals/samen-eten.md") in out
+    assert re.search(r"content/pages/over\.md:2(:\d+)?: fout \[alias-collision\] aliases\[1\]: "
+                     r"het oude adres /deals/samen-eten/ kan niet doorsturen: dat adres is van "
+                     r"content/deals/samen-eten\.md", out), out
 
 
 def test_an_alias_on_an_overview_own_url_or_copied_folder_is_an_error(
