@@ -303,8 +303,9 @@ def reisgids_tool(search: bool) -> Tool:
         return [*argv, "build", str(site), "--now", NOW.isoformat(), "--out", str(out),
                 *([] if search else ["--no-search"])]
 
-    def clean(site: Path, out: Path) -> None:
-        remove(out, out.parent / f".{out.name}.staging", out.parent / f".{out.name}.old")
+    def clean(site: Path, out: Path) -> None:  # cold: the build cache goes too
+        remove(out, out.parent / f".{out.name}.staging", out.parent / f".{out.name}.old",
+               site / ".reisgids-cache")
 
     return Tool("reisgids + Pagefind" if search else "reisgids", version, command, clean)
 
@@ -324,6 +325,7 @@ class Result:
     format: str  # which writer made its sources
     cold: list[Run] = field(default_factory=list)
     rebuild: list[Run] = field(default_factory=list)
+    unchanged: list[Run] = field(default_factory=list)  # the same build again, no edit
     pages: int = 0
     files: int = 0
     size: int = 0
@@ -361,7 +363,8 @@ def bench_size(corpus: Corpus, tools: list[Tool], work: Path, repeat: int, timeo
     for tool in tools:
         fmt = "reisgids" if tool.name.startswith("reisgids") else tool.name
         folder = work / tool.name.replace(" + ", "-").replace(" ", "-")
-        site = work / "sources" / fmt
+        # each reisgids row its own copy of the sources: its build cache is its own
+        site = work / "sources" / (fmt + ("-search" if tool.name == "reisgids + Pagefind" else ""))
         if not site.exists():
             started = time.perf_counter()
             WRITERS[fmt][0](corpus, site)
@@ -395,7 +398,11 @@ def bench_size(corpus: Corpus, tools: list[Tool], work: Path, repeat: int, timeo
             job.result.pages, job.result.files, job.result.size = output_stats(job.out)
     for n in range(repeat):
         for job in jobs:
-            if job.result.error or job.tool.name == "reisgids + Pagefind":
+            if not job.result.error:
+                step(job, job.result.unchanged, "rebuild without changes", n)
+    for n in range(repeat):
+        for job in jobs:
+            if job.result.error:
                 continue
             append_edit(job.edit, n)
             step(job, job.result.rebuild, "rebuild after one edit", n)
@@ -452,24 +459,33 @@ def mib(kib: float | None) -> str:
 def table(results: list[Result]) -> list[str]:
     lines = [
         "| generator | version | HTML pages | output MiB (files) | cold build s, median "
-        "(min–max) | CPU s | pages/s | peak RSS MiB | rebuild after 1 edit s, median |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|",
+        "(min–max) | wall ÷ Hugo | wall ÷ MkDocs | CPU s | pages/s | peak RSS MiB | "
+        "no-change rebuild s | rebuild after 1 edit s, median |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
+    walls = {r.tool: r.median(r.cold) for r in results if not r.error}
+
+    def ratio(value: float | None, peer: str) -> str:
+        base = walls.get(peer)
+        return f"{value / base:.2f}" if value and base else "—"
+
     for r in results:
         if r.error:
             lines.append(f"| {r.tool} | {r.version} | failed: "
-                         f"{r.error.splitlines()[0][:80]} | | | | | | |")
+                         f"{r.error.splitlines()[0][:80]} | | | | | | | | | |")
             continue
         cold = r.median(r.cold)
-        walls = [x.wall for x in r.cold]
+        spread = [x.wall for x in r.cold]
         cpus = [x.cpu for x in r.cold if x.cpu is not None]
         rss = [x.rss_kib for x in r.cold if x.rss_kib is not None]
         rate = f"{r.pages / cold:,.0f}" if cold else "—"
         lines.append(
             f"| {r.tool} | {r.version} | {r.pages:,} | {r.size / 2**20:.1f} ({r.files:,}) | "
-            f"{seconds(cold)} ({min(walls):.2f}–{max(walls):.2f}) | "
+            f"{seconds(cold)} ({min(spread):.2f}–{max(spread):.2f}) | "
+            f"{ratio(cold, 'hugo')} | {ratio(cold, 'mkdocs')} | "
             f"{seconds(statistics.median(cpus) if cpus else None)} | {rate} | "
-            f"{mib(max(rss) if rss else None)} | {seconds(r.median(r.rebuild))} |")
+            f"{mib(max(rss) if rss else None)} | {seconds(r.median(r.unchanged))} | "
+            f"{seconds(r.median(r.rebuild))} |")
         if r.warm:
             runs = r.warm["runs"]
             total = statistics.median(x["total"] for x in runs)
@@ -478,7 +494,8 @@ def table(results: list[Result]) -> list[str]:
             cpu = statistics.median(x["cpu"] for x in runs)
             lines.append(
                 f"| reisgids, warm in-process | {r.version} | | | first call "
-                f"{r.warm['first']['total']:.2f} | {cpu:.2f} | | {mib(r.warm.get('rss_kib'))} | "
+                f"{r.warm['first']['total']:.2f} | | | {cpu:.2f} | | "
+                f"{mib(r.warm.get('rss_kib'))} | | "
                 f"{total:.2f} (load_site {load:.2f} + build {build:.2f}) |")
     return lines
 
@@ -528,8 +545,12 @@ def footer(tools: list[Tool]) -> list[str]:
         "page count (list, filter and taxonomy pages differ, see notes).",
         "- peak RSS: the largest resident set of any single process of the build "
         "(wait4/getrusage semantics), maximum over the cold runs.",
+        "- wall ÷ Hugo, wall ÷ MkDocs: the cold-build median divided by that peer's, from "
+        "runs taken in turn in the same session.",
+        "- no-change rebuild: the same build command again, nothing edited (reisgids uses "
+        "its build cache `.reisgids-cache/`; the peers here rebuild in full).",
         "- rebuild after 1 edit: one paragraph appended to one lesson, then the same build "
-        "command again into the existing output (every tool here rebuilds in full).",
+        "command again into the existing output.",
         "- reisgids, warm in-process: `load_site` + `build(search=False)` called again in one "
         "Python process after the edit (what `reisgids serve` does on a save, there with the "
         "search index); its CPU s is "
@@ -602,7 +623,8 @@ def main() -> None:
                 {"tool": r.tool, "version": r.version, "pages": r.pages, "files": r.files,
                  "bytes": r.size, "error": r.error, "warm": r.warm,
                  "cold": [vars(x) | {"output": ""} for x in r.cold],
-                 "rebuild": [vars(x) | {"output": ""} for x in r.rebuild]}
+                 "rebuild": [vars(x) | {"output": ""} for x in r.rebuild],
+                 "unchanged": [vars(x) | {"output": ""} for x in r.unchanged]}
                 for r in results]
             emit([*lines, *footer(tools)])
             if not args.keep:

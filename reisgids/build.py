@@ -7,20 +7,24 @@ build():     render, stage, index, swap. It only runs when load_site() found no 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from reisgids.cache import BuildCache
 from reisgids.config import SiteConfig, load_config
-from reisgids.errors import Report
+from reisgids.errors import Diagnostic, Report
 from reisgids.graph.checks import check_graph
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.link import link
 from reisgids.graph.routes import pattern_for
 from reisgids.graph.suggest import suggest_slugs
+from reisgids.incremental import Incremental
 from reisgids.model.document import ContentEntry
+from reisgids.progress import Progress
 from reisgids.render.bodies import render_bodies
-from reisgids.render.images import prepare_images
+from reisgids.render.images import carry_with_images, prepare_images
 from reisgids.render.markdown import RenderedBody
 from reisgids.render.outputs import render_site
 from reisgids.render.planned_urls import planned_urls
@@ -64,17 +68,27 @@ def static_files(root: Path) -> frozenset[str]:
                      if p.is_file() and not p.is_symlink())
 
 
-def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | None = None
-              ) -> tuple[Site | None, Report]:
+Reader = Callable[[SourceFile], tuple[ContentEntry | None, list[Diagnostic]]]
+
+
+def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | None = None,
+              jobs: int = 1, cache: BuildCache | None = None, read: Reader = read_entry,
+              progress: Progress | None = None) -> tuple[Site | None, Report]:
+    """`jobs`, `cache`: see build(); `read`: how one file is read (serve remembers files
+    that did not change); `progress`: stages shown on a terminal."""
     report = Report()
+    show = progress or Progress(False)
     config, problems = load_config(root, {"base_url": base_url} if base_url else None)
     report.extend(problems)
+    if config is not None:
+        show.language = config.language
     sources, problems = discover(root)
     report.extend(problems)
+    show.stage(f"bestanden lezen ({len(sources)})", f"reading files ({len(sources)})")
     entries: list[ContentEntry] = []
     unreadable: list[SourceFile] = []  # exist, but failed to load: not "missing" elsewhere
     for source in sources:
-        entry, problems = read_entry(source)
+        entry, problems = read(source)
         if entry is None:
             unreadable.append(source)
         report.extend(problems)
@@ -90,33 +104,61 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
                            outlines={o.slug: o for o in outlines})
     report.extend(problems)
     report.extend(check_graph(graph, root, outlines))
+    show.stage(f"Markdown omzetten ({len(graph.entries)})",
+               f"converting Markdown ({len(graph.entries)})")
     bodies, problems = render_bodies(graph, static_files(root), {
         s.rel: pattern_for(config, s.kind).replace("{slug}", s.slug) for s in unreadable},
-        planned_urls(graph))
+        planned_urls(graph), jobs=jobs, memo=cache)
     report.extend(problems)
     return Site(root, config, graph, bodies), report
 
 
-def build(site: Site, out: Path, *, search: bool = True) -> Report:
+def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
+          cache: BuildCache | None = None, defer_search: bool = False,
+          in_place: bool = False, progress: Progress | None = None) -> Report:
+    """`jobs`: processes for rendering; `cache`: reuse what earlier builds made (the output
+    is the same bytes either way); `defer_search` (serve, with a cache): keep the previous
+    search index and leave `cache.index_stale` set instead of running Pagefind now;
+    `in_place` (serve, with a cache): update `out` file by file instead of swapping it."""
     report = Report()
+    show = progress or Progress(False)
+    show.stage("pagina's maken", "making pages")
     theme = find_theme(site.root, site.config.theme, site.config.language)
-    env = environment(theme)
+    run = Incremental(cache, site.root, out) if cache is not None else None
+    env = run.environment(theme) if run is not None else environment(theme)
     # responsive sizes of every image; the previous output is the cache of encoded files
     images, image_files, problems = prepare_images(site.root, site.graph,
                                                    out if out.is_dir() else None)
     report.extend(problems)
     env.globals["images"] = images
-    files, problems = render_site(site.graph, site.bodies, env, theme)
+    files, problems = render_site(site.graph, site.bodies, env, theme, jobs=jobs,
+                                  carry=carry_with_images(run.carry, images)
+                                  if run is not None else None)
     report.extend(problems)
     if report.has_errors:
         return report
     files.update(image_files)  # /_img/ is reisgids' own folder: no page lives there
 
     def fill(stage: Path) -> None:
+        show.stage(f"schrijven ({len(files)} bestanden)" + (" en zoekindex" if search else ""),
+                   f"writing ({len(files)} files)" + (" and search index" if search else ""))
+        if run is not None:
+            report.extend(run.stage(stage, files, search=search,
+                                    language=site.config.language,
+                                    defer_search=defer_search))
+            return
         write_files(stage, files)
         if search:
             report.extend(index_site(stage, site.config.language))
 
-    publish(out, fill, [*((d, "assets") for d in theme.static_dirs),
-                        (site.root / "static", "static")])
+    static = [*((d, "assets") for d in theme.static_dirs), (site.root / "static", "static")]
+    if run is not None and in_place:
+        report.extend(run.update_in_place(files, static, search=search,
+                                          language=site.config.language,
+                                          defer_search=defer_search))
+    else:
+        publish(out, fill, static)
+    if run is not None:
+        run.finish(indexed=search and not report.has_errors)
+    show.done()
     return report

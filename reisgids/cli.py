@@ -12,8 +12,12 @@ from typing import Any, TypeVar
 import click
 
 from reisgids.build import Site, build, load_site, resolve_now
+from reisgids.cache import BuildCache
 from reisgids.errors import Report
 from reisgids.excerpt import SourceLines, render
+from reisgids.incremental import open_cache
+from reisgids.pool import available_cpus
+from reisgids.progress import Progress, wanted
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_CONTENT = 1
@@ -71,9 +75,11 @@ def _language(site: Site | None) -> str:
 
 
 def run_load(root: Path, now: date | None, drafts: bool, strict: bool,
-             base_url: str | None = None) -> Site:
+             base_url: str | None = None, *, jobs: int = 1,
+             cache: BuildCache | None = None, progress: Progress | None = None) -> Site:
     """Load and check; print the findings; exit 1 when they stop the build."""
-    return load_and_report(root, now, drafts, strict, base_url)[0]
+    return load_and_report(root, now, drafts, strict, base_url, jobs=jobs, cache=cache,
+                           progress=progress)[0]
 
 
 def done_line(report: Report, language: str) -> str:
@@ -87,12 +93,17 @@ def done_line(report: Report, language: str) -> str:
 
 
 def load_and_report(root: Path, now: date | None, drafts: bool, strict: bool,
-                    base_url: str | None = None) -> tuple[Site, Report]:
+                    base_url: str | None = None, *, jobs: int = 1,
+                    cache: BuildCache | None = None, progress: Progress | None = None
+                    ) -> tuple[Site, Report]:
     try:
         day = resolve_now(now)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    site, report = load_site(root, now=day, drafts=drafts, base_url=base_url)
+    site, report = load_site(root, now=day, drafts=drafts, base_url=base_url, jobs=jobs,
+                             cache=cache, progress=progress)
+    if progress is not None:
+        progress.done()
     language = _language(site)
     print_report(report, language, strict=strict, root=root)
     if site is None or report.fails(strict=strict):
@@ -120,13 +131,24 @@ def check_command(site: Path, now: date | None, strict: bool, drafts: bool) -> N
               help="Uitvoermap (standaard: SITE/output).")
 @click.option("--base-url", default=None, help="Overschrijft base_url uit reisgids.yml.")
 @click.option("--no-search", is_flag=True, help="Sla de zoekindex over (sneller).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Aantal processen (standaard: de CPU's die dit proces mag gebruiken).")
+@click.option("--no-cache", is_flag=True,
+              help="Gebruik en vul de bouwcache (.reisgids-cache/) niet.")
+@click.option("--quiet", "-q", is_flag=True, help="Geen voortgang tonen.")
 def build_command(site: Path, now: date | None, strict: bool, drafts: bool, out: Path | None,
-                  base_url: str | None, no_search: bool) -> None:
+                  base_url: str | None, no_search: bool, jobs: int | None,
+                  no_cache: bool, quiet: bool) -> None:
     """Bouw de site naar de uitvoermap; bij fouten blijft de vorige uitvoer staan."""
     target = out if out is not None else site / "output"
     check_out(site, target)
-    loaded = run_load(site, now, drafts, strict, base_url)
-    report = build(loaded, target, search=not no_search)
+    workers = jobs if jobs is not None else available_cpus()
+    cache = None if no_cache else open_cache(site)
+    progress = Progress(wanted(quiet))
+    loaded = run_load(site, now, drafts, strict, base_url, jobs=workers, cache=cache,
+                      progress=progress)
+    report = build(loaded, target, search=not no_search, jobs=workers, cache=cache,
+                   progress=progress)
     print_report(report, loaded.config.language, strict=strict, root=site)
     if report.fails(strict=strict):
         sys.exit(EXIT_CONTENT)

@@ -74,7 +74,7 @@ CODES: dict[str, Code] = {
                                "---\\ntitle: Over\\nTekst", "zet een regel '---' tussen de "
                                "velden en de tekst", "put a line '---' between fields and text"),
     "body-too-large": _c("de tekst is te lang voor één pagina", "the text is too long for one "
-                         "page", "(een tekst van 2 MB)", "verdeel de tekst over meerdere "
+                         "page", "(een tekst van 9 MB)", "verdeel de tekst over meerdere "
                          "bestanden", "split the text over several files"),
     # --- YAML
     "yaml-syntax": _c("de YAML klopt niet: {uitleg}", "invalid YAML: {explanation}",

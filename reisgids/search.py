@@ -68,11 +68,22 @@ def index_site(stage: Path, language: str) -> list[Diagnostic]:
             f"cannot make the search index: {stage} is not a folder"))]
     out = stage / INDEX_DIR
     shutil.rmtree(out, ignore_errors=True)  # Pagefind keeps hashed files that exist already
-    expected = count_entry_pages(stage)
+    pages = entry_pages(stage)
+    expected = len(pages)
     if expected == 0:
         return []  # nothing to search; see the module docstring
     try:
-        run_pagefind(stage, out, language)
+        with tempfile.TemporaryDirectory(prefix=".reisgids-index-", dir=stage.parent) as only:
+            # Pagefind reads only the pages it indexes (hard links: no copying), not every
+            # overview and filter page as well
+            for page in pages:
+                target = Path(only) / page.relative_to(stage)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(page, target)
+                except OSError:
+                    shutil.copyfile(page, target)
+            run_pagefind(Path(only), out, language)
         indexed = canonicalize(out)
     except Exception as exc:  # the binary, the OS or a damaged bundle: all are reported
         shutil.rmtree(out, ignore_errors=True)
@@ -89,11 +100,16 @@ def index_site(stage: Path, language: str) -> list[Diagnostic]:
     return []
 
 
-def count_entry_pages(stage: Path) -> int:
+def entry_pages(stage: Path) -> list[Path]:
     """The HTML pages Pagefind will index: those with a `data-pagefind-body` element."""
-    return sum(1 for path in sorted(stage.rglob("*.html"))
-               if path.is_file() and path.relative_to(stage).parts[0] != INDEX_DIR
-               and BODY_MARK in path.read_bytes())
+    return [path for path in sorted(stage.rglob("*.html"))
+            if path.is_file() and not path.is_symlink()
+            and path.relative_to(stage).parts[0] != INDEX_DIR
+            and BODY_MARK in path.read_bytes()]
+
+
+def count_entry_pages(stage: Path) -> int:
+    return len(entry_pages(stage))
 
 
 def run_pagefind(stage: Path, out: Path, language: str) -> None:

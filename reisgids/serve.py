@@ -31,6 +31,7 @@ import re
 import signal
 import socket
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Iterable
@@ -47,10 +48,13 @@ from tornado.ioloop import PeriodicCallback
 from tornado.netutil import bind_sockets
 
 from reisgids.build import build, load_site, resolve_now
+from reisgids.cache import BuildCache
 from reisgids.config import CONFIG_FILE
 from reisgids.debounce import Debouncer
 from reisgids.errors import Report
 from reisgids.excerpt import SourceLines, render
+from reisgids.incremental import EntryMemo, IndexLater, open_cache
+from reisgids.pool import available_cpus
 
 HOST = "127.0.0.1"  # never 0.0.0.0: a preview with drafts is not for the network
 WATCHED_DIRS = ("content", "static", "data", "themes")
@@ -226,6 +230,11 @@ class LiveSite:
         QUIET_SECONDS, max_wait=MAX_WAIT_SECONDS))
     snapshot: Snapshot = field(default_factory=dict)
     elapsed: float = 0.0  # seconds the last good build took
+    # incremental: the loaded files and rendered pages stay in memory between builds
+    cache: BuildCache | None = None
+    entries: EntryMemo = field(default_factory=EntryMemo)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    indexer: IndexLater | None = None
 
     @property
     def url(self) -> str:
@@ -242,12 +251,23 @@ class LiveSite:
         """Load and build into `out`; print what happened. False when it failed."""
         started = time.monotonic()
         try:
-            site, report = load_site(self.root, now=resolve_now(self.now), drafts=self.drafts)
+            # the first build may fork workers; later ones run while the background index
+            # thread lives, and forking a process with threads can deadlock its children
+            jobs = available_cpus() if self.cache is None else 1
+            if self.cache is None:
+                self.cache = open_cache(self.root)
+                self.indexer = IndexLater(self.lock, self.cache)
+            site, report = load_site(self.root, now=resolve_now(self.now), drafts=self.drafts,
+                                     jobs=jobs, cache=self.cache, read=self.entries)
             if site is not None:
                 self.language = site.config.language
                 self.base_path = site.config.base_path
             if site is not None and not report.has_errors:
-                report.extend(build(site, self.out, search=True).items)
+                with self.lock:
+                    report.extend(build(site, self.out, search=True, jobs=jobs,
+                                        cache=self.cache, defer_search=True,
+                                        in_place=True).items)
+                self.cache.autosave = False  # saved once; a save per edit would cost time
         except Exception as exc:  # a bug in reisgids, not in the content: keep serving
             _echo(self.say("interne fout in reisgids (geen fout in de inhoud); meld dit "
                            "aan de ontwikkelaars met de details hieronder:",
@@ -285,6 +305,13 @@ class LiveSite:
             _echo(self.say(f"serveert nu {self.url}", f"now serving {self.url}"))
         # after a failure too: the open pages show the banner
         _Reload.reload_waiters("*")
+        self.index_if_stale()
+
+    def index_if_stale(self) -> None:
+        """Pagefind after the page is visible, in the background (reisgids/incremental.py)."""
+        if self.cache is not None and self.cache.index_stale and self.indexer is not None \
+                and not self.failed:
+            self.indexer.request(self.out, self.language)
 
     def tick(self) -> None:
         """Every POLL_MS: notice changes, and rebuild once a burst has gone quiet."""

@@ -5,14 +5,48 @@ Runs in the check phase too: a broken link is a content error like any other.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Protocol
 
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.model.document import ContentEntry
+from reisgids.pool import parallel_map
 from reisgids.render.markdown import LinkTarget, RenderedBody, heading_ids, render_markdown
 from reisgids.render.site_links import SiteUrls, host_of
+from reisgids.render.site_lookups import RecordingSite, Seen
+
+Resolve = Callable[[str], LinkTarget | None]
+
+
+class BodyMemo(Protocol):
+    """Rendered bodies kept from earlier builds (reisgids/cache.py)."""
+
+    headings: dict[str, list[str]]
+
+    def body(self, key: str, resolve: Resolve, site: SiteUrls | None) -> RenderedBody | None:
+        ...
+
+    def store_body(self, key: str, body: RenderedBody,
+                   resolved: dict[str, LinkTarget | None], seen: Seen) -> None: ...
+
+
+def body_key(rel: str, first_line: int, body: str, salt: str = "") -> str:
+    """`salt`: anything else the rendering depends on as a whole (the site's host)."""
+    text = f"{rel}\x00{first_line}\x00{salt}\x00{body}"
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+
+def _heading_ids(body: str, memo: BodyMemo | None) -> frozenset[str]:
+    if memo is None:
+        return frozenset(heading_ids(body))
+    key = body_key("", 0, body)
+    if key not in memo.headings:
+        memo.headings[key] = list(heading_ids(body))
+    return frozenset(memo.headings[key])
+
 
 # `name.md#` or `/name/#` anywhere in a body: a link that may point at a heading of another
 # page
@@ -36,13 +70,16 @@ def anchor_targets(entries: dict[Key, ContentEntry]) -> set[Key]:
 
 def render_bodies(graph: ContentGraph, static_files: frozenset[str],
                   unreadable: Mapping[str, str] | None = None,
-                  other_urls: frozenset[str] | None = None
+                  other_urls: frozenset[str] | None = None, *, jobs: int = 1,
+                  memo: BodyMemo | None = None
                   ) -> tuple[dict[Key, RenderedBody], list[Diagnostic]]:
     """`unreadable`: path -> URL of files that exist but failed to load (their own errors
     say why); links to them are not reported as broken. `other_urls`: the site paths the
     build writes besides entries and static files (overviews, feeds); when given, links
-    written as URLs of the site are checked against them too."""
-    anchors = {key: frozenset(heading_ids(graph.entries[key].body))
+    written as URLs of the site are checked against them too. `jobs`: processes to render
+    in; `memo`: bodies rendered before, reused when their text and link targets are the
+    same."""
+    anchors = {key: _heading_ids(graph.entries[key].body, memo)
                for key in sorted(anchor_targets(graph.entries))}
     by_path: dict[str, LinkTarget] = {}
     for key, entry in graph.entries.items():
@@ -56,14 +93,41 @@ def render_bodies(graph: ContentGraph, static_files: frozenset[str],
 
     site = None if other_urls is None else site_urls(graph, by_path, anchors, other_urls,
                                                      unreadable or {})
+    # links to site URLs (`/deals/x/`): each lookup is recorded (render/site_lookups.py)
+    salt = f"{site.host}\x00{site.base_path}" if site is not None else ""
     bodies: dict[Key, RenderedBody] = {}
-    problems: list[Diagnostic] = []
+    todo: list[Key] = []
     for key in sorted(graph.entries):
         entry = graph.entries[key]
-        rendered = render_markdown(entry.body, path=entry.rel, first_line=entry.body_first_line,
-                                   resolve=by_path.get, site=site)
+        kept = memo.body(body_key(entry.rel, entry.body_first_line, entry.body, salt),
+                         by_path.get, site) if memo is not None else None
+        if kept is not None:
+            bodies[key] = kept
+        else:
+            todo.append(key)
+
+    def render(key: Key) -> tuple[RenderedBody, dict[str, LinkTarget | None], Seen]:
+        entry = graph.entries[key]
+        resolved: dict[str, LinkTarget | None] = {}
+
+        def resolve(path: str) -> LinkTarget | None:  # records what the body looked up
+            resolved[path] = target = by_path.get(path)
+            return target
+
+        recording = RecordingSite.around(site) if site is not None else None
+        return render_markdown(entry.body, path=entry.rel, first_line=entry.body_first_line,
+                               resolve=resolve, site=recording), resolved, \
+            recording.seen if recording is not None else {}
+
+    done = parallel_map(render, todo, jobs)
+    for key, (rendered, resolved, seen) in zip(todo, done, strict=True):
         bodies[key] = rendered
-        problems.extend(rendered.diagnostics)
+        if memo is not None:
+            entry = graph.entries[key]
+            memo.store_body(body_key(entry.rel, entry.body_first_line, entry.body, salt),
+                            rendered, resolved, seen)
+    bodies = dict(sorted(bodies.items()))
+    problems = [d for body in bodies.values() for d in body.diagnostics]
     if site is not None:
         problems.extend(check_link_fields(graph, site))
     return bodies, problems

@@ -11,7 +11,7 @@ Anything wrong with an image is a diagnostic at the entry's `image:` line.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -68,6 +68,20 @@ class Images:
         if found is None or found[0] not in self.infos:
             return None
         return {"info": self.infos[found[0]], "alt": found[1]}
+
+
+def carry_with_images(carry: Callable[[str, Any, dict[str, object]], bool], images: Images
+                      ) -> Callable[[str, Any, dict[str, object]], bool]:
+    """The build cache's `carry`, with the images in the site context it fingerprints: a
+    page whose picture (or a card's) changed is rendered again, not carried over."""
+    state: dict[str, Any] = {}
+
+    def carry_if_same(path: str, page: Any, site: dict[str, object]) -> bool:
+        if state.get("site") is not site:
+            state["site"], state["merged"] = site, {**site, "images": images}
+        return carry(path, page, state["merged"])
+
+    return carry_if_same
 
 
 def content_hash(data: bytes) -> str:

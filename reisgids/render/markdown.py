@@ -108,6 +108,10 @@ class _State:
     removed: list[_Removed] = field(default_factory=list)
     heading_ids: list[str] = field(default_factory=list)
 
+    def clear(self) -> None:
+        """Back to a fresh state: the same object is shared by one instance's processors."""
+        self.__dict__.update(_State().__dict__)
+
 
 class _MarkStash(Preprocessor):
     def __init__(self, md: markdown.Markdown, state: _State, which: str) -> None:
@@ -191,6 +195,9 @@ class _Brackets:
     _BRACKET = re.compile(r"[\[\]]")
 
     def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
         self._text: str | None = None
         self._close: dict[int, int] = {}
 
@@ -234,6 +241,9 @@ class _CodeSpans:
     _RUN = re.compile(r"`+")
 
     def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
         self._text: str | None = None
         self._starts: list[int] = []
         self._by_length: dict[int, list[int]] = {}
@@ -436,22 +446,34 @@ def _shift(headings: list[etree.Element]) -> None:
 
 
 class _Reisgids(Extension):
-    def __init__(self, state: _State, links: _Links | None) -> None:
+    def __init__(self, state: _State, slugger: _Slugger) -> None:
         super().__init__()
-        self.state, self.links = state, links
+        self.state, self.slugger = state, slugger
+        self.finish: _Finish | None = None
+        self.caches: list[_Brackets | _CodeSpans] = []
+
+    def reset(self) -> None:
+        """Called by Markdown.reset() before every body: nothing carries over."""
+        self.state.clear()
+        self.slugger.clear()
+        for cache in self.caches:
+            cache.clear()
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.registerExtension(self)  # so Markdown.reset() calls our reset()
         state = self.state
         md.preprocessors.register(_DefuseFences(md), "reisgids-defuse-fences", 26)
         md.preprocessors.register(_MarkStash(md, state, "after_fences"), "reisgids-fences", 22)
         md.preprocessors.register(_MarkStash(md, state, "after_blocks"), "reisgids-blocks", 19)
         md.treeprocessors.register(_BeforeInline(md, state), "reisgids-before-inline", 21)
-        md.treeprocessors.register(_Finish(md, state, self.links), "reisgids-finish", -1)
+        self.finish = _Finish(md, state, None)
+        md.treeprocessors.register(self.finish, "reisgids-finish", -1)
         md.postprocessors.register(_FilterStash(md, state), "reisgids-raw-html", 35)
         backticks = _Backticks(BACKTICK_RE)
         backticks.spans = _CodeSpans()
         md.inlinePatterns.register(backticks, "backtick", 190)
         brackets = _Brackets()
+        self.caches = [backticks.spans, brackets]
         for processor, name, priority in (
                 (_Reference(REFERENCE_RE, md), "reference", 170),
                 (_Link(LINK_RE, md), "link", 160),
@@ -470,24 +492,44 @@ class _Reisgids(Extension):
                 "footnote", 175)
 
 
-def _markdown(state: _State, links: _Links | None) -> markdown.Markdown:
-    """A fresh instance per body: nothing carries over from one body to the next."""
-    return markdown.Markdown(
-        extensions=["tables", "fenced_code", "footnotes", "sane_lists",
-                    TocExtension(marker="", slugify=_Slugger()),
-                    "pymdownx.tasklist", "pymdownx.tilde", "pymdownx.magiclink",
-                    _Reisgids(state, links)],
-        extension_configs={
-            "tables": {"use_align_attribute": True},
-            "footnotes": {"BACKLINK_TITLE": "Terug naar voetnoot %d in de tekst"},
-            "pymdownx.tasklist": {"custom_checkbox": False, "clickable_checkbox": False},
-            "pymdownx.tilde": {"subscript": False},
-            "pymdownx.magiclink": {"repo_url_shorthand": False, "social_url_shorthand": False,
-                                   "repo_url_shortener": False,
-                                   "social_url_shortener": False},
-        },
-        output_format="html")
+class _Converter:
+    """One Markdown instance, reused for every body of this process (building it costs a
+    third of a conversion). `Markdown.reset()` and `_Reisgids.reset()` clear every piece of
+    state between bodies, so the result is the same as with a fresh instance (tested)."""
 
+    def __init__(self) -> None:
+        self.state = _State()
+        slugger = _Slugger()
+        self.extension = _Reisgids(self.state, slugger)
+        self.md = markdown.Markdown(
+            extensions=["tables", "fenced_code", "footnotes", "sane_lists",
+                        TocExtension(marker="", slugify=slugger),
+                        "pymdownx.tasklist", "pymdownx.tilde", "pymdownx.magiclink",
+                        self.extension],
+            extension_configs={
+                "tables": {"use_align_attribute": True},
+                "footnotes": {"BACKLINK_TITLE": "Terug naar voetnoot %d in de tekst"},
+                "pymdownx.tasklist": {"custom_checkbox": False,
+                                      "clickable_checkbox": False},
+                "pymdownx.tilde": {"subscript": False},
+                "pymdownx.magiclink": {"repo_url_shorthand": False,
+                                       "social_url_shorthand": False,
+                                       "repo_url_shortener": False,
+                                       "social_url_shortener": False},
+            },
+            output_format="html")
+
+    def convert(self, text: str, links: _Links | None) -> tuple[str, _State]:
+        self.md.reset()
+        assert self.extension.finish is not None
+        self.extension.finish.links = links
+        converted = self.md.convert(text)
+        state = _State()
+        state.__dict__.update(self.state.__dict__)  # a copy: the next body clears ours
+        return converted, state
+
+
+_converter: _Converter | None = None  # one per process (and so one per pool worker)
 
 
 # --- the two entry points -----------------------------------------------------------------
@@ -514,9 +556,14 @@ def _clamp_indent(match: re.Match[str]) -> str:
 
 
 def _convert(text: str, links: _Links | None) -> tuple[str, _State]:
-    state = _State()
-    converted = _markdown(state, links).convert(text)
-    return converted, state
+    global _converter
+    if _converter is None:
+        _converter = _Converter()
+    try:
+        return _converter.convert(text, links)
+    except BaseException:
+        _converter = None  # a conversion that failed halfway may leave state behind
+        raise
 
 
 def heading_ids(body: str) -> tuple[str, ...]:

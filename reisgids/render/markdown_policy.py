@@ -134,6 +134,9 @@ class _Slugger:
     def __init__(self) -> None:
         self._seen: dict[str, int] = {}
 
+    def clear(self) -> None:
+        self._seen = {}
+
     def __call__(self, value: str, separator: str) -> str:
         base = github_slug(value) or "section"
         slug = base

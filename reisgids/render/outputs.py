@@ -22,7 +22,7 @@ from reisgids.render.opendata import open_data_files
 from reisgids.render.pages import plan_pages
 from reisgids.render.plan import Page, trail
 from reisgids.render.redirects import redirect_files
-from reisgids.render.site import Files, output_path, render_pages
+from reisgids.render.site import Carry, Files, output_path, render_pages
 from reisgids.render.sitemap import sitemap_files
 from reisgids.render.theme import Theme
 
@@ -53,11 +53,13 @@ def merge(files: Files, more: Mapping[str, bytes], what: Text,
 
 
 def render_site(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
-                env: jinja2.Environment, theme: Theme) -> tuple[Files, list[Diagnostic]]:
+                env: jinja2.Environment, theme: Theme, *, jobs: int = 1,
+                carry: Carry | None = None) -> tuple[Files, list[Diagnostic]]:
+    """`carry`: see render.site.Carry; a carried page's bytes are left empty here."""
     translate = cast(Callable[[str], str], env.globals["t"])  # theme.environment sets it
     pages = plan_pages(graph, bodies, translate)
     every = [*pages, not_found_page(graph, translate)]
-    files, problems = render_pages(graph, env, every)
+    files, problems = render_pages(graph, env, every, jobs=jobs, carry=carry)
     owners = {output_path(p.url): p.source for p in every if p.source}
     html = {key: body.html for key, body in bodies.items()}
     for what, more in (

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import jinja2
 
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.graph.content import ContentGraph
+from reisgids.pool import parallel_map
 from reisgids.render.bodies import page_url
 from reisgids.render.pages import Page
 from reisgids.render.views import site_context
@@ -23,9 +24,16 @@ def output_path(url: str) -> str:
     return path
 
 
-def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[Page]
+Carry = Callable[[str, Page, dict[str, object]], bool]
+"""(output path, page, site context) -> True when the previous build's file for this page
+can be carried over unchanged (the build cache knows); its bytes are then left empty."""
+
+
+def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[Page], *,
+                 jobs: int = 1, carry: Carry | None = None
                  ) -> tuple[Files, list[Diagnostic]]:
     files: Files = {}
+    todo: list[Page] = []
     owners: dict[str, Page] = {}
     problems: list[Diagnostic] = []
     site = site_context(graph)
@@ -41,10 +49,18 @@ def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[P
                 hint=Text("hernoem het bestand", "rename the file")))
             continue
         owners[path] = page
+        files[path] = b""  # placeholder: keeps the order of the paths
+        if carry is None or not carry(path, page, site):
+            todo.append(page)
+
+    def render(page: Page) -> bytes:
         template = env.get_template(page.template)
         html = template.render(
             site=site, page=page, url=page_url(graph, page.url),
             canonical=graph.config.base_url.rstrip("/") + page.url,
             home=page_url(graph, "/"), **page.context)
-        files[path] = html.encode("utf-8")
+        return html.encode("utf-8")
+
+    for page, html in zip(todo, parallel_map(render, todo, jobs), strict=True):
+        files[output_path(page.url)] = html
     return files, problems

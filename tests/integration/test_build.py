@@ -259,12 +259,12 @@ def test_source_date_epoch_is_a_utc_date(dated_site: Path, tmp_path: Path) -> No
 
 # ---- large and unusual files that must simply work ----
 
-def test_a_5_mb_body_is_refused_with_a_message_and_nothing_written(tmp_path: Path) -> None:
+def test_a_9_mb_body_is_refused_with_a_message_and_nothing_written(tmp_path: Path) -> None:
     site = copy_basic(tmp_path)
     paragraph = ("Samen eten in de wijk helpt tegen eenzaamheid, zeggen bewoners en partners. "
                  * 8 + "\n\n")
-    body = "## Een lang verslag\n\n" + paragraph * (5_000_000 // len(paragraph) + 1)
-    assert len(body.encode()) > 5_000_000
+    body = "## Een lang verslag\n\n" + paragraph * (9_000_000 // len(paragraph) + 1)
+    assert len(body.encode()) > 9_000_000
     write(site, "content/pages/lang.md", "---\ntitle: Lang\n---\n" + body)
     out = tmp_path / "out"
     result = build(site, out, "--no-search")

@@ -1,0 +1,218 @@
+"""The build cache: work done once is not done again, in `build` and in `serve`.
+
+What it keeps, keyed by content hashes:
+
+- rendered bodies, with every link target each body resolved: a body is reused only when
+  its text is the same and every path it looked up resolves to the same target now (so a
+  renamed, retitled or unpublished target renders it again);
+- heading ids of bodies other bodies link into with `#anchor`;
+- per output folder, every file it holds: its hash, its file identity (size, mtime, inode)
+  and, for pages, the fingerprint of everything the page showed (reisgids/fingerprint.py).
+  A page whose fingerprint is unchanged is not rendered again and is carried over from the
+  previous output by hard link, as is every other file whose bytes did not change.
+
+Where, and why it can be trusted: `.reisgids-cache/` in the site folder (git-ignored, safe
+to delete). A site folder is untrusted — a pull request could commit a cache holding HTML
+that nh3 never saw — so the cache is plain JSON (never pickle: loading runs no code) and
+carries an HMAC-SHA256 made with a key of this machine, kept outside the site
+(`$XDG_CACHE_HOME/reisgids/cache-key`, mode 0600). A cache with a wrong MAC (corrupt,
+edited, from another machine), from another reisgids version or another theme is ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from reisgids.errors import Diagnostic, Location, Severity, Text
+from reisgids.render.markdown_policy import LinkTarget, RenderedBody
+from reisgids.render.site_links import SiteUrls
+from reisgids.render.site_lookups import Seen, still_same, target_json
+
+CACHE_DIR = ".reisgids-cache"
+CACHE_FILE = "cache.json"
+FORMAT = 2  # 2: bodies record their lookups among the site URLs
+KEEP_OUTPUTS = 3  # output folders remembered (build's output/, serve's, --out elsewhere)
+
+Resolved = dict[str, LinkTarget | None]
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def machine_key() -> bytes | None:
+    """This machine's cache key, made once; None when it cannot be kept (no cache then)."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    path = base / "reisgids" / "cache-key"
+    try:
+        key = path.read_bytes()
+        if len(key) == 32:
+            return key
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"cache-key.{os.getpid()}")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secrets.token_bytes(32))
+        os.replace(temporary, path)
+        key = path.read_bytes()
+    except OSError:
+        return None
+    return key if len(key) == 32 else None
+
+
+# --- values <-> JSON ------------------------------------------------------------------------
+
+def _diagnostic_json(d: Diagnostic) -> list[Any]:
+    hint = [d.hint.nl, d.hint.en] if d.hint is not None else None
+    return [d.location.path, d.location.line, d.location.col, d.code, d.severity.value,
+            d.message.nl, d.message.en, d.field, hint]
+
+
+def _diagnostic(raw: list[Any]) -> Diagnostic:
+    path, line, col, code, severity, nl, en, field, hint = raw
+    return Diagnostic(Location(path, line, col), code, Severity(severity), Text(nl, en),
+                      field, Text(*hint) if hint is not None else None)
+
+
+# --- the cache ------------------------------------------------------------------------------
+
+class BuildCache:
+    """In memory during a build (and for the life of `serve`); loaded from and saved to
+    the site's cache folder by `load()` / `save()`."""
+
+    def __init__(self, namespace: str) -> None:
+        self.namespace = namespace
+        self.bodies: dict[str, dict[str, Any]] = {}
+        self.headings: dict[str, list[str]] = {}
+        self.outputs: dict[str, dict[str, list[Any]]] = {}  # out folder -> path -> record
+        self.used_bodies: set[str] = set()
+        self.rendered_bodies = 0  # counts, for tests and progress
+        self.rendered_pages = 0
+        self.index_stale = False  # serve: the search index lags behind the pages
+        self.autosave = True  # serve saves once, after its first build
+        self.jinja: tuple[str, jinja2.Environment] | None = None  # (theme key, environment)
+        self.loaded_headings = -1  # how many heading lists came from disk (-1: none)
+
+    # bodies
+    def body(self, key: str, resolve: Any, site: SiteUrls | None) -> RenderedBody | None:
+        record = self.bodies.get(key)
+        if record is None:
+            return None
+        for path, target in record["links"].items():
+            if target_json(resolve(path)) != target:
+                return None
+        seen = record.get("site") or {}
+        if seen and (site is None or not still_same(site, seen)):
+            return None
+        self.used_bodies.add(key)
+        return RenderedBody(record["html"], tuple(record["ids"]),
+                            tuple(_diagnostic(d) for d in record["diagnostics"]))
+
+    def store_body(self, key: str, body: RenderedBody, resolved: Resolved,
+                   seen: Seen) -> None:
+        """`seen`: the body's lookups among the site's URLs; one that asked for the nearest
+        URL depends on all of them and is not kept."""
+        self.rendered_bodies += 1
+        if seen.get("anything"):
+            self.bodies.pop(key, None)
+            return
+        self.used_bodies.add(key)
+        self.bodies[key] = {"html": body.html, "ids": list(body.heading_ids),
+                            "diagnostics": [_diagnostic_json(d) for d in body.diagnostics],
+                            "links": {p: target_json(t) for p, t in sorted(resolved.items())},
+                            "site": dict(sorted(seen.items()))}
+
+    # outputs
+    def previous(self, out: Path) -> dict[str, list[Any]]:
+        return self.outputs.get(str(out.resolve()), {})
+
+    def remember(self, out: Path, records: dict[str, list[Any]]) -> None:
+        folder = str(out.resolve())
+        self.outputs.pop(folder, None)
+        self.outputs[folder] = records  # most recent last
+        while len(self.outputs) > KEEP_OUTPUTS:
+            self.outputs.pop(next(iter(self.outputs)))
+
+    def unchanged_since_load(self, out: Path, records: dict[str, list[Any]]) -> bool:
+        """Nothing new to save: no body rendered, no heading ids added, same output."""
+        return (self.rendered_bodies == 0 and len(self.headings) == self.loaded_headings
+                and self.previous(out) == records)
+
+    # disk
+    def payload(self) -> bytes:
+        bodies = {k: v for k, v in self.bodies.items() if k in self.used_bodies}
+        return json.dumps({"format": FORMAT, "namespace": self.namespace, "bodies": bodies,
+                           "headings": self.headings, "outputs": self.outputs},
+                          ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
+
+    def save(self, root: Path) -> None:
+        key = machine_key()
+        if key is None:
+            return
+        folder = root / CACHE_DIR
+        try:
+            folder.mkdir(exist_ok=True)
+            ignore = folder / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# reisgids' build cache: safe to delete\n*\n")
+            payload = self.payload()
+            mac = hmac.new(key, payload, hashlib.sha256).hexdigest().encode("ascii")
+            temporary = folder / f"{CACHE_FILE}.{os.getpid()}"
+            temporary.write_bytes(mac + b"\n" + payload)
+            os.replace(temporary, folder / CACHE_FILE)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+def load(root: Path, namespace: str) -> BuildCache:
+    """The site's cache when it is ours and current; otherwise an empty one."""
+    cache = BuildCache(namespace)
+    key = machine_key()
+    path = root / CACHE_DIR / CACHE_FILE
+    if key is None or path.is_symlink():
+        return cache
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return cache
+    mac, _, payload = raw.partition(b"\n")
+    expected = hmac.new(key, payload, hashlib.sha256).hexdigest().encode("ascii")
+    if not hmac.compare_digest(mac, expected):
+        return cache  # corrupt, edited, or made on another machine: never trusted
+    try:
+        data = json.loads(payload.decode("utf-8", "surrogatepass"))
+    except ValueError:
+        return cache
+    if not isinstance(data, dict) or data.get("format") != FORMAT \
+            or data.get("namespace") != namespace:
+        return cache
+    cache.bodies, cache.headings = data["bodies"], data["headings"]
+    cache.outputs = data["outputs"]
+    cache.loaded_headings = len(cache.headings)
+    return cache
+
+
+def theme_namespace(version: str, files: Iterable[Path], extra: Iterable[str] = ()) -> str:
+    """The version of the cache: reisgids' version, the libraries that shape the HTML, and
+    the bytes of every theme file (templates, strings, assets)."""
+    digest = hashlib.blake2b(digest_size=20)
+    for part in (version, *extra):
+        digest.update(part.encode() + b"\x00")
+    for path in sorted(files):
+        try:
+            digest.update(str(path).encode() + b"\x00" + path.read_bytes() + b"\x00")
+        except OSError:
+            digest.update(str(path).encode() + b"\x00missing\x00")
+    return digest.hexdigest()

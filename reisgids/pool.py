@@ -1,0 +1,68 @@
+"""`--jobs N`: the two CPU-heavy stages (Markdown bodies, page templates) in a process pool.
+
+Workers are forked after the parent has everything they need (the graph, the link table,
+the Jinja environment): nothing is pickled on the way in, only results come back, and each
+worker keeps its own reused Markdown instance. Results are put back in input order, so the
+output is byte-identical to `--jobs 1` (tested).
+
+A pool costs a fork per worker and pickling every result; below MIN_ITEMS items it does not
+pay for itself on two cores (measured in bench/README.md), and the work runs in-process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+MIN_ITEMS = 200  # fewer bodies or pages than this: in-process (see the module docstring)
+
+# set in the parent just before forking; workers see them as they were then
+_task: Callable[[Any], Any] | None = None
+_items: Sequence[Any] = ()
+
+
+def available_cpus() -> int:
+    """The CPUs this process may use (its affinity mask), not the machine's count."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _run_chunk(span: tuple[int, int]) -> list[Any]:
+    assert _task is not None
+    return [_task(item) for item in _items[span[0]:span[1]]]
+
+
+def _can_fork() -> bool:
+    return sys.platform != "win32" and "fork" in multiprocessing.get_all_start_methods()
+
+
+def parallel_map(task: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
+    """[task(item) for item in items], spread over `jobs` forked workers when it pays.
+
+    `task` may use anything the parent holds when this is called (fork copies it)."""
+    if jobs <= 1 or len(items) < MIN_ITEMS or not _can_fork():
+        return [task(item) for item in items]
+    global _task, _items
+    _task, _items = task, items
+    # spans of indexes, not items: only results are pickled. Few enough spans to keep the
+    # overhead low, enough that a slow one does not leave a worker idle at the end.
+    size = max(1, len(items) // (jobs * 8))
+    chunks = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as executor:
+            results: list[R] = []
+            for part in executor.map(_run_chunk, chunks):
+                results.extend(part)
+            return results
+    finally:
+        _task, _items = None, ()

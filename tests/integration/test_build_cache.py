@@ -1,0 +1,122 @@
+"""`reisgids build` with its cache: same bytes, nothing rewritten, a foreign cache ignored."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import NOW, REPO
+
+BASIC = REPO / "tests" / "sites" / "basic"
+
+
+def build(site: Path, out: Path, keys: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """`keys`: where this 'machine' keeps its cache key (XDG_CACHE_HOME)."""
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env["XDG_CACHE_HOME"] = str(keys)
+    result = subprocess.run([sys.executable, "-m", "reisgids", "build", str(site), "--out",
+                             str(out), "--now", NOW, *extra], env=env, capture_output=True,
+                            text=True, timeout=300, check=False)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def inodes(root: Path) -> dict[str, int]:
+    return {p.relative_to(root).as_posix(): p.stat().st_ino
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def fresh_site(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    shutil.copytree(BASIC, site, ignore=shutil.ignore_patterns(".reisgids-cache"))
+    return site
+
+
+def test_cached_builds_are_byte_identical_and_a_no_change_rebuild_rewrites_nothing(
+        tmp_path: Path) -> None:
+    site, keys = fresh_site(tmp_path), tmp_path / "keys"
+    build(site, tmp_path / "plain", keys, "--no-cache")
+    assert not (site / ".reisgids-cache").exists()
+    out = tmp_path / "out"
+    build(site, out, keys)
+    assert (site / ".reisgids-cache" / "cache.json").is_file()
+    assert "*" in (site / ".reisgids-cache" / ".gitignore").read_text()
+    assert tree(out) == tree(tmp_path / "plain")
+    pages_and_index = {rel: ino for rel, ino in inodes(out).items()
+                       if rel.endswith(".html") or rel.startswith("pagefind/")}
+    assert any(rel.startswith("pagefind/") for rel in pages_and_index)
+    build(site, out, keys)  # the first rebuild records the files as they are after a swap
+    saved = (site / ".reisgids-cache" / "cache.json").stat().st_mtime_ns
+    build(site, out, keys)
+    assert (site / ".reisgids-cache" / "cache.json").stat().st_mtime_ns == saved
+    assert tree(out) == tree(tmp_path / "plain")
+    after = inodes(out)
+    # carried over by hard link: the very same files, pages and search index alike
+    assert {rel: after[rel] for rel in pages_and_index} == pages_and_index
+
+
+def test_an_edit_rebuilds_to_the_bytes_of_a_build_without_cache(tmp_path: Path) -> None:
+    site, keys = fresh_site(tmp_path), tmp_path / "keys"
+    out = tmp_path / "out"
+    build(site, out, keys)
+    partner = site / "content/partners/buurtkracht.md"
+    text = partner.read_text(encoding="utf-8")
+    partner.write_text(text.replace("title: ", "title: Echt ", 1), encoding="utf-8")
+    before = inodes(out)
+    build(site, out, keys)
+    build(site, tmp_path / "plain", keys, "--no-cache")
+    assert tree(out) == tree(tmp_path / "plain")
+    after = inodes(out)
+    assert after["partners/buurtkracht/index.html"] != before["partners/buurtkracht/index.html"]
+    assert any(after[rel] == before[rel] for rel in after if rel.endswith(".html"))
+
+
+def poison(site: Path) -> None:
+    """What a pull request could commit: cached HTML with a script in it."""
+    path = site / ".reisgids-cache" / "cache.json"
+    mac, _, payload = path.read_bytes().partition(b"\n")
+    data = json.loads(payload)
+    for record in data["bodies"].values():
+        record["html"] = "<script>alert(1)</script>" + record["html"]
+    path.write_bytes(mac + b"\n" + json.dumps(data).encode())
+
+
+def test_an_edited_cache_is_ignored(tmp_path: Path) -> None:
+    site, keys = fresh_site(tmp_path), tmp_path / "keys"
+    build(site, tmp_path / "plain", keys, "--no-cache", "--no-search")
+    build(site, tmp_path / "first", keys, "--no-search")
+    poison(site)
+    build(site, tmp_path / "out", keys, "--no-search")
+    assert tree(tmp_path / "out") == tree(tmp_path / "plain")
+
+
+def test_a_cache_from_another_machine_is_ignored(tmp_path: Path) -> None:
+    site = fresh_site(tmp_path)
+    build(site, tmp_path / "plain", tmp_path / "keys", "--no-cache", "--no-search")
+    build(site, tmp_path / "first", tmp_path / "other-machine", "--no-search")
+    cache = (site / ".reisgids-cache" / "cache.json").read_bytes()
+    _, _, payload = cache.partition(b"\n")
+    data = json.loads(payload)
+    for record in data["bodies"].values():  # re-signed by the other machine: still not ours
+        record["html"] = "<p>vervalst</p>"
+    import hashlib
+    import hmac
+
+    other_key = (tmp_path / "other-machine" / "reisgids" / "cache-key").read_bytes()
+    forged = json.dumps(data).encode()
+    (site / ".reisgids-cache" / "cache.json").write_bytes(
+        hmac.new(other_key, forged, hashlib.sha256).hexdigest().encode() + b"\n" + forged)
+    build(site, tmp_path / "out", tmp_path / "keys", "--no-search")
+    assert tree(tmp_path / "out") == tree(tmp_path / "plain")
+    (site / ".reisgids-cache" / "cache.json").write_bytes(b"\x00garbage")
+    build(site, tmp_path / "out", tmp_path / "keys", "--no-search")
+    assert tree(tmp_path / "out") == tree(tmp_path / "plain")
