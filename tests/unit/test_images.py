@@ -142,3 +142,18 @@ def test_broken_files_and_bombs_are_messages_at_the_image_line(
         assert "Traceback" not in out
         assert re.search(rf"{re.escape(DEAL)}:{line}(:\d+)?: fout \[{code}\] image: ", out), out
         assert words in out, out
+
+
+def test_a_changed_picture_is_not_carried_over_by_the_build_cache(
+        make_site: SiteFactory, tmp_path: Path) -> None:
+    root = site_with(make_site, photo(700, 300))
+    out = tmp_path / "out"
+    build(root, out)  # the build cache (.reisgids-cache/) is on by default
+    before = (out / "deals/samen-eten/index.html").read_text(encoding="utf-8")
+    (root / "static/img/foto.jpg").write_bytes(photo(900, 300))  # same path, new picture
+    build(root, out)
+    after = (out / "deals/samen-eten/index.html").read_text(encoding="utf-8")
+    assert 'width="900"' in after and 'width="700"' not in after
+    names = re.findall(r"/_img/([0-9a-f]{20}-\d+\.\w+)", after)
+    assert names and all((out / "_img" / name).is_file() for name in names)
+    assert before != after
