@@ -7,7 +7,7 @@ PORT ?= 8000
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install test-deps serve build check lint test bench
+.PHONY: install test-deps serve build check lint test bench vendor-editor
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -41,3 +41,8 @@ test: test-deps lint
 
 bench: install
 	$(PY) bench/run.py --sizes 1000
+
+# The web editor's JavaScript ships inside reisgids (docs/editor.md); this refreshes it from
+# npm, at the version and sha512 of reisgids/editor/vendor/decap-cms.pin.json.
+vendor-editor:
+	python3 tools/vendor_editor.py

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reisgids.cache import BuildCache
 from reisgids.config import SiteConfig, load_config
+from reisgids.editor.admin import ADMIN, admin_files, vendor_dir
 from reisgids.errors import Diagnostic, Report
 from reisgids.graph.checks import check_graph
 from reisgids.graph.content import ContentGraph, Key
@@ -32,6 +33,7 @@ from reisgids.render.theme import environment, find_theme
 from reisgids.search import index_site
 from reisgids.source.discover import SourceFile, discover
 from reisgids.source.outlines import load_outlines
+from reisgids.source.snapshots import load_snapshots
 from reisgids.validate import read_entry
 from reisgids.write import publish, write_files
 
@@ -97,11 +99,13 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     report.items = suggest_slugs(report.items, entries)
     outlines, problems = load_outlines(root)
     report.extend(problems)
+    snapshots, problems = load_snapshots(root)
+    report.extend(problems)
     if config is None:
         return None, report
     graph, problems = link(config, entries, now, drafts=drafts,
                            unreadable=frozenset((s.kind, s.slug) for s in unreadable),
-                           outlines={o.slug: o for o in outlines})
+                           outlines={o.slug: o for o in outlines}, snapshots=snapshots)
     report.extend(problems)
     report.extend(check_graph(graph, root, outlines))
     show.stage(f"Markdown omzetten ({len(graph.entries)})",
@@ -139,6 +143,10 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
         return report
     files.update(image_files)  # /_img/ is reisgids' own folder: no page lives there
 
+    editor = site.config.editor.enabled  # the web editor at /admin/ (docs/editor.md)
+    if editor:
+        files = {**files, **admin_files(site.config)}
+
     def fill(stage: Path) -> None:
         show.stage(f"schrijven ({len(files)} bestanden)" + (" en zoekindex" if search else ""),
                    f"writing ({len(files)} files)" + (" and search index" if search else ""))
@@ -151,7 +159,8 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
         if search:
             report.extend(index_site(stage, site.config.language))
 
-    static = [*((d, "assets") for d in theme.static_dirs), (site.root / "static", "static")]
+    static = [*((d, "assets") for d in theme.static_dirs), (site.root / "static", "static"),
+              *([(vendor_dir(), ADMIN)] if editor else [])]
     if run is not None and in_place:
         report.extend(run.update_in_place(files, static, search=search,
                                           language=site.config.language,

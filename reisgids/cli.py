@@ -193,6 +193,40 @@ def schema_command(out: Path) -> None:
     click.echo(f"{len(written)} schema's geschreven in {out}")
 
 
+@cli.group("compass")
+def compass_group() -> None:
+    """Het reiskompas: edities vastleggen."""
+
+
+@compass_group.command("freeze")
+@click.argument("edition")
+@click.argument("site", default=".", type=click.Path(exists=True, file_okay=False,
+                                                      path_type=Path))
+@click.option("--now", callback=_parse_now, metavar="JJJJ-MM-DD")
+def freeze_command(edition: str, site: Path, now: date | None) -> None:
+    """Bevries een vastgestelde editie: schrijf haar momentopname naast de editie."""
+    from reisgids.freeze import FREEZE_RESOLVES, FreezeRefused, freeze
+
+    try:
+        day = resolve_now(now)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    loaded, report = load_site(site, now=day)
+    language = _language(loaded)
+    blocking = Report([d for d in report.items if d.code not in FREEZE_RESOLVES])
+    print_report(blocking, language, strict=False)
+    if loaded is None or blocking.has_errors:
+        sys.exit(EXIT_CONTENT)
+    try:
+        target = freeze(site, loaded.graph, edition)
+    except FreezeRefused as refused:
+        click.echo(refused.message.get(language), err=True)
+        sys.exit(EXIT_CONTENT)
+    rel = target.relative_to(site).as_posix()
+    click.echo(f"momentopname geschreven: {rel}" if language != "en"
+               else f"snapshot written: {rel}")
+
+
 @cli.command("serve")
 @click.argument("site", default=".", type=click.Path(exists=True, file_okay=False,
                                                       path_type=Path))
@@ -201,14 +235,16 @@ def schema_command(out: Path) -> None:
 @click.option("--drafts", is_flag=True)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Uitvoermap (standaard: SITE/.reisgids-serve, nooit output/).")
+@click.option("--editor", is_flag=True,
+              help="De webredactie op /admin/, die in deze map opslaat (docs/editor.md).")
 def serve_command(site: Path, port: int, now: date | None, drafts: bool,
-                  out: Path | None) -> None:
+                  out: Path | None, editor: bool) -> None:
     """Bouw, serveer op 127.0.0.1 en bouw opnieuw bij elke wijziging."""
     from reisgids.serve import serve
 
     if out is not None:
         check_out(site, out)
-    serve(site, port=port, now=now, drafts=drafts, out=out)
+    serve(site, port=port, now=now, drafts=drafts, out=out, editor=editor)
 
 
 def main() -> None:

@@ -218,6 +218,10 @@ CODES: dict[str, Code] = {
     "schema-permalink-kind": _c("'{waarde}' is geen soort", "'{value}' is not a kind",
                                 "permalinks:\\n  dealz: ...", "kies een bestaande soort",
                                 "choose an existing kind"),
+    "schema-editor-backend": _c("'{waarde}' is geen bekende git-host",
+                                "'{value}' is not a known git host",
+                                "editor:\\n  backend: svn", "kies github, gitlab of gitea",
+                                "choose github, gitlab or gitea"),
     # --- rules over several fields
     "end-before-start": _c("het einde ligt vóór het begin", "the end is before the start",
                            "start: 2026-05-01\\nend: 2026-04-01", "controleer beide datums",
@@ -263,6 +267,39 @@ CODES: dict[str, Code] = {
     "agenda-date-back": _c("de datum ligt vóór de vorige stap", "the date is before the "
                            "previous entry", "2026-03-01 na 2026-05-01", "zet de stappen op "
                            "volgorde van datum", "put the entries in date order"),
+    "document-missing": _c("het document {pad} bestaat niet", "the document {path} does not "
+                           "exist", "documents:\n  - {title: Raadsbesluit, url: "
+                           "/static/weg.pdf}", "zet het bestand in static/ of link naar de "
+                           "vindplaats (https://...)", "put the file in static/ or link to "
+                           "where it is published (https://...)"),
+    # --- frozen compass editions (docs/kompas.md)
+    "edition-frozen": _c("deze wijziging zou het vastgestelde '{editie}' veranderen",
+                         "this edit would change the adopted '{edition}'",
+                         "de datum van een stap uit 2025 aangepast na vaststelling van 2025",
+                         "laat wat binnen de editie viel staan en voeg een nieuwe stap toe; "
+                         "echt herstellen: reisgids compass freeze <editie>",
+                         "leave what the edition covered and add a new entry; to really "
+                         "correct it: reisgids compass freeze <edition>"),
+    "edition-unfrozen": _c("editie '{editie}' is vastgesteld maar niet bevroren",
+                           "edition '{edition}' is adopted but not frozen",
+                           "adopted: {date: 2025-12-16, forum: college} (zonder momentopname)",
+                           "reisgids compass freeze <editie>, en commit de momentopname",
+                           "reisgids compass freeze <edition>, and commit the snapshot", W),
+    "snapshot-concept": _c("editie '{editie}' is een concept, maar heeft een momentopname",
+                           "edition '{edition}' is a concept, but has a snapshot",
+                           "2025.snapshot.yml naast een editie zonder adopted",
+                           "zet 'adopted' terug of haal de momentopname weg",
+                           "put 'adopted' back or remove the snapshot"),
+    "snapshot-orphan": _c("er is een momentopname voor editie '{editie}', maar geen "
+                          "gepubliceerde editie", "there is a snapshot for edition "
+                          "'{edition}', but no published edition", "1999.snapshot.yml zonder "
+                          "1999.md", "maak de editie aan of haal de momentopname weg",
+                          "create the edition or remove the snapshot"),
+    "snapshot-edition": _c("deze momentopname hoort bij een andere editie",
+                           "this snapshot belongs to another edition",
+                           "edition: '2024' in 2025.snapshot.yml",
+                           "maak de momentopname opnieuw met reisgids compass freeze <editie>",
+                           "make the snapshot again with reisgids compass freeze <edition>"),
     # --- references between files
     "ref-unresolved": _c("er is geen {soort} '{naam}'", "there is no {kind} '{name}'",
                          "partners:\\n  - slug: Humanitas Noord", "verwijs met de bestandsnaam "

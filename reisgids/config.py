@@ -7,14 +7,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, ValidationError, field_validator
+from pydantic import AfterValidator, BeforeValidator, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
 from reisgids.diagnose import diagnostics_from
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.hints import closest
 from reisgids.model.base import Model
-from reisgids.model.fields import Enum, Url
+from reisgids.model.fields import Bool, Enum, Url
 from reisgids.model.fields import Text as TextField
 from reisgids.source.discover import suggest_slug
 from reisgids.source.frontmatter import SplitProblem, decode
@@ -104,6 +104,38 @@ class Repository(Model):
     issues: Url | None = None
 
 
+EDITOR_BACKENDS = ("github", "gitlab", "gitea")
+
+
+def _editor_backend(value: str) -> str:
+    if value in EDITOR_BACKENDS:
+        return value
+    raise _problem("reisgids_editor_backend", f"'{value}' is geen bekende git-host",
+                   f"'{value}' is not a known git host",
+                   f"kies uit: {', '.join(EDITOR_BACKENDS)}",
+                   f"choose from: {', '.join(EDITOR_BACKENDS)}")
+
+
+def _editor_switch(value: Any) -> Any:
+    """`editor: false` switches the editor off; `editor: true` is the default settings."""
+    if isinstance(value, bool | str) and str(value).strip().lower() in {"true", "false"}:
+        return {"enabled": str(value).strip().lower()}
+    return value
+
+
+class EditorSettings(Model):
+    """The web editor at /admin/ (docs/editor.md): which git host it commits to."""
+
+    enabled: Bool = True
+    backend: Annotated[TextField, AfterValidator(_editor_backend)] = "github"
+    repo: TextField | None = None  # owner/name
+    branch: TextField = "main"
+    base_url: Url | None = None  # the OAuth server (GitHub) or the GitLab instance
+    auth_type: TextField | None = None  # GitLab: pkce or implicit
+    app_id: TextField | None = None  # GitLab: the OAuth application id
+    editorial_workflow: Bool = True  # every change a pull/merge request
+
+
 class SiteConfig(Model):
     title: TextField
     base_url: Url
@@ -115,6 +147,7 @@ class SiteConfig(Model):
     permalinks: dict[PermalinkKind, Permalink] = {}
     licence: Licence = Licence()
     repository: Repository | None = None
+    editor: Annotated[EditorSettings, BeforeValidator(_editor_switch)] = EditorSettings()
 
     @field_validator("base_url")
     @classmethod

@@ -17,6 +17,7 @@ from reisgids.model.describe import (
     EMAIL,
     ENUM,
     KINDREF,
+    LINK,
     MODEL,
     MOMENT,
     PATH,
@@ -63,7 +64,8 @@ def _type(shape: Shape) -> str:
                 else "tekst")
     simple = {DATE: "datum (JJJJ-MM-DD)", MOMENT: "datum, of datum en tijd (JJJJ-MM-DD UU:MM)",
               BOOL: "`true` of `false`", YEAR: "jaartal", URL: "webadres (`https://...`)",
-              EMAIL: "e-mailadres", PATH: "pad `/static/...`"}
+              EMAIL: "e-mailadres", PATH: "pad `/static/...`",
+              LINK: "webadres (`https://...`) of pad `/static/...`"}
     if leaf in simple:
         return simple[leaf]
     if leaf == ENUM:

@@ -25,6 +25,7 @@ from reisgids.model.describe import (
     EMAIL,
     ENUM,
     KINDREF,
+    LINK,
     MODEL,
     MOMENT,
     PATH,
@@ -209,6 +210,7 @@ class _Writer:
             URL: self.t("Begint met https://.", "Starts with https://."),
             EMAIL: self.t("Een e-mailadres.", "An e-mail address."),
             PATH: self.t("Begint met /static/.", "Starts with /static/."),
+            LINK: self.t("Begint met https:// of /static/.", "Starts with https:// or /static/."),
             REF: (self.t(f"Bestandsnamen uit {folder}, zonder .md.",
                          f"File names from {folder}, without .md.") if many else
                   self.t(f"Bestandsnaam uit {folder}, zonder .md.",
@@ -274,7 +276,7 @@ class _Writer:
             return "false"
         if leaf == YEAR:
             return str(self.today.year)
-        if leaf == URL:
+        if leaf in (URL, LINK):
             return EXAMPLE_URL
         if leaf == EMAIL:
             return "info@example.org"

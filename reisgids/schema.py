@@ -23,6 +23,7 @@ from reisgids.model.describe import (
     EMAIL,
     ENUM,
     KINDREF,
+    LINK,
     MODEL,
     MOMENT,
     PATH,
@@ -71,6 +72,8 @@ def _leaf_schema(shape: Shape, path: str, kind: str, defs: Defs) -> dict[str, An
                           {"type": "string", "pattern": r"^\d{4}$"}]}
     if leaf == URL:
         return {"type": "string", "format": "uri", "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$"}
+    if leaf == LINK:
+        return {"type": "string", "pattern": r"^([Hh][Tt][Tt][Pp][Ss]?://\S+|/static/.+)$"}
     if leaf == EMAIL:
         return {"type": "string", "format": "email", "pattern": EMAIL_RE.pattern}
     if leaf == PATH:

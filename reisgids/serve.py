@@ -51,6 +51,7 @@ from reisgids.build import build, load_site, resolve_now
 from reisgids.cache import BuildCache
 from reisgids.config import CONFIG_FILE
 from reisgids.debounce import Debouncer
+from reisgids.editor.serving import handlers as editor_handlers
 from reisgids.errors import Report
 from reisgids.excerpt import SourceLines, render
 from reisgids.incremental import EntryMemo, IndexLater, open_cache
@@ -230,6 +231,7 @@ class LiveSite:
         QUIET_SECONDS, max_wait=MAX_WAIT_SECONDS))
     snapshot: Snapshot = field(default_factory=dict)
     elapsed: float = 0.0  # seconds the last good build took
+    editor: bool = False  # --editor: /admin/ against this site (reisgids.editor.serving)
     # incremental: the loaded files and rendered pages stay in memory between builds
     cache: BuildCache | None = None
     entries: EntryMemo = field(default_factory=EntryMemo)
@@ -410,8 +412,9 @@ def _application(live: LiveSite) -> web.Application:
                     "Pagina niet gevonden", "Page not found"))
             self.send_page(page, 404)
 
+    editor = editor_handlers(live.root, lambda: live.port, live.base_path) if live.editor else []
     return web.Application(
-        [(r"/livereload", _Reload), (r"/livereload\.js", LiveReloadJSHandler),
+        [*editor, (r"/livereload", _Reload), (r"/livereload\.js", LiveReloadJSHandler),
          (re.escape(BANNER_CSS_URL), _BannerCss),
          (r"/(.*)", SiteHandler, {"path": str(live.out), "default_filename": "index.html"})],
         log_function=_log_request)
@@ -450,7 +453,7 @@ def _bind(port: int) -> list[socket.socket]:
 
 
 def serve(site: Path, *, port: int, now: date | None, drafts: bool,
-          out: Path | None) -> None:
+          out: Path | None, editor: bool = False) -> None:
     """Build `site`, serve it on 127.0.0.1:`port` (0: a free port), rebuild on changes.
 
     Returns when the editor presses Ctrl-C."""
@@ -462,7 +465,7 @@ def serve(site: Path, *, port: int, now: date | None, drafts: bool,
     # `reisgids build` publishes from
     target = out if out is not None else root / SERVE_DIR
     live = LiveSite(root=root, out=target.resolve(),
-                    now=now, drafts=drafts)
+                    now=now, drafts=drafts, editor=editor)
     # livereload logs tracebacks for sockets that went away; nothing an editor can act on
     logging.getLogger("livereload").addHandler(logging.NullHandler())
     logging.getLogger("livereload").propagate = False
@@ -476,6 +479,8 @@ def serve(site: Path, *, port: int, now: date | None, drafts: bool,
                            f"built {pages} pages in {live.out}"))
         _echo(live.say(f"serveert {live.url} (Ctrl-C stopt)",
                        f"serving {live.url} (Ctrl-C stops)"))
+        if editor:
+            _echo(live.say(f"redactie: {live.url}admin/", f"editor: {live.url}admin/"))
         asyncio.run(_serve_forever(live, sockets))
     except KeyboardInterrupt:
         _echo(live.say("gestopt", "stopped"))

@@ -9,13 +9,28 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from reisgids.compass.history import ENDED, has_ended, state, status_at
-from reisgids.model.compass import AgendaItem, CompassEdition, HistoryEntry
+from reisgids.model.compass import CompassEdition, HistoryEntry, Period
 
 # The state machine's order, for grouping and listing.
 STATUS_ORDER: tuple[str, ...] = ("inventoried", "on-agenda", "decided", "fed-back",
                                  "monitoring", "anchored", "withdrawn")
+
+
+class HasHistory(Protocol):
+    """An agenda item, live (AgendaItem) or as an adopted edition froze it (SnapshotItem)."""
+
+    @property
+    def history(self) -> Sequence[HistoryEntry]: ...
+
+
+class HasPeriod(Protocol):
+    """An edition, live (CompassEdition) or frozen (EditionSnapshot, PreviousEdition)."""
+
+    @property
+    def period(self) -> Period: ...
 
 
 @dataclass(frozen=True)
@@ -74,7 +89,7 @@ def ended_by(history: Sequence[HistoryEntry], day: date) -> bool:
     return current in ENDED
 
 
-def holds(edition: CompassEdition, item: AgendaItem) -> bool:
+def holds(edition: HasPeriod, item: HasHistory) -> bool:
     """An edition holds an item with an entry on or before period.end that had not ended
     before period.start."""
     period = edition.period
@@ -83,8 +98,7 @@ def holds(edition: CompassEdition, item: AgendaItem) -> bool:
     return not has_ended(item.history, before=period.start)
 
 
-def edition_items(edition: CompassEdition, items: Mapping[str, AgendaItem]
-                  ) -> list[ItemStatus]:
+def edition_items(edition: HasPeriod, items: Mapping[str, HasHistory]) -> list[ItemStatus]:
     """The items an edition holds with their status at period.end, in status order, then
     by slug."""
     found: list[ItemStatus] = []
@@ -125,17 +139,22 @@ def current_edition(editions: Mapping[str, CompassEdition], today: date) -> str 
     return order[-1] if order else None
 
 
-def edition_diff(edition: CompassEdition, previous_slug: str, previous: CompassEdition,
-                 items: Mapping[str, AgendaItem]) -> EditionDiff:
+def edition_diff(edition: HasPeriod, previous_slug: str, previous: HasPeriod,
+                 items: Mapping[str, HasHistory],
+                 previous_held: Sequence[ItemStatus] | None = None) -> EditionDiff:
     """What changed between the end of the previous edition's period and the end of this
-    one's: new items, status moves (endings flagged), items no longer held."""
+    one's: new items, status moves (endings flagged), items no longer held.
+
+    `previous_held`: what the previous edition held, when it is frozen (its snapshot), so
+    that a concept compares with the edition as adopted."""
     now_held = {s.slug: s for s in edition_items(edition, items)}
-    before_held = {s.slug: s for s in edition_items(previous, items)}
+    before_held = {s.slug: s for s in (previous_held if previous_held is not None
+                                       else edition_items(previous, items))}
     new = tuple(now_held[s] for s in sorted(now_held) if s not in before_held)
     moves: list[Move] = []
     for slug in sorted(set(now_held) & set(before_held)):
         before, after = before_held[slug].entry, now_held[slug].entry
-        if before is not after:
+        if is_real_move(before, after):
             moves.append(Move(slug, before, after,
                               now_held[slug].ended and not before_held[slug].ended,
                               steps_between(items[slug].history, before, after)))
@@ -144,15 +163,38 @@ def edition_diff(edition: CompassEdition, previous_slug: str, previous: CompassE
     return EditionDiff(previous_slug, new, tuple(ordered), dropped)
 
 
+def is_real_move(before: HistoryEntry, after: HistoryEntry) -> bool:
+    """Whether a reader sees a change: another status or decision, or (on the agenda) another
+    forum. A second monitoring check is progress on the timeline, not a move in the diff."""
+    if (before.status, before.decision) != (after.status, after.decision):
+        return True
+    return str(after.status) == "on-agenda" and before.forum != after.forum
+
+
+def _position(history: Sequence[HistoryEntry], entry: HistoryEntry) -> int | None:
+    """Where `entry` is in `history`: the same object, else an equal entry (a frozen copy;
+    documents added later do not count)."""
+    for index, found in enumerate(history):
+        if found is entry:
+            return index
+    plain = entry.model_dump(exclude={"documents"})
+    for index, found in enumerate(history):
+        if found.model_dump(exclude={"documents"}) == plain:
+            return index
+    return None
+
+
 def steps_between(history: Sequence[HistoryEntry], before: HistoryEntry, after: HistoryEntry
                   ) -> tuple[HistoryEntry, ...]:
-    """The entries after `before` up to and including `after` (found by identity)."""
-    start = next(i for i, e in enumerate(history) if e is before)
-    end = next(i for i, e in enumerate(history) if e is after)
+    """The entries after `before` up to and including `after`; just `after` when `before`
+    is not in this history (any more)."""
+    start, end = _position(history, before), _position(history, after)
+    if start is None or end is None or end <= start:
+        return (after,)
     return tuple(history[start + 1:end + 1])
 
 
-def status_events(items: Mapping[str, AgendaItem]) -> list[StatusEvent]:
+def status_events(items: Mapping[str, HasHistory]) -> list[StatusEvent]:
     """Every history entry of every item as a dated event, newest first (for feeds);
     ties by slug, then position."""
     events: list[StatusEvent] = []
@@ -164,7 +206,7 @@ def status_events(items: Mapping[str, AgendaItem]) -> list[StatusEvent]:
     return sorted(events, key=lambda e: (e.entry.date, e.slug, e.index), reverse=True)
 
 
-def status_moves(items: Mapping[str, AgendaItem]) -> list[StatusEvent]:
+def status_moves(items: Mapping[str, HasHistory]) -> list[StatusEvent]:
     """Status events that changed an item's status or forum (not the first entry)."""
     return [e for e in status_events(items) if e.previous is not None]
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from reisgids.errors import Diagnostic, Location, Text, error, warning
 from reisgids.graph.aliases import check_aliases
 from reisgids.graph.content import ContentGraph
+from reisgids.graph.frozen import decision_documents, frozen_editions
 from reisgids.model.atlas import Deal
 from reisgids.model.compass import AgendaItem
 from reisgids.model.learning import Lesson, Review
@@ -24,6 +25,8 @@ def check_graph(graph: ContentGraph, root: Path, outlines: list[Outline]) -> lis
     found += _deals_without_review(graph)
     found += _uncited_lessons(graph)
     found += check_aliases(graph)
+    found += frozen_editions(graph, root)
+    found += decision_documents(graph, root)
     return found
 
 

@@ -30,6 +30,7 @@ class ContentGraph:
     urls: dict[Key, str]
     links: tuple[Link, ...]
     outlines: dict[str, Any] = field(default_factory=dict)  # area slug -> Outline
+    snapshots: dict[str, Any] = field(default_factory=dict)  # edition -> StoredSnapshot
     # indexes keyed by entry, built once: templates never search the graph (Hugo's O(n²))
     _backlinks: dict[Key, list[Link]] = field(init=False, repr=False, compare=False)
     _forward: dict[Key, list[Link]] = field(init=False, repr=False, compare=False)

@@ -57,8 +57,8 @@ def _vocab_problem(entry: ContentEntry, path: tuple[str | int, ...], name: str, 
 
 
 def link(config: SiteConfig, entries: list[ContentEntry], now: date, *, drafts: bool,
-         outlines: dict[str, Any] | None = None, unreadable: frozenset[Key] = frozenset()
-         ) -> tuple[ContentGraph, list[Diagnostic]]:
+         outlines: dict[str, Any] | None = None, unreadable: frozenset[Key] = frozenset(),
+         snapshots: dict[str, Any] | None = None) -> tuple[ContentGraph, list[Diagnostic]]:
     """`unreadable`: files that exist but failed to load; their own errors say why, so a
     reference to one is not reported again as pointing at nothing."""
     by_key = {e.key: e for e in entries}
@@ -94,5 +94,5 @@ def link(config: SiteConfig, entries: list[ContentEntry], now: date, *, drafts: 
     graph = ContentGraph(config=config, now=now, entries=by_key, published=published,
                          urls=urls, links=tuple(sorted(set(links), key=lambda lk: (
                              lk.source, lk.field, lk.target))),
-                         outlines=outlines or {})
+                         outlines=outlines or {}, snapshots=snapshots or {})
     return graph, problems

@@ -27,6 +27,7 @@ RESERVED: dict[str, str] = {
     "/marktplaats/archief/": "listing archive", "/feeds/": "feeds", "/data/": "data",
     "/static/": "static", "/pagefind/": "search index", "/assets/": "theme assets",
     GLOSSARY_URL: "glossary",
+    "/admin/": "web editor",
 }
 
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 from pydantic import Field
 
 from reisgids.model.base import Entry, Model
-from reisgids.model.fields import Date, Enum, Ref, SiteVocab, Summary, Text
+from reisgids.model.fields import Date, Enum, Ref, SiteVocab, Summary, Text, UrlOrStatic
+
+
+class DecisionDocument(Model):
+    """A document that records a move: a raadsbesluit, a collegebrief, minutes."""
+
+    title: Text
+    url: UrlOrStatic  # https://... or /static/...
 
 
 class HistoryEntry(Model):
@@ -17,6 +24,7 @@ class HistoryEntry(Model):
     feedback: Text | None = None
     indicator: Text | None = None
     next_check: Date | None = None
+    documents: list[DecisionDocument] = []
 
 
 class AgendaItem(Entry):

@@ -19,6 +19,7 @@ from reisgids.model.fields import (
     check_email,
     check_static_path,
     check_url,
+    check_url_or_static,
     parse_bool,
     parse_date,
     parse_moment,
@@ -30,6 +31,7 @@ from reisgids.model.vocab import VOCABS
 # The leaves a field can have.
 TEXT, DATE, MOMENT, BOOL, YEAR, URL, EMAIL, PATH = (
     "text", "date", "moment", "bool", "year", "url", "email", "path")
+LINK = "link"  # a web address or a /static/ path (a decision document)
 ENUM, VOCAB, REF, KINDREF, MODEL, CHOICE = ("enum", "vocab", "ref", "kindref", "model", "choice")
 
 
@@ -59,7 +61,8 @@ class FieldSpec:
 
 
 _BEFORE = {parse_date: DATE, parse_moment: MOMENT, parse_bool: BOOL, parse_year: YEAR}
-_AFTER = {check_url: URL, check_email: EMAIL, check_static_path: PATH}
+_AFTER = {check_url: URL, check_email: EMAIL, check_static_path: PATH,
+          check_url_or_static: LINK}
 
 
 def _enum_vocab(func: Any) -> str | None:

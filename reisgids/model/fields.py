@@ -123,6 +123,11 @@ def check_site_path(value: str) -> str:
     raise PydanticCustomError("reisgids_site_path", "not a path of this site", {"value": value})
 
 
+def check_url_or_static(value: str) -> str:
+    """A link to a document: a web address, or a file under static/ written /static/..."""
+    return check_static_path(value) if value.startswith("/") else check_url(value)
+
+
 @dataclass(frozen=True)
 class RefTo:
     """Marks a text field as holding the slug of an entry of `kind`."""
@@ -174,4 +179,6 @@ Url = Annotated[str, BeforeValidator(_text_of), AfterValidator(check_url)]
 Email = Annotated[str, BeforeValidator(_text_of), AfterValidator(check_email)]
 StaticPath = Annotated[str, BeforeValidator(_text_of), AfterValidator(check_static_path)]
 SitePath = Annotated[str, BeforeValidator(_text_of), AfterValidator(check_site_path)]
+Slug = Annotated[str, BeforeValidator(_text_of), AfterValidator(check_slug)]
+UrlOrStatic = Annotated[str, BeforeValidator(_text_of), AfterValidator(check_url_or_static)]
 AreaRef = Ref("area")

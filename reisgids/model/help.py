@@ -299,6 +299,19 @@ FIELD_HELP: dict[str, Help] = {
     "agenda-item.history.next_check": ("Wanneer er weer gekeken wordt; nodig bij gemonitord.",
                                        "When it will be checked again; needed for "
                                        "monitoring."),
+    "agenda-item.history.documents": (
+        "De stukken van deze stap, zoals een raadsbesluit of collegebrief: een titel en een "
+        "adres (https://...) of een bestand in static/ (/static/...).",
+        "The documents of this step, such as a council decision or a letter from the "
+        "executive: a title and an address (https://...) or a file in static/ (/static/...)."),
+    "agenda-item.history.documents.title": ("De titel van het document, zoals "
+                                            "'Raadsbesluit 12 maart 2026'.",
+                                            "The title of the document, such as 'Council "
+                                            "decision 12 March 2026'."),
+    "agenda-item.history.documents.url": ("Waar het document staat: https://... of "
+                                          "/static/....",
+                                          "Where the document is: https://... or "
+                                          "/static/...."),
     # --- compass-edition -------------------------------------------------------------
     "compass-edition.period": ("De periode van deze editie, begin en einde meegerekend.",
                                "The period of this edition, start and end included."),

@@ -5,15 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeVar
 
-from reisgids.compass.editions import (
-    STATUS_ORDER,
-    EditionDiff,
-    current_edition,
-    edition_diff,
-    edition_items,
-    next_edition,
-    previous_edition,
-)
+from reisgids.compass.editions import STATUS_ORDER, current_edition, edition_items
 from reisgids.compass.history import status_at
 from reisgids.graph.content import ContentGraph
 from reisgids.model.base import Entry
@@ -22,11 +14,9 @@ from reisgids.render.bodies import page_url
 from reisgids.render.dates import iso
 from reisgids.render.views import (
     RefView,
-    TermView,
     card_view,
     fdate,
     ref_view,
-    term_views,
     vocab_label,
 )
 
@@ -68,6 +58,20 @@ def status_url(graph: ContentGraph, status: str) -> str:
 
 
 @dataclass(frozen=True)
+class DocumentLink:
+    """A decision document of a history entry: a web address or a file under static/."""
+
+    title: str
+    href: str
+    is_file: bool  # in static/: served by this site
+
+
+def document_links(graph: ContentGraph, entry: HistoryEntry) -> tuple[DocumentLink, ...]:
+    return tuple(DocumentLink(d.title, page_url(graph, d.url) if d.url.startswith("/")
+                              else d.url, d.url.startswith("/")) for d in entry.documents)
+
+
+@dataclass(frozen=True)
 class HistoryStep:
     """One entry of an agenda item's timeline, every field ready to show."""
 
@@ -82,6 +86,7 @@ class HistoryStep:
     indicator: str
     next_check: str
     current: bool
+    documents: tuple[DocumentLink, ...] = ()
 
 
 def history_steps(graph: ContentGraph, item: AgendaItem) -> tuple[HistoryStep, ...]:
@@ -90,7 +95,8 @@ def history_steps(graph: ContentGraph, item: AgendaItem) -> tuple[HistoryStep, .
         fdate(graph, h.date), iso(h.date), str(h.status),
         vocab_label(graph, "agenda.status", h.status), h.forum or "",
         vocab_label(graph, "decision", h.decision) if h.decision else "", h.note or "",
-        h.feedback or "", h.indicator or "", fdate(graph, h.next_check), h is now)
+        h.feedback or "", h.indicator or "", fdate(graph, h.next_check), h is now,
+        document_links(graph, h))
         for h in item.history)
 
 
@@ -235,7 +241,12 @@ def agenda_item_view(graph: ContentGraph, slug: str) -> AgendaItemView:
     found = editions(graph)
     held = []
     for edition_slug in sorted(found, key=lambda s: (found[s].period.start, s)):
-        for status in edition_items(found[edition_slug], {slug: item}):
+        stored = graph.snapshots.get(edition_slug) if found[edition_slug].adopted else None
+        # a frozen edition says what it held when adopted, not what today's history gives
+        statuses = (edition_items(stored.data, {i.slug: i for i in stored.data.items
+                                                if i.slug == slug})
+                    if stored is not None else edition_items(found[edition_slug], {slug: item}))
+        for status in statuses:
             held.append(HeldIn(ref_view(graph, ("compass-edition", edition_slug)),
                                vocab_label(graph, "agenda.status", status.entry.status)))
     return AgendaItemView(
@@ -246,86 +257,6 @@ def agenda_item_view(graph: ContentGraph, slug: str) -> AgendaItemView:
                              key=lambda r: (r.title.casefold(), r.slug))),
         steps=history_steps(graph, item), held_in=tuple(held),
         status_url=status_url(graph, str(entry.status)))
-
-
-@dataclass(frozen=True)
-class MoveLine:
-    ref: RefView
-    before: str  # status label (with the decision, for decided)
-    after: str
-    date_text: str  # of the entry that gives the new status
-    ended: bool
-    via: tuple[str, ...] = ()  # labels of the statuses passed on the way
-
-
-@dataclass(frozen=True)
-class DiffView:
-    previous: RefView
-    new: tuple[ItemLine, ...]
-    moves: tuple[MoveLine, ...]
-    dropped: tuple[RefView, ...]
-    empty: bool
-
-
-@dataclass(frozen=True)
-class PriorityView:
-    theme: TermView
-    text: str
-
-
-@dataclass(frozen=True)
-class EditionView:
-    card: EditionCard
-    groups: tuple[StatusGroup, ...]  # only statuses that occur
-    total: int
-    diff: DiffView | None  # None for the first edition
-    priorities: tuple[PriorityView, ...]
-    co_created_with: tuple[RefView, ...]
-    previous: RefView | None
-    next: RefView | None
-    citation: str  # plain text
-
-
-def diff_view(graph: ContentGraph, diff: EditionDiff) -> DiffView:
-    def status(entry: HistoryEntry) -> str:
-        text = vocab_label(graph, "agenda.status", entry.status)
-        if entry.decision:
-            text += f" ({vocab_label(graph, 'decision', entry.decision).lower()})"
-        return text
-
-    return DiffView(
-        ref_view(graph, ("compass-edition", diff.previous)),
-        tuple(item_line(graph, s.slug, s.entry) for s in diff.new),
-        tuple(MoveLine(ref_view(graph, ("agenda-item", m.slug)), status(m.before),
-                       status(m.after), fdate(graph, m.after.date), m.ended,
-                       tuple(status(e) for e in m.steps[:-1]))
-              for m in diff.moves),
-        tuple(ref_view(graph, ("agenda-item", s)) for s in diff.dropped), diff.is_empty)
-
-
-def edition_view(graph: ContentGraph, slug: str, canonical: str) -> EditionView:
-    found = dict(editions(graph))  # a copy: the memoised index is shared by every page
-    data = graph.entries[("compass-edition", slug)].data
-    assert isinstance(data, CompassEdition)
-    found.setdefault(slug, data)
-    items = agenda_items(graph)
-    statuses = edition_items(data, items)
-    lines = [item_line(graph, s.slug, s.entry) for s in statuses]
-    before = previous_edition(found, slug)
-    after = next_edition(found, slug)
-    diff = (diff_view(graph, edition_diff(data, before, found[before], items))
-            if before else None)
-    card = edition_card(graph, slug, data)
-    state = graph.config.title
-    citation = (f"{data.title}{' (concept)' if data.adopted is None else ''}. {state}, "
-                f"{card.period}. {canonical}")
-    return EditionView(
-        card, status_groups(graph, lines, keep_empty=False), len(lines), diff,
-        tuple(PriorityView(term_views(graph, [p.theme])[0], p.text) for p in data.priorities),
-        tuple(sorted((ref_view(graph, ("partner", p)) for p in data.co_created_with),
-                     key=lambda r: (r.title.casefold(), r.slug))),
-        ref_view(graph, ("compass-edition", before)) if before else None,
-        ref_view(graph, ("compass-edition", after)) if after else None, citation)
 
 
 def status_filter_values(graph: ContentGraph) -> list[str]:

@@ -45,7 +45,7 @@ LABELS: dict[str, dict[str, str]] = {
         "forum": "Forum", "decision": "Besluit", "note": "Toelichting",
         "feedback": "Teruggekoppeld", "indicator": "Indicator",
         "next_check": "Volgende meting", "new": "Nieuw agendapunt", "was": "eerder",
-        "read": "Bekijk het agendapunt",
+        "read": "Bekijk het agendapunt", "documents": "Documenten",
     },
     "en": {
         "news": "News", "lessons": "Lessons and successes",
@@ -54,7 +54,7 @@ LABELS: dict[str, dict[str, str]] = {
         "forum": "Forum", "decision": "Decision", "note": "Note",
         "feedback": "Fed back", "indicator": "Indicator",
         "next_check": "Next check", "new": "New agenda item", "was": "previously",
-        "read": "See the agenda item",
+        "read": "See the agenda item", "documents": "Documents",
     },
 }
 
@@ -133,7 +133,7 @@ def atom_xml(feed: Feed) -> bytes:
     return xml_bytes(root)
 
 
-def _fallback(graph: ContentGraph) -> date:
+def newest_content_date(graph: ContentGraph) -> date:
     """The newest content date of the site: the <updated> of a feed without entries."""
     dates = [d for k in graph.published for d in content_dates(graph.entries[k].data)]
     return max(dates, default=date(1970, 1, 1))
@@ -146,7 +146,7 @@ def _feed(graph: ContentGraph, url: str, name: str, alternate: str,
                 title=f"{graph.config.title} · {labels(language)[name]}",
                 alternate=absolute(graph, alternate), language=language,
                 author=graph.config.title, entries=newest(entries),
-                fallback_updated=_fallback(graph))
+                fallback_updated=newest_content_date(graph))
 
 
 def _themes(graph: ContentGraph, themes: Sequence[str]) -> tuple[tuple[str, str], ...]:
@@ -192,8 +192,16 @@ def _status(entry: HistoryEntry, language: str) -> str:
     return label("agenda.status", str(entry.status), language)
 
 
-def move_content(step: HistoryEntry, language: str, link: str) -> str:
-    """The fields of one history entry as a small HTML fragment (escaped)."""
+def document_hrefs(graph: ContentGraph, step: HistoryEntry) -> tuple[tuple[str, str], ...]:
+    """(title, absolute URL) of the decision documents of one history entry."""
+    return tuple((d.title, absolute(graph, d.url) if d.url.startswith("/") else d.url)
+                 for d in step.documents)
+
+
+def move_content(step: HistoryEntry, language: str, link: str,
+                 documents: Sequence[tuple[str, str]] = ()) -> str:
+    """The fields of one history entry as a small HTML fragment (escaped), with links to
+    its decision documents."""
     words = labels(language)
     parts: list[tuple[str, str]] = []
     if step.forum:
@@ -209,17 +217,17 @@ def move_content(step: HistoryEntry, language: str, link: str) -> str:
     if step.next_check:
         parts.append((words["next_check"], step.next_check.isoformat()))
     html = "".join(f"<p><strong>{escape(k)}:</strong> {escape(v)}</p>" for k, v in parts)
+    if documents:
+        items = "".join(f'<li><a href="{escape(url)}">{escape(title)}</a></li>'
+                        for title, url in documents)
+        html += f"<p><strong>{escape(words['documents'])}:</strong></p><ul>{items}</ul>"
     return html + f'<p><a href="{escape(link)}">{escape(words["read"])}</a></p>'
 
 
-def compass_feed(graph: ContentGraph) -> Feed:
-    """One entry per history entry of every published agenda item: '<item>: <status>'."""
+def status_entries(graph: ContentGraph, items: Mapping[str, AgendaItem]) -> list[FeedEntry]:
+    """One entry per history entry of the given agenda items: '<item>: <status>'."""
     language = str(graph.config.language)
     words = labels(language)
-    items: dict[str, AgendaItem] = {}
-    for found in graph.of_kind("agenda-item"):
-        assert isinstance(found.data, AgendaItem)
-        items[found.slug] = found.data
     entries = []
     # one day's moves: by item, the later step of one item first
     for event in sorted(status_events(items), key=lambda e: (e.slug, -e.index)):
@@ -237,10 +245,24 @@ def compass_feed(graph: ContentGraph) -> Feed:
         entries.append(FeedEntry(
             id=link, title=f"{item.title}: {status}", url=link, updated=event.entry.date,
             published=event.entry.date, summary=summary,
-            content_html=move_content(event.entry, language, link),
+            content_html=move_content(event.entry, language, link,
+                                      document_hrefs(graph, event.entry)),
             categories=((str(event.entry.status), status),)))
+    return entries
+
+
+def published_agenda_items(graph: ContentGraph) -> dict[str, AgendaItem]:
+    items: dict[str, AgendaItem] = {}
+    for found in graph.of_kind("agenda-item"):
+        assert isinstance(found.data, AgendaItem)
+        items[found.slug] = found.data
+    return items
+
+
+def compass_feed(graph: ContentGraph) -> Feed:
+    """One entry per history entry of every published agenda item."""
     return _feed(graph, COMPASS_URL, "compass", overview_url(graph.config, "compass-edition"),
-                 entries)
+                 status_entries(graph, published_agenda_items(graph)))
 
 
 def feed_files(graph: ContentGraph, bodies: Mapping[Key, str]) -> dict[str, bytes]:

@@ -15,6 +15,8 @@ import jinja2
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.render.calendar import calendar_files
+from reisgids.render.compass_feeds import compass_follow_files
+from reisgids.render.edition_pdf import edition_pdfs
 from reisgids.render.feeds import feed_files
 from reisgids.render.markdown import RenderedBody
 from reisgids.render.notfound import NOT_FOUND_URL, not_found_view
@@ -64,9 +66,12 @@ def render_site(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
     html = {key: body.html for key, body in bodies.items()}
     for what, more in (
             (Text("de feeds", "the feeds"), feed_files(graph, html)),
+            (Text("de kompasfeeds", "the compass feeds"), compass_follow_files(graph)),
             (Text("de agenda (.ics)", "the calendar (.ics)"), calendar_files(graph)),
             (Text("de sitemap", "the sitemap"), sitemap_files(graph, pages)),
-            (Text("de open data", "the open data"), open_data_files(graph))):
+            (Text("de open data", "the open data"), open_data_files(graph)),
+            (Text("de PDF van een kompaseditie", "the PDF of a compass edition"),
+             edition_pdfs(graph, html, translate))):
         problems += merge(files, more, what, owners)
     redirects, more_problems = redirect_files(graph, files, translate)
     files.update(redirects)  # after every other output: an alias never replaces a page

@@ -11,6 +11,7 @@ from reisgids.graph.routes import overview_url
 from reisgids.model.vocab import VOCABS
 from reisgids.render.bodies import page_url
 from reisgids.render.calendar import CALENDAR_URL
+from reisgids.render.compass_feeds import theme_feeds
 from reisgids.render.compass_views import (
     compass_view,
     current_lines,
@@ -245,7 +246,8 @@ def place_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
                           description=translate("theme.description").format(
                               theme=summary.label),
                           breadcrumbs=trail(graph, translate, (themes_title, "/themas/"),
-                                            (summary.label, path))))
+                                            (summary.label, path)),
+                          feeds=theme_feeds(graph, translate, summary.id)))
     return pages
 
 

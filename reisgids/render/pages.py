@@ -12,6 +12,7 @@ from reisgids.graph.routes import overview_url
 from reisgids.render.a_z import a_to_z
 from reisgids.render.atlas import PARTNER_SHOWN, PROJECT_SHOWN
 from reisgids.render.bodies import page_url
+from reisgids.render.compass_feeds import entry_feeds
 from reisgids.render.datapage import data_page
 from reisgids.render.detail import detail_of
 from reisgids.render.glossary import glossary_page
@@ -68,7 +69,8 @@ def entry_pages(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
             indexed=not data.draft, source=graph.entries[key].rel,  # drafts never indexed
             og_type="article" if kind in ARTICLE_KINDS else "website",
             json_ld=structured_data(graph, key),
-            image=absolute(graph, data.image) if data.image else ""))
+            image=absolute(graph, data.image) if data.image else "",
+            feeds=entry_feeds(graph, translate, key)))
     return pages
 
 

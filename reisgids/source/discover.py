@@ -9,7 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reisgids.errors import Diagnostic, Location, Text, error
-from reisgids.source.kinds import COMPASS_SYNONYMS, FOLDER_SYNONYMS, FOLDERS
+from reisgids.source.kinds import (
+    COMPASS_SYNONYMS,
+    FOLDER_SYNONYMS,
+    FOLDERS,
+    SNAPSHOT_FOLDER,
+    SNAPSHOT_SUFFIX,
+)
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EDITION_RE = SLUG_RE  # edition ids (2026, 2026-1) are slugs too
@@ -108,6 +114,8 @@ def _scan_kind(root: Path, folder: Path, name: str, files: list[SourceFile],
     for item in sorted(folder.iterdir()):
         if item.name.startswith("."):
             continue
+        if name == SNAPSHOT_FOLDER and item.name.endswith(SNAPSHOT_SUFFIX) and item.is_file():
+            continue  # an adopted edition's snapshot: source.snapshots reads it
         rel = item.relative_to(root).as_posix()
         if item.is_dir():
             problems.append(error("path-subfolder", Location(rel), Text(

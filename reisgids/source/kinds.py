@@ -20,6 +20,9 @@ FOLDERS: dict[str, str] = {
     "pages": "page",
 }
 KINDS: tuple[str, ...] = tuple(FOLDERS.values())
+# An adopted edition's frozen snapshot lies beside it: content/compass/editions/2025.snapshot.yml
+SNAPSHOT_FOLDER = "compass/editions"
+SNAPSHOT_SUFFIX = ".snapshot.yml"
 FOLDER_OF: dict[str, str] = {kind: folder for folder, kind in FOLDERS.items()}
 
 # Names an editor may reach for (Dutch, singular, the URL word) -> the right folder.

@@ -131,13 +131,35 @@ def test_a_move_knows_the_statuses_passed_on_the_way() -> None:
     assert percelen.steps[-1] is percelen.after
 
 
-def test_another_check_in_monitoring_is_a_move() -> None:
+def test_another_check_in_monitoring_is_no_move() -> None:
+    """The diff lists only real changes: no 'Gemonitord -> Gemonitord'."""
     items = {"x": item(("2025-01-01", "inventoried"), ("2025-02-01", "on-agenda"),
                        ("2025-03-01", "adopted"), ("2025-04-01", "fed-back"),
                        ("2025-05-01", "monitoring"), ("2026-05-01", "monitoring"))}
     diff = edition_diff(E2026, "2025", E2025, items)
-    assert [(m.before.status, m.after.status) for m in diff.moves] == [
-        ("monitoring", "monitoring")]
+    assert diff.moves == () and diff.is_empty
+
+
+def test_another_forum_on_the_agenda_is_a_move_and_a_new_decision_too() -> None:
+    forum = AgendaItem.model_validate({
+        "title": "Voorstel", "summary": "Kort.", "lessons": ["les"], "change": "policy",
+        "proposal": "Doe het.",
+        "history": [{"date": "2025-01-01", "status": "inventoried"},
+                    {"date": "2025-02-01", "status": "on-agenda", "forum": "directie"},
+                    {"date": "2026-02-01", "status": "on-agenda", "forum": "gemeenteraad"}]})
+    same_forum = AgendaItem.model_validate({
+        "title": "Voorstel", "summary": "Kort.", "lessons": ["les"], "change": "policy",
+        "proposal": "Doe het.",
+        "history": [{"date": "2025-01-01", "status": "inventoried"},
+                    {"date": "2025-02-01", "status": "on-agenda", "forum": "college"},
+                    {"date": "2026-02-01", "status": "on-agenda", "forum": "college"}]})
+    diff = edition_diff(E2026, "2025", E2025, {"forum": forum, "same": same_forum})
+    assert [m.slug for m in diff.moves] == ["forum"]
+    postponed_then_adopted = item(("2025-01-01", "inventoried"), ("2025-02-01", "on-agenda"),
+                                  ("2025-03-01", "postponed"), ("2026-01-10", "on-agenda"),
+                                  ("2026-03-01", "adopted"))
+    moves = edition_diff(E2026, "2025", E2025, {"x": postponed_then_adopted}).moves
+    assert [(m.before.decision, m.after.decision) for m in moves] == [("postponed", "adopted")]
 
 
 def test_a_diff_without_changes_is_empty() -> None:

@@ -164,7 +164,8 @@ def target_exists(out: Path, href: str) -> bool:
 
 
 def test_every_page_has_one_h1_landmarks_and_resolving_links(built: Path) -> None:
-    pages = sorted(built.rglob("*.html"))
+    # admin/ is the web editor, third-party UI (tests/*/test_editor_*)
+    pages = sorted(p for p in built.rglob("*.html") if p.relative_to(built).parts[0] != "admin")
     assert len(pages) > 60
     for path in pages:
         page = parse(path)
