@@ -25,6 +25,7 @@ from reisgids.incremental import Incremental
 from reisgids.model.document import ContentEntry
 from reisgids.progress import Progress
 from reisgids.render.bodies import render_bodies
+from reisgids.render.images import carry_with_images, prepare_images
 from reisgids.render.markdown import RenderedBody
 from reisgids.render.outputs import render_site
 from reisgids.render.planned_urls import planned_urls
@@ -140,11 +141,18 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
     theme = find_theme(site.root, site.config.theme, site.config.language)
     run = Incremental(cache, site.root, out) if cache is not None else None
     env = run.environment(theme) if run is not None else environment(theme)
+    # responsive sizes of every image; the previous output is the cache of encoded files
+    images, image_files, problems = prepare_images(site.root, site.graph,
+                                                   out if out.is_dir() else None)
+    report.extend(problems)
+    env.globals["images"] = images
     files, problems = render_site(site.graph, site.bodies, env, theme, jobs=jobs,
-                                  carry=run.carry if run is not None else None)
+                                  carry=carry_with_images(run.carry, images)
+                                  if run is not None else None)
     report.extend(problems)
     if report.has_errors:
         return report
+    files.update(image_files)  # /_img/ is reisgids' own folder: no page lives there
 
     editor = site.config.editor.enabled  # the web editor at /admin/ (docs/editor.md)
     if editor:

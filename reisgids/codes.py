@@ -179,6 +179,10 @@ CODES: dict[str, Code] = {
     "schema-static-path": _c("'{waarde}' ligt niet in static/", "'{value}' is not in static/",
                              "image: ../foto.jpg", "schrijf '/static/bestand.jpg'",
                              "write '/static/file.jpg'"),
+    "schema-site-path": _c("'{waarde}' is geen pad op deze site", "'{value}' is not a path on "
+                           "this site", "aliases: [https://oud.example/x/]",
+                           "schrijf het oude adres zonder domein, zoals '/deals/oude-naam/'",
+                           "write the old address without the domain, like '/deals/old-name/'"),
     "schema-text": _c("verwacht een tekst, geen lijst of blok velden", "expected text, not a "
                       "list or block of fields", "title:\\n  - Over", "schrijf de waarde op "
                       "dezelfde regel", "write the value on the same line"),
@@ -255,6 +259,15 @@ CODES: dict[str, Code] = {
     "image-missing": _c("de afbeelding {pad} bestaat niet", "the image {path} does not exist",
                         "image: /static/fot.jpg", "zet het bestand in static/",
                         "put the file in static/"),
+    "image-broken": _c("het bestand is geen afbeelding die reisgids kan lezen",
+                       "the file is not an image reisgids can read",
+                       "image: /static/foto.jpg (een half gekopieerd bestand)",
+                       "sla de afbeelding opnieuw op als JPEG, PNG of WebP",
+                       "save the image again as JPEG, PNG or WebP"),
+    "image-too-large": _c("de afbeelding is te groot om te verwerken", "the image is too "
+                          "large to process", "image: /static/scan.png (30.000 × 20.000 pixels)",
+                          "verklein de foto (2000 pixels breed is genoeg)",
+                          "make the photo smaller (2000 pixels wide is enough)"),
     "partner-contact": _c("deze partner heeft geen aanspreekpunt", "this partner has no "
                           "contact point", "(geen email, phone of contacts)",
                           "voeg 'contacts:' toe", "add 'contacts:'", W),
@@ -328,6 +341,10 @@ CODES: dict[str, Code] = {
     "url-reserved": _c("de URL {url} is al van een overzichtspagina", "the URL {url} already "
                        "belongs to an overview page", "content/pages/deals.md",
                        "kies een andere bestandsnaam", "choose another file name"),
+    "alias-collision": _c("het oude adres {url} kan niet doorsturen", "the old address {url} "
+                          "cannot redirect", "aliases: [/deals/] (een overzichtspagina)",
+                          "haal dit adres uit 'aliases' of hernoem de andere pagina",
+                          "remove this address from 'aliases' or rename the other page"),
     # --- links and images in the text
     "link-broken": _c("link naar '{doel}' wijst naar niets", "link to '{target}' points "
                       "nowhere", "[deal](/deals/bestaat-niet/)", "de hint noemt de dichtstbij "

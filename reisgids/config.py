@@ -147,6 +147,27 @@ class Freshness(Model):
     instrument: Days | None = None
 
 
+CC0 = "https://creativecommons.org/publicdomain/zero/1.0/"
+
+
+class Licence(Model):
+    """The licence of the open data (facts: who works with whom, statuses, dates)."""
+
+    name: TextField = "CC0 1.0"
+    url: Url = CC0
+
+
+class Repository(Model):
+    """Where the guide's files live, for 'bewerk deze pagina' and 'meld een fout'. `edit`
+    is a URL with {path} (the source file, e.g. content/deals/x.md); for github.com and
+    gitlab.com it follows from `url` and `branch`."""
+
+    url: Url
+    branch: TextField = "main"
+    edit: TextField | None = None
+    issues: Url | None = None
+
+
 EDITOR_BACKENDS = ("github", "gitlab", "gitea")
 
 
@@ -188,6 +209,8 @@ class SiteConfig(Model):
     compass: CompassSettings = CompassSettings()
     freshness: Freshness | None = None
     permalinks: dict[PermalinkKind, Permalink] = {}
+    licence: Licence = Licence()
+    repository: Repository | None = None
     editor: Annotated[EditorSettings, BeforeValidator(_editor_switch)] = EditorSettings()
     git_dates: Bool = False  # an entry's `updated` from git when it has none
 

@@ -171,6 +171,13 @@ def explain(err: ErrorDetails, model: type[BaseModel], path: FieldPath) -> tuple
                  f"'{value}' is not in static/ or points outside the site"),
             Text("zet het bestand in static/ en schrijf '/static/bestand.jpg'",
                  "put the file in static/ and write '/static/file.jpg'")),
+        "reisgids_site_path": (
+            Text(f"'{value}' is geen pad op deze site",
+                 f"'{value}' is not a path on this site"),
+            Text("schrijf het oude adres zonder domein, in kleine letters, met een / aan het "
+                 "begin en eind, bijvoorbeeld '/deals/oude-naam/'",
+                 "write the old address without the domain, in lower case, starting and "
+                 "ending with /, for example '/deals/old-name/'")),
         "reisgids_text": (Text("verwacht een tekst, geen lijst of blok velden",
                                "expected text, not a list or block of fields"),
                           Text("schrijf de waarde op dezelfde regel als de veldnaam",

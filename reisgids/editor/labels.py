@@ -31,6 +31,7 @@ FIELD_LABELS: dict[str, Label] = {
     "forum": ("Gremium", "Forum"), "frequency": ("Hoe vaak", "Frequency"),
     "from": ("Van organisatie", "From"), "funding": ("Financiering", "Funding"),
     "goal": ("Doel", "Goal"), "history": ("Verloop", "History"),
+    "aliases": ("Oude adressen (doorsturen)", "Old addresses (redirects)"),
     "image": ("Afbeelding", "Image"), "image_alt": ("Beschrijving van de afbeelding",
                                                     "Image description"),
     "implication": ("Wat dit betekent", "Implication"), "indicator": ("Indicator", "Indicator"),

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from reisgids.errors import Diagnostic, Location, Text, error, warning
+from reisgids.graph.aliases import check_aliases
 from reisgids.graph.content import ContentGraph
 from reisgids.graph.frozen import decision_documents, frozen_editions
 from reisgids.model.atlas import Deal
 from reisgids.model.compass import AgendaItem
 from reisgids.model.learning import Lesson, Review
+from reisgids.source.images import MAX_BYTES, RASTER, ImageProblem, read_header, too_large
 from reisgids.source.outlines import OUTLINES_FILE, Outline
 
 CITE_WINDOW_DAYS = 365
@@ -22,6 +24,7 @@ def check_graph(graph: ContentGraph, root: Path, outlines: list[Outline]) -> lis
     found += _freshness(graph)
     found += _deals_without_review(graph)
     found += _uncited_lessons(graph)
+    found += check_aliases(graph)
     found += frozen_editions(graph, root)
     found += decision_documents(graph, root)
     return found
@@ -36,7 +39,25 @@ def _images(graph: ContentGraph, root: Path) -> list[Diagnostic]:
                 f"de afbeelding {image} bestaat niet", f"the image {image} does not exist"),
                 field="image", hint=Text(f"zet het bestand in {image.lstrip('/')}",
                                          f"put the file at {image.lstrip('/')}")))
+        elif image and image.lower().endswith(RASTER) and entry.key in graph.published:
+            problem = image_header_problem(root / image.lstrip("/"))
+            if problem is not None:
+                found.append(error(problem.code, Location(entry.rel, entry.line_of("image")),
+                                   problem.message, field="image", hint=problem.hint))
     return found
+
+
+def image_header_problem(path: Path) -> ImageProblem | None:
+    """Too large, a bomb or not an image, judged from the header (build decodes the rest)."""
+    try:
+        if path.is_symlink() or path.stat().st_size > MAX_BYTES:
+            return too_large(path.stat().st_size) if not path.is_symlink() else None
+        read_header(path.read_bytes())
+    except ImageProblem as problem:
+        return problem
+    except OSError:
+        return None  # unreadable files are reported where the site is discovered
+    return None
 
 
 def _outlines(graph: ContentGraph, outlines: list[Outline]) -> list[Diagnostic]:

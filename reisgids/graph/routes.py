@@ -15,6 +15,8 @@ DEFAULT_PATTERNS: dict[str, str] = {
     "listing": "/marktplaats/{slug}/", "area": "/wijken/{slug}/", "page": "/{slug}/",
 }
 
+GLOSSARY_URL = "/begrippen/"  # the words of the guide explained (render.glossary)
+
 # Overview and other generated pages that an entry may not take.
 RESERVED: dict[str, str] = {
     "/": "home", "/deals/": "deal", "/projecten/": "project", "/partners/": "partner",
@@ -24,6 +26,7 @@ RESERVED: dict[str, str] = {
     "/wijken/": "area", "/themas/": "theme", "/zoeken/": "search", "/a-z/": "index",
     "/marktplaats/archief/": "listing archive", "/feeds/": "feeds", "/data/": "data",
     "/static/": "static", "/pagefind/": "search index", "/assets/": "theme assets",
+    GLOSSARY_URL: "glossary",
     "/admin/": "web editor",
 }
 

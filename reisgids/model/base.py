@@ -13,6 +13,7 @@ from reisgids.model.fields import (
     AreaRef,
     Bool,
     Date,
+    SitePath,
     SiteVocab,
     StaticPath,
     Summary,
@@ -143,3 +144,4 @@ class Entry(Model):
     image: StaticPath | None = None
     image_alt: Text | None = None
     links: list[LinkItem] = []
+    aliases: list[SitePath] = []  # old URLs that redirect here (renamed slugs)

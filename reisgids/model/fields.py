@@ -27,6 +27,10 @@ DATETIME_RE = re.compile(
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*\Z", re.IGNORECASE)
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+\Z")
+# an old URL of this site (`aliases:`): lower-case folders ending in '/' or a .html file,
+# so that it is also a safe output path (no '..', no '//', no query, no case clash)
+SITE_PATH_RE = re.compile(r"^/(?:[a-z0-9][a-z0-9._-]*/)*(?:[a-z0-9][a-z0-9._-]*(?:/|\.html))\Z")
+SITE_PATH_MAX = 200
 
 
 def _text_of(value: Any) -> str:
@@ -116,6 +120,12 @@ def check_static_path(value: str) -> str:
     return value
 
 
+def check_site_path(value: str) -> str:
+    if len(value) <= SITE_PATH_MAX and SITE_PATH_RE.match(value) and ".." not in value:
+        return value
+    raise PydanticCustomError("reisgids_site_path", "not a path of this site", {"value": value})
+
+
 def check_url_or_static(value: str) -> str:
     """A link to a document: a web address, or a file under static/ written /static/..."""
     return check_static_path(value) if value.startswith("/") else check_url(value)
@@ -173,6 +183,7 @@ Year = Annotated[int, BeforeValidator(parse_year)]
 Url = Annotated[str, BeforeValidator(_text_of), AfterValidator(check_url)]
 Email = Annotated[str, BeforeValidator(_text_of), AfterValidator(check_email)]
 StaticPath = Annotated[str, BeforeValidator(_text_of), AfterValidator(check_static_path)]
+SitePath = Annotated[str, BeforeValidator(_text_of), AfterValidator(check_site_path)]
 Slug = Annotated[str, BeforeValidator(_text_of), AfterValidator(check_slug)]
 UrlOrStatic = Annotated[str, BeforeValidator(_text_of), AfterValidator(check_url_or_static)]
 AreaRef = Ref("area")

@@ -87,6 +87,10 @@ FIELD_HELP: dict[str, Help] = {
     "links": ("Links naar meer informatie elders.", "Links to more information elsewhere."),
     "links.title": ("De tekst van de link.", "The text of the link."),
     "links.url": ("Het webadres.", "The web address."),
+    "aliases": ("Oude adressen van deze pagina (na een nieuwe bestandsnaam), zoals "
+                "/deals/oude-naam/: die sturen bezoekers hierheen.",
+                "Old addresses of this page (after a rename), such as /deals/old-name/: "
+                "they send visitors here."),
     "related": ("Andere pagina's van deze site waar dit over gaat, als {soort: naam}.",
                 "Other pages of this site this is about, as {kind: name}."),
     # --- deal ------------------------------------------------------------------------

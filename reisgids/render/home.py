@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from reisgids.compass.editions import STATUS_ORDER, current_edition
 from reisgids.graph.content import ContentGraph
-from reisgids.graph.routes import overview_url
+from reisgids.graph.routes import GLOSSARY_URL, overview_url
 from reisgids.model.learning import Lesson
 from reisgids.render.bodies import page_url
 from reisgids.render.compass_views import (
@@ -18,7 +18,14 @@ from reisgids.render.compass_views import (
 )
 from reisgids.render.deals import active_residents, phase_counts, phase_url
 from reisgids.render.publications import newest_first, split_events
-from reisgids.render.views import LinkView, RefView, Translate, card_view, vocab_label
+from reisgids.render.views import (
+    LinkView,
+    RefView,
+    Translate,
+    card_view,
+    theme_url,
+    vocab_label,
+)
 
 LATEST_NEWS = 3
 UPCOMING_EVENTS = 3
@@ -45,6 +52,12 @@ class HomeView:
     events_url: str
     search_url: str
     themes_url: str
+    # what a citizen comes for, shown first: wijken, themes, who helps with what
+    areas: tuple[LinkView, ...] = ()
+    themes: tuple[LinkView, ...] = ()
+    helpers: tuple[LinkView, ...] = ()
+    glossary_url: str = ""
+    terms: tuple[str, ...] = ()  # per quadrant: the glossary anchor of its jargon
 
 
 def overview(graph: ContentGraph, kind: str) -> str:
@@ -108,4 +121,15 @@ def home_view(graph: ContentGraph, translate: Translate) -> HomeView:
         events=tuple(card_view(graph, k) for k in upcoming[:UPCOMING_EVENTS]),
         edition=edition_card(graph, current, found[current]) if current else None,
         atlas=atlas, news_url=overview(graph, "news"), events_url=overview(graph, "event"),
-        search_url=page_url(graph, "/zoeken/"), themes_url=page_url(graph, "/themas/"))
+        search_url=page_url(graph, "/zoeken/"), themes_url=page_url(graph, "/themas/"),
+        areas=tuple(LinkView(e.data.title, page_url(graph, graph.urls[e.key]))
+                    for e in sorted(graph.of_kind("area"), key=lambda e: e.data.title)),
+        themes=tuple(LinkView(name, theme_url(graph, theme)) for theme, name in
+                     graph.config.vocabulary("themes").items()),
+        helpers=tuple(LinkView(translate(key), overview(graph, kind), False,
+                               len(graph.of_kind(kind)))
+                      for key, kind in (("home.find_partners", "partner"),
+                                        ("home.find_market", "listing"),
+                                        ("home.find_instruments", "instrument"))),
+        glossary_url=page_url(graph, GLOSSARY_URL),
+        terms=("deal", "partner-in-residence", "schouw", "kompas"))

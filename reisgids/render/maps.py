@@ -32,12 +32,28 @@ class Shape:
 
 
 @dataclass(frozen=True)
+class Marker:
+    """A numbered dot for a partner or project in the current area; the list under the map
+    links each number (dots are not links: small targets that crowd each other)."""
+
+    number: int
+    x: str
+    y: str
+
+
+@dataclass(frozen=True)
 class MapView:
     viewbox: str
     width: str
     height: str
     shapes: tuple[Shape, ...]  # neighbours first, the current area last (drawn on top)
     schematic: bool
+    markers: tuple[Marker, ...] = ()
+
+    @property
+    def linked(self) -> bool:
+        """Some shape links to its area page: the SVG is then a group of links, not an image."""
+        return any(s.url and not s.current for s in self.shapes)
 
 
 def rings_of(geometry: Mapping[str, Any]) -> list[list[Ring]]:
@@ -130,8 +146,28 @@ class Outlined:
     schematic: bool
 
 
-def area_map(areas: Sequence[Outlined], current: str = "") -> MapView | None:
-    """A map of `areas` (sorted by slug; `current` highlighted and drawn last)."""
+MARKER_STEP = 20.0  # viewBox units between dots
+MARKERS_PER_ROW = 6
+MAX_MARKERS = 12
+
+
+def markers_around(x: float, y: float, count: int) -> tuple[Marker, ...]:
+    """`count` dots in rows of six, centred under the label at (x, y), so the label stays
+    readable; deterministic."""
+    shown = min(count, MAX_MARKERS)
+    dots = []
+    for i in range(shown):
+        row, col = divmod(i, MARKERS_PER_ROW)
+        in_row = min(MARKERS_PER_ROW, shown - row * MARKERS_PER_ROW)
+        dots.append(Marker(i + 1, _num(x + (col - (in_row - 1) / 2) * MARKER_STEP),
+                           _num(y + MARKER_STEP * (row + 1))))
+    return tuple(dots)
+
+
+def area_map(areas: Sequence[Outlined], current: str = "", markers: int = 0
+             ) -> MapView | None:
+    """A map of `areas` (sorted by slug; `current` highlighted and drawn last), with
+    `markers` numbered dots around the current area's label."""
     polygons = {a.slug: rings_of(a.geometry) for a in areas}
     drawn = sorted((a for a in areas if polygons[a.slug]),
                    key=lambda a: (a.slug == current, a.slug))
@@ -146,5 +182,9 @@ def area_map(areas: Sequence[Outlined], current: str = "") -> MapView | None:
                             path_data(polygons[area.slug], project), area.slug == current,
                             _num(x), _num(y)))
     height = _num(project.height)
+    dots: tuple[Marker, ...] = ()
+    if markers and current in polygons and polygons[current]:
+        x, y = label_point(polygons[current], project)
+        dots = markers_around(x, y, markers)
     return MapView(f"0 0 {_num(WIDTH)} {height}", _num(WIDTH), height, tuple(shapes),
-                   any(a.schematic for a in drawn))
+                   any(a.schematic for a in drawn), dots)

@@ -1,4 +1,5 @@
-"""Machine-readable page meta: JSON-LD (schema.org) for partners, events and news."""
+"""Machine-readable page meta: JSON-LD (schema.org) for partners, events and news (the
+other kinds, and which maker a page gets: reisgids.render.schema_org)."""
 
 from __future__ import annotations
 
@@ -85,10 +86,3 @@ def news_article(graph: ContentGraph, key: Key) -> dict[str, Any]:
         "publisher": {"@type": "Organization", "name": graph.config.title,
                       "url": graph.config.base_url},
     })
-
-
-def structured_data(graph: ContentGraph, key: Key) -> str:
-    """The JSON-LD of an entry page where a schema.org type fits, else ''."""
-    makers = {"partner": organisation, "event": event, "news": news_article}
-    maker = makers.get(key[0])
-    return json_ld(maker(graph, key)) if maker else ""

@@ -21,6 +21,7 @@ from reisgids.model.vocab import VOCABS
 from reisgids.render.machine import absolute
 from reisgids.source.kinds import KINDS
 
+DATA_PAGE_URL = "/data/"  # the page that explains and links the files below
 JSON_URL = "/data/reisgids.json"
 FORMAT_VERSION = 1
 
@@ -69,6 +70,7 @@ def site_record(graph: ContentGraph) -> dict[str, Any]:
              for name, labels in VOCABS.items() if name not in ("compass.cadence", "language")}
     return {
         "title": config.title, "base_url": config.base_url, "language": config.language,
+        "license": {"name": config.licence.name, "url": config.licence.url},
         "vocabularies": config.vocabularies.model_dump(mode="json"),
         "enums": enums,
         "kinds": {kind: {"csv": absolute(graph, csv_url(kind))} for kind in KINDS},

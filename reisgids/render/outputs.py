@@ -23,6 +23,7 @@ from reisgids.render.notfound import NOT_FOUND_URL, not_found_view
 from reisgids.render.opendata import open_data_files
 from reisgids.render.pages import plan_pages
 from reisgids.render.plan import Page, trail
+from reisgids.render.redirects import redirect_files
 from reisgids.render.site import Carry, Files, output_path, render_pages
 from reisgids.render.sitemap import sitemap_files
 from reisgids.render.theme import Theme
@@ -73,4 +74,6 @@ def render_site(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
             (Text("de PDF van een kompaseditie", "the PDF of a compass edition"),
              edition_pdfs(graph, html, translate))):
         problems += merge(files, more, what, owners)
-    return files, problems
+    redirects, more_problems = redirect_files(graph, files, translate)
+    files.update(redirects)  # after every other output: an alias never replaces a page
+    return files, problems + more_problems

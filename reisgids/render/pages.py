@@ -13,13 +13,16 @@ from reisgids.render.a_z import a_to_z
 from reisgids.render.atlas import PARTNER_SHOWN, PROJECT_SHOWN
 from reisgids.render.bodies import page_url
 from reisgids.render.compass_feeds import entry_feeds
+from reisgids.render.datapage import data_page
 from reisgids.render.detail import detail_of
+from reisgids.render.glossary import glossary_page
 from reisgids.render.home import home_view
 from reisgids.render.learning import LESSON_SHOWN, REVIEW_SHOWN
 from reisgids.render.markdown import RenderedBody
-from reisgids.render.meta import absolute, structured_data
+from reisgids.render.meta import absolute
 from reisgids.render.overviews import list_pages
 from reisgids.render.plan import Crumb, Page, trail
+from reisgids.render.schema_org import structured_data, website
 from reisgids.render.views import KIND_ORDER, Translate, entry_view, ref_lookup, ref_view
 from reisgids.source.kinds import KINDS
 
@@ -79,7 +82,7 @@ def overview_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
 def home_page(graph: ContentGraph, translate: Translate) -> Page:
     return Page(url="/", template="home.html", title=graph.config.title,
                 context={"front": home_view(graph, translate)},
-                description=translate("home.description"))
+                description=translate("home.description"), json_ld=website(graph))
 
 
 def search_page(graph: ContentGraph, translate: Translate) -> Page:
@@ -102,6 +105,7 @@ def plan_pages(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
                translate: Any) -> list[Page]:
     return [home_page(graph, translate), *overview_pages(graph, translate),
             search_page(graph, translate), a_z_page(graph, translate),
+            data_page(graph, translate), glossary_page(graph, translate),
             *entry_pages(graph, bodies, translate)]
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.model.atlas import Area
 from reisgids.model.compass import CompassEdition
-from reisgids.render.maps import MapView, Outlined, area_map
+from reisgids.render.maps import MAX_MARKERS, MapView, Outlined, area_map
 from reisgids.render.views import KIND_ORDER, RefView, card_view, ref_view, theme_url
 
 
@@ -53,10 +53,19 @@ def neighbours(graph: ContentGraph, slug: str) -> list[str]:
             if e.slug == slug or (city and area_of(graph, e.slug).city == city)]
 
 
+def on_the_map(graph: ContentGraph, slug: str) -> tuple[RefView, ...]:
+    """The partners and projects of an area, in the order of their numbered dots."""
+    found = [card_view(graph, e.key) for e in graph.in_area(slug)
+             if e.kind in ("partner", "project")]
+    return tuple(sorted(found, key=lambda r: (r.kind != "partner", r.title.casefold(),
+                                              r.slug))[:MAX_MARKERS])
+
+
 def map_of_area(graph: ContentGraph, slug: str) -> MapView | None:
     if slug not in graph.outlines:
         return None
-    return area_map(outlined(graph, neighbours(graph, slug)), current=slug)
+    return area_map(outlined(graph, neighbours(graph, slug)), current=slug,
+                    markers=len(on_the_map(graph, slug)))
 
 
 @dataclass(frozen=True)
@@ -66,13 +75,14 @@ class AreaView:
     map: MapView | None
     gathered: tuple[Gathered, ...]
     total: int
+    mapped: tuple[RefView, ...] = ()  # numbered on the map, in order
 
 
 def area_view(graph: ContentGraph, slug: str) -> AreaView:
     data = area_of(graph, slug)
     keys = [e.key for e in graph.in_area(slug)]
     return AreaView(data.city or "", data.code or "", map_of_area(graph, slug),
-                    gather(graph, keys), len(keys))
+                    gather(graph, keys), len(keys), on_the_map(graph, slug))
 
 
 @dataclass(frozen=True)

@@ -4,17 +4,20 @@ open data, the sitemap. Body links written as URLs of the site are checked again
 
 from __future__ import annotations
 
+from reisgids.graph.aliases import alias_urls
 from reisgids.graph.content import ContentGraph
+from reisgids.graph.routes import GLOSSARY_URL
 from reisgids.render.calendar import CALENDAR_URL, event_ics_url
 from reisgids.render.feeds import COMPASS_URL, LESSONS_URL, NEWS_URL
 from reisgids.render.notfound import NOT_FOUND_URL
-from reisgids.render.opendata import JSON_URL, csv_url
+from reisgids.render.opendata import DATA_PAGE_URL, JSON_URL, csv_url
 from reisgids.render.overviews import list_pages
 from reisgids.render.sitemap import ROBOTS_URL, SITEMAP_URL
 from reisgids.source.kinds import KINDS
 
 FIXED = frozenset({"/", "/zoeken/", "/a-z/", NOT_FOUND_URL, NEWS_URL, LESSONS_URL, COMPASS_URL,
-                   CALENDAR_URL, JSON_URL, SITEMAP_URL, ROBOTS_URL})
+                   CALENDAR_URL, JSON_URL, SITEMAP_URL, ROBOTS_URL, DATA_PAGE_URL,
+                   GLOSSARY_URL})
 
 
 def _label(key: str) -> str:
@@ -26,4 +29,5 @@ def planned_urls(graph: ContentGraph) -> frozenset[str]:
     urls |= {csv_url(kind) for kind in KINDS}
     urls |= {event_ics_url(graph, entry.key) for entry in graph.of_kind("event")}
     urls |= {page.url for page in list_pages(graph, _label)}
+    urls |= set(alias_urls(graph))  # old addresses redirect: a link to one still works
     return frozenset(urls)

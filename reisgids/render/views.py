@@ -12,12 +12,14 @@ from datetime import date
 from typing import Any
 
 from reisgids.graph.content import ContentGraph, Key, Link
-from reisgids.graph.routes import overview_url
+from reisgids.graph.routes import GLOSSARY_URL, overview_url
 from reisgids.model.base import Entry
 from reisgids.model.vocab import label
 from reisgids.render.bodies import page_url
 from reisgids.render.dates import format_date, format_span, iso
 from reisgids.render.markdown import RenderedBody
+from reisgids.render.opendata import DATA_PAGE_URL
+from reisgids.render.repository import edit_pattern, issues_url
 from reisgids.render.search_meta import SearchMeta, search_meta
 
 Translate = Callable[[str], str]
@@ -301,4 +303,7 @@ def site_context(graph: ContentGraph) -> dict[str, Any]:
             "language": config.language, "nav": navigation(graph),
             "footer": footer_links(graph), "search_url": page_url(graph, "/zoeken/"),
             "a_z_url": page_url(graph, "/a-z/"),
+            "data_url": page_url(graph, DATA_PAGE_URL),
+            "glossary_url": page_url(graph, GLOSSARY_URL), "licence": config.licence,
+            "edit_pattern": edit_pattern(config), "issues_url": issues_url(config),
             "locale": "en_GB" if config.language == "en" else "nl_NL"}

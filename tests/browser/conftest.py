@@ -128,6 +128,7 @@ PAGE_TYPES: tuple[str, ...] = (
     *(f"detail-{kind}" for kind in KINDS),
     "theme", "deals-by-phase", "lessons-by-level", "compass-by-status", "partners-by-type",
     "page-2", "marketplace-archive", "search", "not-found", "accessibility-statement",
+    "open-data", "glossary",
 )
 # filter pages: page type -> (kind whose overview holds them, folder of the facet)
 FILTERS = {"deals-by-phase": ("deal", "fase"), "lessons-by-level": ("lesson", "niveau"),
@@ -162,7 +163,8 @@ def page_type_urls(example_site: Path, example_guide: Site) -> dict[str, str]:
     graph, config = example_guide.graph, example_guide.config
     urls: dict[str, str] = {"home": "/", "overview-theme": "/themas/", "search": "/zoeken/",
                             "not-found": "/404.html",
-                            "accessibility-statement": "/toegankelijkheid/"}
+                            "accessibility-statement": "/toegankelijkheid/",
+                            "open-data": "/data/", "glossary": "/begrippen/"}
     for kind in KINDS:
         entries = graph.of_kind(kind)
         if kind == "area":

@@ -225,8 +225,15 @@ def page_problems(tab: Tab, page_type: str, status: int) -> dict[str, list[str]]
         structure.append(f"the first focusable element is {facts['firstFocusable']}, "
                          f"not a skip link {ui('nav.skip')!r} to <main>")
     structure += landmark_problems(tab, page_type)
-    if page_type == "detail-area" and tab.page.locator("main svg[role=img]").count() != 1:
-        structure.append("the area page has no SVG map (svg role=img in main)")
+    # the map: an image, or (when other areas are links) a group named by its <title>
+    maps = tab.page.locator("main svg[role=img][aria-labelledby], "
+                            "main svg[role=group][aria-labelledby]")
+    if page_type == "detail-area" and maps.count() != 1:
+        structure.append("the area page has no named SVG map (svg role=img|group in main)")
+    if page_type in ("detail-area", "overview-area"):
+        nameless = tab.page.locator("main svg a:not([aria-label])").count()
+        if nameless or not tab.page.locator("main svg a[aria-label]").count():
+            structure.append(f"the map's areas are no named links ({nameless} without a name)")
     if facts["targets"] == 0:
         structure.append("no interactive element found at all")
     problems["structure"] = structure

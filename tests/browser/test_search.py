@@ -173,7 +173,7 @@ def test_sort_by_date_puts_the_newest_first(page: Page, console_errors: list[str
 
 
 def test_the_header_box_on_any_page_searches(page: Page, console_errors: list[str]) -> None:
-    page.goto("/")
+    page.goto("/a-z/")  # any page but home, which has one search box of its own
     box = page.get_by_role("banner").get_by_role("searchbox")
     box.fill("eenzaamheid")
     box.press("Enter")
@@ -211,6 +211,10 @@ def test_keyboard_alone_searches_and_filters(page: Page, console_errors: list[st
     searched(page, lambda: page.keyboard.press("Enter"))
     assert len(cards(page)) > 0
     page.keyboard.press("Tab")  # the search button
+    page.keyboard.press("Tab")  # the skip link past the filters, shown while focused
+    skip = page.get_by_role("link", name="Sla de filters over, naar de resultaten")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
     page.keyboard.press("Tab")  # "Sorteren en filteren" (open beside the results)
     assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
     page.keyboard.press("Tab")  # the sort select
@@ -248,7 +252,7 @@ def test_without_javascript_the_page_says_so_and_offers_the_overviews(
         page.goto("/zoeken/")
         # Chromium parses <noscript> as text when scripts are switched off by the test
         # driver (not by the reader), so read the message rather than look at it.
-        assert "Zoeken werkt met JavaScript" in (page.locator("noscript").text_content() or "")
+        assert "Zoeken werkt met JavaScript" in (page.locator("main noscript").text_content() or "")
         browse = page.get_by_role("navigation", name="Liever bladeren?")
         hrefs = browse.get_by_role("link").evaluate_all("links => links.map(a => a.pathname)")
         for kind in ("deal", "lesson", "project", "news"):
@@ -292,3 +296,15 @@ def test_search_works_under_a_base_path(page: Page, console_errors: list[str],
     assert page.url.startswith(f"{base}/gids/") and "zoeken" not in page.url
     assert page.title()  # a real page, not a 404
     assert console_errors == []
+
+
+def test_the_skip_link_jumps_past_the_filters_to_the_results(page: Page) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_search(page)
+    skip = page.get_by_role("link", name="Sla de filters over, naar de resultaten")
+    skip.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "search-output"
+    page.keyboard.press("Tab")  # from the results on, not back into the filters
+    assert page.evaluate(
+        "!document.getElementById('search-controls').contains(document.activeElement)")

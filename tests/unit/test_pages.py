@@ -74,7 +74,35 @@ def test_open_graph_types_and_json_ld_where_schema_org_fits(make_site: SiteFacto
     news = json.loads(pages["/nieuws/twee/"].json_ld)
     assert (news["@type"], news["datePublished"]) == ("NewsArticle", "2026-06-01")
     assert news["url"] == "https://example.org/gids/nieuws/twee/"
-    assert pages["/deals/eten/"].json_ld == ""
+    deal = json.loads(pages["/deals/eten/"].json_ld)
+    assert deal["@type"] == "Project"
+    assert {m["name"] for m in deal["member"]} >= {"Gemeente Teststad"}
+
+
+TYPES = {"deal": "Project", "project": "Project", "partner": "Organization",
+         "instrument": "Service", "review": "Report", "lesson": "Article",
+         "agenda-item": "CreativeWork", "compass-edition": "Report", "news": "NewsArticle",
+         "story": "Article", "event": "Event", "area": "Place", "page": "WebPage"}
+
+
+def test_every_kind_has_json_ld_of_its_schema_org_type(make_site: SiteFactory) -> None:
+    graph = site_graph(make_site)
+    pages = planned(make_site)
+    seen = set()
+    for key in graph.published:
+        data = json.loads(pages[graph.urls[key]].json_ld)
+        expected = TYPES.get(key[0]) or ("Offer", "Demand")
+        assert data["@type"] in expected, key
+        assert data["@context"] == "https://schema.org"
+        assert data["url"] == "https://example.org/gids" + graph.urls[key]
+        seen.add(key[0])
+    assert seen >= set(TYPES) - {"area"}
+    home = json.loads(pages["/"].json_ld)
+    assert home["@type"] == "WebSite"
+    assert home["potentialAction"]["target"].endswith("/gids/zoeken/?q={search_term_string}")
+    data = json.loads(pages["/data/"].json_ld)
+    assert data["@type"] == "Dataset"
+    assert data["license"] == "https://creativecommons.org/publicdomain/zero/1.0/"
 
 
 def test_json_ld_cannot_end_its_script_element(make_site: SiteFactory) -> None:

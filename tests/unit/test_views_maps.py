@@ -99,3 +99,27 @@ def test_schematic_outlines_are_said_to_be_schematic() -> None:
 
 def _numbers(d: str) -> list[str]:
     return d.replace("M", " ").replace("L", " ").replace("Z", " ").split()
+
+
+def test_other_areas_are_links_and_the_dots_sit_in_rows_under_the_label() -> None:
+    found = area_map([area("west", WEST), area("oost", EAST)], current="west", markers=8)
+    assert found is not None and found.linked  # 'oost' links to its page
+    assert [m.number for m in found.markers] == list(range(1, 9))
+    rows = sorted({m.y for m in found.markers})
+    assert len(rows) == 2  # six, then two
+    assert [float(m.x) for m in found.markers[:6]] == sorted(float(m.x) for m in
+                                                             found.markers[:6])
+    alone = area_map([area("west", WEST)], current="west", markers=30)
+    assert alone is not None and not alone.linked  # only the page itself: nothing to click
+    assert len(alone.markers) == 12  # the legend lists as many, no more
+    assert area_map([area("west", WEST), area("oost", EAST)]).markers == ()  # type: ignore[union-attr]
+
+
+def test_the_example_guide_outlines_every_area_schematically() -> None:
+    import json
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2]
+    features = json.loads((root / "data/areas.geojson").read_text(encoding="utf-8"))["features"]
+    areas = sorted(p.stem for p in (root / "content/areas").glob("*.md"))
+    assert sorted(f["id"] for f in features) == areas
+    assert all(f["properties"]["schematic"] is True for f in features)

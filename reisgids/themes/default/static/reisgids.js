@@ -1,5 +1,6 @@
 /* Small progressive enhancement: on narrow screens the main menu folds behind a button.
-   Without JavaScript the menu is simply always open. */
+   The stylesheet folds it before this script runs (nothing jumps on load); without
+   JavaScript nojs.css (in <noscript>) keeps the menu open and hides the button. */
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
@@ -10,7 +11,6 @@
     var nav = document.querySelector(".main-nav");
     var button = nav && nav.querySelector(".menu-toggle");
     if (!button) { return; }
-    button.hidden = false;
     button.addEventListener("click", function () {
       var open = button.getAttribute("aria-expanded") !== "true";
       button.setAttribute("aria-expanded", open ? "true" : "false");

@@ -1,0 +1,29 @@
+"""/data/: the page that says which open data the guide offers, under which licence, and
+links every file (the JSON of everything, a CSV per kind, the feeds and the calendar)."""
+
+from __future__ import annotations
+
+from reisgids.graph.content import ContentGraph
+from reisgids.render.bodies import page_url
+from reisgids.render.calendar import CALENDAR_URL
+from reisgids.render.feeds import COMPASS_URL, LESSONS_URL, NEWS_URL
+from reisgids.render.opendata import DATA_PAGE_URL, JSON_URL, csv_url
+from reisgids.render.plan import Page, trail
+from reisgids.render.schema_org import dataset
+from reisgids.render.views import KIND_ORDER, Translate
+
+
+def data_page(graph: ContentGraph, translate: Translate) -> Page:
+    title = translate("data.title")
+    csvs = [(translate(f"kinds.{kind}"), page_url(graph, csv_url(kind)),
+             len(graph.of_kind(kind))) for kind in KIND_ORDER]
+    feeds = [(translate("data.feed_news"), page_url(graph, NEWS_URL)),
+             (translate("data.feed_lessons"), page_url(graph, LESSONS_URL)),
+             (translate("data.feed_compass"), page_url(graph, COMPASS_URL)),
+             (translate("data.calendar"), page_url(graph, CALENDAR_URL))]
+    return Page(url=DATA_PAGE_URL, template="data.html", title=title,
+                description=translate("data.intro"),
+                context={"data": {"json": page_url(graph, JSON_URL), "csvs": csvs,
+                                  "feeds": feeds, "licence": graph.config.licence}},
+                breadcrumbs=trail(graph, translate, (title, DATA_PAGE_URL)),
+                json_ld=dataset(graph, translate("data.intro")))
