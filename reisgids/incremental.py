@@ -26,7 +26,7 @@ from reisgids.cache import BuildCache, content_hash, load, theme_namespace
 from reisgids.errors import Diagnostic
 from reisgids.fingerprint import Fingerprinter, Unstable
 from reisgids.model.document import ContentEntry
-from reisgids.outfolder import MARKER
+from reisgids.outfolder import MARKER, MARKER_TEXT
 from reisgids.render.plan import Page
 from reisgids.render.theme import BUILTIN_THEMES, Theme, environment
 from reisgids.search import INDEX_DIR, index_site
@@ -191,7 +191,9 @@ class Incremental:
         that builds, so no request sees a half-updated folder."""
         out = self.out
         out.mkdir(parents=True, exist_ok=True)
-        wanted: set[str] = {MARKER}  # reisgids' mark on its own output stays
+        wanted: set[str] = {MARKER}  # reisgids' mark on its own output, as a full build has it
+        if not (out / MARKER).is_file():
+            _write_new(out / MARKER, MARKER_TEXT)
         changed_html = False
         for rel in sorted(files):
             wanted.add(rel)
