@@ -179,6 +179,8 @@ class _Slugger:
         while slug in self._seen or (slug != base and theme_reserves(slug)):
             self._seen[base] += 1
             slug = f"{base}-{self._seen[base]}"
+            if theme_reserves(slug):  # `stap-1`, `nav-2`: every number is the theme's
+                slug += "-kop"
         self._seen[slug] = 0
         return slug
 

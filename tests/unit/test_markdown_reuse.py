@@ -40,3 +40,9 @@ def test_instance_is_reused() -> None:
     first = md_module._converter
     render(BODIES[1])
     assert md_module._converter is first is not None
+
+
+def test_repeated_heading_whose_numbers_the_theme_uses_ends() -> None:
+    # `stap-1`, `stap-2`, ... are all the theme's ids; the second "Stap" must still get one
+    ids = render("# Stap\n\n# Stap\n\n# Stap\n")[1]
+    assert ids == ("stap", "stap-1-kop", "stap-2-kop")
