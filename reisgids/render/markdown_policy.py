@@ -134,6 +134,10 @@ def _is_word(char: str) -> bool:
 # unique, and the skip link must reach <main>. tests/unit/test_markdown.py keeps this list
 # in step with the templates.
 THEME_IDS = frozenset({
+    # the data page, the citizens' home, the glossary, the edition overview, the search page
+    "data-all", "data-csv", "data-feeds", "data-licence", "find-areas", "find-help",
+    "find-themes", "glossary-lists", "glossary-terms", "overview-caption", "overview-desc",
+    "overview-title", "search-output",
     "areas-h", "atlas-h", "current-h", "cycle-h", "edition-h", "editions-h", "events-h",
     "goal-h", "inhoud", "items-h", "links-h", "menu-groups", "news-h",
     "notfound-sections-title", "partners-caption", "past-h", "path-h", "prio-h", "proposal-h",
