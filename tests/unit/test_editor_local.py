@@ -113,6 +113,9 @@ def test_an_uploaded_image_passes_the_check(site: Path) -> None:
         "---\ntitle: Nieuwe foto\ndate: 2026-11-20\nimage: /static/uploads/buurt-foto.png\n"
         "image_alt: Buren aan tafel\n---\n![Buren aan tafel](/static/uploads/buurt-foto.png)\n")
     assert call(site, "getMedia", mediaFolder="static/uploads")[1][0]["name"] == "buurt-foto.png"
+    # the example guide's own images and decision documents, beside the upload
+    shutil.copytree(REPO / "static", site / "static", dirs_exist_ok=True)
+    shutil.copytree(REPO / "data", site / "data", dirs_exist_ok=True)
     checked = subprocess.run([sys.executable, "-m", "reisgids", "check", str(site), "--strict",
                               "--now", NOW], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stdout + checked.stderr
