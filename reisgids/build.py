@@ -22,13 +22,13 @@ from reisgids.graph.link import link
 from reisgids.graph.routes import pattern_for
 from reisgids.graph.suggest import suggest_slugs
 from reisgids.incremental import Incremental
+from reisgids.markdown._bodies import render_bodies
+from reisgids.markdown._convert import RenderedBody
 from reisgids.model.document import ContentEntry
+from reisgids.plan.planned_urls import planned_urls
 from reisgids.progress import Progress
-from reisgids.render.bodies import render_bodies
 from reisgids.render.images import carry_with_images, prepare_images
-from reisgids.render.markdown import RenderedBody
 from reisgids.render.outputs import render_site
-from reisgids.render.planned_urls import planned_urls
 from reisgids.render.theme import environment, find_theme, theme_problems
 from reisgids.search import index_site
 from reisgids.source.discover import SourceFile, discover

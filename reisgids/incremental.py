@@ -27,7 +27,7 @@ from reisgids.errors import Diagnostic
 from reisgids.fingerprint import Fingerprinter, Unstable
 from reisgids.model.document import ContentEntry
 from reisgids.outfolder import MARKER, MARKER_TEXT
-from reisgids.render.plan import Page
+from reisgids.plan.page import Page
 from reisgids.render.theme import BUILTIN_THEMES, Theme, environment
 from reisgids.search import INDEX_DIR, index_site
 from reisgids.source.discover import SourceFile

@@ -12,11 +12,11 @@ from typing import Protocol
 
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.graph.content import ContentGraph, Key
+from reisgids.markdown._convert import LinkTarget, RenderedBody, heading_ids, render_markdown
+from reisgids.markdown._site_links import SiteUrls, host_of
+from reisgids.markdown._site_lookups import RecordingSite, Seen
 from reisgids.model.document import ContentEntry
 from reisgids.pool import parallel_map
-from reisgids.render.markdown import LinkTarget, RenderedBody, heading_ids, render_markdown
-from reisgids.render.site_links import SiteUrls, host_of
-from reisgids.render.site_lookups import RecordingSite, Seen
 
 Resolve = Callable[[str], LinkTarget | None]
 

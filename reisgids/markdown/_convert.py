@@ -58,18 +58,18 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX, AtomicString, code_escape
 
 from reisgids.errors import Diagnostic, Location, Text, error, warning
-from reisgids.render.markdown_lines import (
+from reisgids.markdown._lines import (
     _DefuseFences,
     _Lines,
 )
-from reisgids.render.markdown_links import (
+from reisgids.markdown._links import (
     _Action,
     _Finding,
     _Links,
     _ResolverFailed,
     _short,
 )
-from reisgids.render.markdown_policy import (
+from reisgids.markdown._policy import (
     _CHUNK,
     _CLEANER,
     _DEPTH_CAP,
@@ -83,13 +83,13 @@ from reisgids.render.markdown_policy import (
     _Slugger,
     github_slug,
 )
-from reisgids.render.markdown_rawhtml import (
+from reisgids.markdown._rawhtml import (
     _filter_raw_html,
     _limit_depth,
     _Removed,
     cut_dropped_content,
 )
-from reisgids.render.site_links import SiteUrls
+from reisgids.markdown._site_links import SiteUrls
 
 # --- Markdown processors ------------------------------------------------------------------
 

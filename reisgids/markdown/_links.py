@@ -13,14 +13,14 @@ from urllib.parse import unquote
 from markdown.util import AMP_SUBSTITUTE
 
 from reisgids.errors import Text
-from reisgids.render.markdown_policy import (
+from reisgids.markdown._policy import (
     _SAFE_SCHEMES,
     LinkResolver,
     LinkTarget,
     _probe,
     _scheme,
 )
-from reisgids.render.site_links import SiteUrls
+from reisgids.markdown._site_links import SiteUrls
 
 
 class _Action(Enum):

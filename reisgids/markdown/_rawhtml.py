@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from reisgids.render.markdown_policy import (
+from reisgids.markdown._policy import (
     _DROP_CONTENT,
     _RAW_ATTRIBUTES,
     _VOID,

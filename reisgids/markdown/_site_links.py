@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
-from reisgids.render.markdown_policy import LinkTarget
+from reisgids.markdown._policy import LinkTarget
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from reisgids.render.markdown_policy import LinkTarget
-from reisgids.render.site_links import SiteUrls
+from reisgids.markdown._policy import LinkTarget
+from reisgids.markdown._site_links import SiteUrls
 
 Seen = dict[str, Any]  # "find:<path>" / "anchors:<path>" -> answer as JSON; "anything": True
 

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from reisgids.graph.content import ContentGraph
-from reisgids.render.views import RefView, ref_view
+from reisgids.plan.views import RefView, ref_view
 
 
 @dataclass(frozen=True)

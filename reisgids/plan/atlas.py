@@ -7,9 +7,9 @@ from datetime import timedelta
 
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.model.atlas import Deal, Instrument, Partner, Project
-from reisgids.render.dates import iso
-from reisgids.render.lessons_index import lessons_citing, lessons_of
-from reisgids.render.views import RefView, card_view, fdate, ref_view, vocab_label
+from reisgids.plan.dates import iso
+from reisgids.plan.lessons_index import lessons_citing, lessons_of
+from reisgids.plan.views import RefView, card_view, fdate, ref_view, vocab_label
 
 # Backlinks these pages present in their own sections (not again under "Verbonden met").
 PARTNER_SHOWN = frozenset({("deal", "partners"), ("deal", "residents"), ("project", "lead"),

@@ -8,11 +8,11 @@ from typing import TypeVar
 from reisgids.compass.editions import STATUS_ORDER, current_edition, edition_items
 from reisgids.compass.history import status_at
 from reisgids.graph.content import ContentGraph
+from reisgids.markdown._bodies import page_url
 from reisgids.model.base import Entry
 from reisgids.model.compass import AgendaItem, CompassEdition, HistoryEntry
-from reisgids.render.bodies import page_url
-from reisgids.render.dates import iso
-from reisgids.render.views import (
+from reisgids.plan.dates import iso
+from reisgids.plan.views import (
     RefView,
     card_view,
     fdate,

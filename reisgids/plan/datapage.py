@@ -4,13 +4,13 @@ links every file (the JSON of everything, a CSV per kind, the feeds and the cale
 from __future__ import annotations
 
 from reisgids.graph.content import ContentGraph
-from reisgids.render.bodies import page_url
+from reisgids.markdown._bodies import page_url
+from reisgids.plan.page import Page, trail
+from reisgids.plan.schema_org import dataset
+from reisgids.plan.views import KIND_ORDER, Translate
 from reisgids.render.calendar import CALENDAR_URL
 from reisgids.render.feeds import COMPASS_URL, LESSONS_URL, NEWS_URL
 from reisgids.render.opendata import DATA_PAGE_URL, JSON_URL, csv_url
-from reisgids.render.plan import Page, trail
-from reisgids.render.schema_org import dataset
-from reisgids.render.views import KIND_ORDER, Translate
 
 
 def data_page(graph: ContentGraph, translate: Translate) -> Page:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reisgids.graph.content import ContentGraph
+from reisgids.markdown._bodies import page_url
 from reisgids.model.atlas import Deal
 from reisgids.model.vocab import VOCABS
-from reisgids.render.bodies import page_url
-from reisgids.render.dates import iso
-from reisgids.render.lessons_index import lessons_citing, lessons_of, reviews_of_deal
-from reisgids.render.views import RefView, card_view, fdate, ref_view, vocab_label
+from reisgids.plan.dates import iso
+from reisgids.plan.lessons_index import lessons_citing, lessons_of, reviews_of_deal
+from reisgids.plan.views import RefView, card_view, fdate, ref_view, vocab_label
 
 # The phases a deal goes through, in order; 'stopped' leaves the track.
 PHASE_TRACK = ("partners", "idea", "test", "planning", "kick-off", "execution", "review",

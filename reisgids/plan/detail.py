@@ -6,13 +6,13 @@ from collections.abc import Callable
 from typing import Any
 
 from reisgids.graph.content import ContentGraph, Key
-from reisgids.render.atlas import instrument_view, partner_view, project_view
-from reisgids.render.compass_views import agenda_item_view
-from reisgids.render.deals import deal_view
-from reisgids.render.edition_views import edition_view
-from reisgids.render.learning import lesson_view, review_view
-from reisgids.render.places import area_view
-from reisgids.render.publications import article_view, event_view, listing_view
+from reisgids.plan.atlas import instrument_view, partner_view, project_view
+from reisgids.plan.compass_views import agenda_item_view
+from reisgids.plan.deals import deal_view
+from reisgids.plan.edition_views import edition_view
+from reisgids.plan.learning import lesson_view, review_view
+from reisgids.plan.places import area_view
+from reisgids.plan.publications import article_view, event_view, listing_view
 
 Builder = Callable[[ContentGraph, Key, str], Any]
 

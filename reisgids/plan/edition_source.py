@@ -15,10 +15,10 @@ from reisgids.compass.editions import (
     ordered_editions,
 )
 from reisgids.graph.content import ContentGraph
+from reisgids.markdown._bodies import page_url
 from reisgids.model.compass import Adoption, CompassEdition, Period, Priority
-from reisgids.render.bodies import page_url
-from reisgids.render.compass_views import agenda_items, editions
-from reisgids.render.views import RefView
+from reisgids.plan.compass_views import agenda_items, editions
+from reisgids.plan.views import RefView
 
 
 @dataclass(frozen=True)

@@ -8,20 +8,20 @@ from dataclasses import dataclass
 
 from reisgids.compass.editions import EditionDiff, ordered_editions
 from reisgids.graph.content import ContentGraph
+from reisgids.markdown._bodies import page_url
 from reisgids.model.compass import CompassEdition, HistoryEntry
 from reisgids.model.vocab import VOCABS
-from reisgids.render.bodies import page_url
-from reisgids.render.compass_views import (
+from reisgids.plan.compass_views import (
     EditionCard,
     ItemLine,
     StatusGroup,
     editions,
     status_groups,
 )
-from reisgids.render.dates import iso
-from reisgids.render.edition_source import EditionSource, edition_ref, edition_source, item_ref
-from reisgids.render.status_overview import StatusOverview, status_overview
-from reisgids.render.views import (
+from reisgids.plan.dates import iso
+from reisgids.plan.edition_source import EditionSource, edition_ref, edition_source, item_ref
+from reisgids.plan.status_overview import StatusOverview, status_overview
+from reisgids.plan.views import (
     RefView,
     TermView,
     card_view,

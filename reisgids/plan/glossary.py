@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from reisgids.graph.content import ContentGraph
 from reisgids.graph.routes import GLOSSARY_URL, overview_url
+from reisgids.markdown._bodies import page_url
 from reisgids.model.vocab import VOCABS, label
-from reisgids.render.bodies import page_url
-from reisgids.render.plan import Page, trail
-from reisgids.render.views import Translate, theme_url
+from reisgids.plan.page import Page, trail
+from reisgids.plan.views import Translate, theme_url
 
 # core term -> the kind whose overview shows it ('' for none)
 TERMS = (("deal", "deal"), ("partner", "partner"), ("partner-in-residence", ""),

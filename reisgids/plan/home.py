@@ -7,18 +7,18 @@ from dataclasses import dataclass
 from reisgids.compass.editions import STATUS_ORDER, current_edition
 from reisgids.graph.content import ContentGraph
 from reisgids.graph.routes import GLOSSARY_URL, overview_url
+from reisgids.markdown._bodies import page_url
 from reisgids.model.learning import Lesson
-from reisgids.render.bodies import page_url
-from reisgids.render.compass_views import (
+from reisgids.plan.compass_views import (
     EditionCard,
     current_lines,
     edition_card,
     editions,
     status_url,
 )
-from reisgids.render.deals import active_residents, phase_counts, phase_url
-from reisgids.render.publications import newest_first, split_events
-from reisgids.render.views import (
+from reisgids.plan.deals import active_residents, phase_counts, phase_url
+from reisgids.plan.publications import newest_first, split_events
+from reisgids.plan.views import (
     LinkView,
     RefView,
     Translate,

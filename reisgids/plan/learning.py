@@ -6,14 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reisgids.graph.content import ContentGraph, Key
+from reisgids.markdown._bodies import page_url
 from reisgids.model.base import DocumentSource
 from reisgids.model.learning import Lesson, Review
 from reisgids.model.vocab import VOCABS
-from reisgids.render.bodies import page_url
-from reisgids.render.compass_views import ItemLine, agenda_items, item_line, status_now
-from reisgids.render.dates import iso
-from reisgids.render.lessons_index import lessons_citing, lessons_of
-from reisgids.render.views import RefView, card_view, fdate, ref_view, vocab_label
+from reisgids.plan.compass_views import ItemLine, agenda_items, item_line, status_now
+from reisgids.plan.dates import iso
+from reisgids.plan.lessons_index import lessons_citing, lessons_of
+from reisgids.plan.views import RefView, card_view, fdate, ref_view, vocab_label
 
 REVIEW_STEPS = tuple(VOCABS["review.steps"])
 

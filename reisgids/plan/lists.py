@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from reisgids.graph.content import ContentGraph
-from reisgids.render.bodies import page_url
-from reisgids.render.plan import Crumb, Page
-from reisgids.render.views import LinkView, Translate
+from reisgids.markdown._bodies import page_url
+from reisgids.plan.page import Crumb, Page
+from reisgids.plan.views import LinkView, Translate
 
 T = TypeVar("T")
 PER_PAGE = 20

@@ -1,5 +1,5 @@
 """Machine-readable page meta: JSON-LD (schema.org) for partners, events and news (the
-other kinds, and which maker a page gets: reisgids.render.schema_org)."""
+other kinds, and which maker a page gets: reisgids.plan.schema_org)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.model.atlas import Partner
 from reisgids.model.publication import Event, News
-from reisgids.render.dates import iso
+from reisgids.plan.dates import iso
 
 
 def absolute(graph: ContentGraph, path: str) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reisgids.graph.content import ContentGraph
-from reisgids.render.bodies import page_url
+from reisgids.markdown._bodies import page_url
 
 NOT_FOUND_URL = "/404.html"
 

@@ -8,25 +8,25 @@ from typing import Any
 
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.routes import overview_url
+from reisgids.markdown._bodies import page_url
 from reisgids.model.vocab import VOCABS
-from reisgids.render.bodies import page_url
-from reisgids.render.calendar import CALENDAR_URL
-from reisgids.render.compass_feeds import theme_feeds
-from reisgids.render.compass_views import (
+from reisgids.plan.compass_views import (
     compass_view,
     current_lines,
     lines_with_status,
     status_filter_values,
     status_groups,
 )
-from reisgids.render.deals import PHASES, phase_sections
+from reisgids.plan.deals import PHASES, phase_sections
+from reisgids.plan.learning import LESSON_FILTERS, lesson_keys, review_keys
+from reisgids.plan.lists import Facet, count_values, paginated
+from reisgids.plan.page import Page, trail
+from reisgids.plan.places import city_groups, theme_summaries, theme_view
+from reisgids.plan.publications import newest_first, split_events, split_listings
+from reisgids.plan.views import LinkView, Translate, card_view, vocab_label
+from reisgids.render.calendar import CALENDAR_URL
+from reisgids.render.compass_feeds import theme_feeds
 from reisgids.render.feeds import COMPASS_URL, LESSONS_URL, NEWS_URL
-from reisgids.render.learning import LESSON_FILTERS, lesson_keys, review_keys
-from reisgids.render.lists import Facet, count_values, paginated
-from reisgids.render.places import city_groups, theme_summaries, theme_view
-from reisgids.render.plan import Page, trail
-from reisgids.render.publications import newest_first, split_events, split_listings
-from reisgids.render.views import LinkView, Translate, card_view, vocab_label
 
 
 @dataclass(frozen=True)

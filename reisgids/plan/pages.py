@@ -9,21 +9,21 @@ from typing import Any
 
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.routes import overview_url
-from reisgids.render.a_z import a_to_z
-from reisgids.render.atlas import PARTNER_SHOWN, PROJECT_SHOWN
-from reisgids.render.bodies import page_url
+from reisgids.markdown._bodies import page_url
+from reisgids.markdown._convert import RenderedBody
+from reisgids.plan.a_z import a_to_z
+from reisgids.plan.atlas import PARTNER_SHOWN, PROJECT_SHOWN
+from reisgids.plan.datapage import data_page
+from reisgids.plan.detail import detail_of
+from reisgids.plan.glossary import glossary_page
+from reisgids.plan.home import home_view
+from reisgids.plan.learning import LESSON_SHOWN, REVIEW_SHOWN
+from reisgids.plan.meta import absolute
+from reisgids.plan.overviews import list_pages
+from reisgids.plan.page import Crumb, Page, trail
+from reisgids.plan.schema_org import structured_data, website
+from reisgids.plan.views import KIND_ORDER, Translate, entry_view, ref_lookup, ref_view
 from reisgids.render.compass_feeds import entry_feeds
-from reisgids.render.datapage import data_page
-from reisgids.render.detail import detail_of
-from reisgids.render.glossary import glossary_page
-from reisgids.render.home import home_view
-from reisgids.render.learning import LESSON_SHOWN, REVIEW_SHOWN
-from reisgids.render.markdown import RenderedBody
-from reisgids.render.meta import absolute
-from reisgids.render.overviews import list_pages
-from reisgids.render.plan import Crumb, Page, trail
-from reisgids.render.schema_org import structured_data, website
-from reisgids.render.views import KIND_ORDER, Translate, entry_view, ref_lookup, ref_view
 from reisgids.source.kinds import KINDS
 
 # Backlinks a kind's page shows in its own sections rather than under "Verbonden met".

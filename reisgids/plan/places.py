@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.model.atlas import Area
 from reisgids.model.compass import CompassEdition
-from reisgids.render.maps import MAX_MARKERS, MapView, Outlined, area_map
-from reisgids.render.views import KIND_ORDER, RefView, card_view, ref_view, theme_url
+from reisgids.plan.maps import MAX_MARKERS, MapView, Outlined, area_map
+from reisgids.plan.views import KIND_ORDER, RefView, card_view, ref_view, theme_url
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from reisgids.graph.content import ContentGraph, Key
+from reisgids.markdown._bodies import page_url
 from reisgids.model.publication import Event, Listing, News, Story
-from reisgids.render.bodies import page_url
+from reisgids.plan.dates import format_span, iso, moment_day
+from reisgids.plan.views import RefView, card_view, fdate, language_of, ref_view, vocab_label
 from reisgids.render.calendar import event_ics_url
-from reisgids.render.dates import format_span, iso, moment_day
-from reisgids.render.views import RefView, card_view, fdate, language_of, ref_view, vocab_label
 
 
 def newest_first(graph: ContentGraph, kind: str) -> list[Key]:

@@ -1,5 +1,5 @@
 """JSON-LD (schema.org) for every kind that has a fitting type, the home page (WebSite with
-a SearchAction) and the open-data page (Dataset). reisgids.render.meta keeps the three
+a SearchAction) and the open-data page (Dataset). reisgids.plan.meta keeps the three
 richest makers (Organization, Event, NewsArticle); this module adds the rest and decides
 which maker a page gets. Escaping for <script> is meta.json_ld's job, for all of them.
 
@@ -15,8 +15,8 @@ from typing import Any
 
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.model.vocab import label
-from reisgids.render.dates import iso
-from reisgids.render.meta import absolute, event, json_ld, news_article, organisation
+from reisgids.plan.dates import iso
+from reisgids.plan.meta import absolute, event, json_ld, news_article, organisation
 from reisgids.render.opendata import DATA_PAGE_URL, JSON_URL, csv_url
 from reisgids.source.kinds import KINDS
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from reisgids.graph.content import ContentGraph, Key
+from reisgids.markdown._bodies import page_url
 from reisgids.model.compass import AgendaItem
-from reisgids.render.bodies import page_url
 from reisgids.render.feeds import (
     Feed,
     atom_xml,

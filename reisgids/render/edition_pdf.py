@@ -33,7 +33,7 @@ from reportlab.platypus import (
 
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.model.compass import CompassEdition
-from reisgids.render.edition_views import EditionView, edition_view, pdf_path
+from reisgids.plan.edition_views import EditionView, edition_view, pdf_path
 from reisgids.render.machine import absolute
 from reisgids.render.pdf_text import body_blocks, printable
 

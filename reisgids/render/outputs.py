@@ -14,15 +14,15 @@ import jinja2
 
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.graph.content import ContentGraph, Key
+from reisgids.markdown._convert import RenderedBody
+from reisgids.plan.notfound import NOT_FOUND_URL, not_found_view
+from reisgids.plan.page import Page, trail
+from reisgids.plan.pages import plan_pages
 from reisgids.render.calendar import calendar_files
 from reisgids.render.compass_feeds import compass_follow_files
 from reisgids.render.edition_pdf import edition_pdfs
 from reisgids.render.feeds import feed_files
-from reisgids.render.markdown import RenderedBody
-from reisgids.render.notfound import NOT_FOUND_URL, not_found_view
 from reisgids.render.opendata import open_data_files
-from reisgids.render.pages import plan_pages
-from reisgids.render.plan import Page, trail
 from reisgids.render.redirects import redirect_files
 from reisgids.render.site import Carry, Files, output_path, render_pages
 from reisgids.render.sitemap import sitemap_files

@@ -15,8 +15,8 @@ from html import escape
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.graph.aliases import alias_urls
 from reisgids.graph.content import ContentGraph
-from reisgids.render.bodies import page_url
-from reisgids.render.meta import absolute
+from reisgids.markdown._bodies import page_url
+from reisgids.plan.meta import absolute
 from reisgids.render.site import Files, output_path
 
 CSP = "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"

@@ -9,11 +9,11 @@ import jinja2
 
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.graph.content import ContentGraph
+from reisgids.markdown._bodies import page_url
+from reisgids.plan.pages import Page
+from reisgids.plan.views import site_context
 from reisgids.pool import parallel_map
-from reisgids.render.bodies import page_url
-from reisgids.render.pages import Page
 from reisgids.render.template_errors import TEMPLATE_ERRORS, is_template_fault, template_problem
-from reisgids.render.views import site_context
 
 Files = dict[str, bytes]
 

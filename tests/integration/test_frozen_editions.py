@@ -11,8 +11,8 @@ from pathlib import Path
 from conftest import NOW, REPO, run_cli
 
 from reisgids.build import load_site
-from reisgids.render.compass_views import agenda_item_view
-from reisgids.render.edition_views import edition_view
+from reisgids.plan.compass_views import agenda_item_view
+from reisgids.plan.edition_views import edition_view
 
 SNAPSHOT = "content/compass/editions/2025.snapshot.yml"
 PERCELEN = "content/compass/agenda/kleine-percelen-in-aanbesteding.md"

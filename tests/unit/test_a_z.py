@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from reisgids.build import load_site
-from reisgids.render.a_z import a_to_z, sort_title
+from reisgids.plan.a_z import a_to_z, sort_title
 from tests.conftest import SiteFactory
 
 

@@ -22,8 +22,8 @@ from markdown.inlinepatterns import (
 )
 
 from reisgids.errors import Diagnostic
-from reisgids.render import markdown as rendering
-from reisgids.render.markdown import (
+from reisgids.markdown import _convert as rendering
+from reisgids.markdown._convert import (
     LinkTarget,
     RenderedBody,
     github_slug,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reisgids.errors import Text
-from reisgids.render.notfound import DEFAULTS, words
+from reisgids.plan.notfound import DEFAULTS, words
 from reisgids.render.outputs import merge
 from reisgids.render.site import Files
 

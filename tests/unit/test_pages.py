@@ -1,4 +1,4 @@
-"""reisgids.render.pages: which pages the site has, their meta data, and the rendered HTML
+"""reisgids.plan.pages: which pages the site has, their meta data, and the rendered HTML
 (one h1, landmarks, breadcrumbs, links that resolve, JSON-LD that cannot break out)."""
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import pytest
 from views_support import NOW, REPO, SiteFactory, site_graph, translate, write_site
 
 from reisgids.build import build, load_site
-from reisgids.render.meta import json_ld
-from reisgids.render.pages import plan_pages
-from reisgids.render.plan import Page
+from reisgids.plan.meta import json_ld
+from reisgids.plan.page import Page
+from reisgids.plan.pages import plan_pages
 
 THEME = REPO / "reisgids" / "themes" / "default"
 

@@ -24,7 +24,7 @@ from reisgids.source.kinds import FOLDER_OF, KINDS
 from reisgids.validate import read_entry
 
 NOW = date(2026, 11, 22)
-HAS_RENDERER = importlib.util.find_spec("reisgids.render.markdown") is not None
+HAS_RENDERER = importlib.util.find_spec("reisgids.markdown._convert") is not None
 
 # One entry of every kind that a required reference can point at.
 REFERENCED = {
@@ -114,7 +114,7 @@ def test_examples_pass_check_when_switched_on(site: Path) -> None:
     assert errors_of(check(site)) == []
 
 
-@pytest.mark.skipif(not HAS_RENDERER, reason="reisgids.render.markdown not there yet")
+@pytest.mark.skipif(not HAS_RENDERER, reason="reisgids.markdown._convert not there yet")
 def test_scaffolded_files_pass_load_site(site: Path) -> None:
     from reisgids.build import load_site
 
@@ -245,7 +245,7 @@ def test_usage_errors_exit_2(site: Path, args: list[str], message: str) -> None:
     assert message in result.output
 
 
-@pytest.mark.skipif(not HAS_RENDERER, reason="the CLI imports reisgids.render.markdown")
+@pytest.mark.skipif(not HAS_RENDERER, reason="the CLI imports reisgids.markdown._convert")
 def test_cli_new(site: Path) -> None:
     result = run_cli("new", "deal", "via-cli", "--site", str(site))
     assert result.returncode == 0, result.stderr

@@ -376,7 +376,7 @@ def test_labels_and_values_stay_separate_words(example_site: Path) -> None:
 def test_the_date_an_entry_is_sorted_by() -> None:
     from types import SimpleNamespace as NS
 
-    from reisgids.render.search_meta import entry_day
+    from reisgids.plan.search_meta import entry_day
 
     day, later = date(2026, 3, 1), date(2026, 9, 30)
     assert entry_day("news", NS(date=day, updated=later)) == day

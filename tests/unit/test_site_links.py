@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reisgids.render.markdown_policy import LinkTarget
-from reisgids.render.site_links import SiteUrls, host_of
+from reisgids.markdown._policy import LinkTarget
+from reisgids.markdown._site_links import SiteUrls, host_of
 
 
 def target(url: str) -> LinkTarget:

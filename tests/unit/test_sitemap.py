@@ -14,6 +14,7 @@ import pytest
 from outputs_support import basic_site, graph_of
 
 from reisgids.graph.content import ContentGraph
+from reisgids.plan.views import card_view
 from reisgids.render.sitemap import (
     SITEMAP_NS,
     SitemapUrl,
@@ -22,7 +23,6 @@ from reisgids.render.sitemap import (
     sitemap_urls,
     sitemap_xml,
 )
-from reisgids.render.views import card_view
 
 SiteFactory = Callable[[dict[str, str]], Path]
 NS = {"s": SITEMAP_NS}
@@ -106,7 +106,7 @@ def test_robots_points_at_the_sitemap(make_site: SiteFactory) -> None:
     assert files == sitemap_files(graph_of(basic_site(make_site, {})), planned(graph))
 
 
-@pytest.mark.skipif(importlib.util.find_spec("reisgids.render.markdown") is None,
+@pytest.mark.skipif(importlib.util.find_spec("reisgids.markdown._convert") is None,
                     reason="the Markdown renderer is not there yet")
 def test_sitemap_of_a_built_site_matches_its_pages(make_site: SiteFactory,
                                                    tmp_path: Path) -> None:

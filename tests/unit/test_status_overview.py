@@ -9,7 +9,7 @@ from pathlib import Path
 
 from reisgids.compass.editions import ItemStatus
 from reisgids.model.compass import HistoryEntry
-from reisgids.render.status_overview import status_overview
+from reisgids.plan.status_overview import status_overview
 
 SVG = "{http://www.w3.org/2000/svg}"
 

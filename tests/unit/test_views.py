@@ -7,16 +7,16 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 from views_support import NOW, SiteFactory, graph_of, md, pick, site_graph, translate, write_site
 
-from reisgids.render.atlas import instrument_view, partner_view, project_view
-from reisgids.render.compass_views import agenda_item_view, compass_view
-from reisgids.render.dates import format_date, format_moment, format_span, iso
-from reisgids.render.deals import deal_view, phase_counts, phase_sections
-from reisgids.render.edition_views import edition_view
-from reisgids.render.home import home_counts, home_view
-from reisgids.render.learning import lesson_view, review_view
-from reisgids.render.places import area_view, theme_summaries, theme_view
-from reisgids.render.publications import event_view, split_events, split_listings
-from reisgids.render.views import backlink_groups, card_view, site_context
+from reisgids.plan.atlas import instrument_view, partner_view, project_view
+from reisgids.plan.compass_views import agenda_item_view, compass_view
+from reisgids.plan.dates import format_date, format_moment, format_span, iso
+from reisgids.plan.deals import deal_view, phase_counts, phase_sections
+from reisgids.plan.edition_views import edition_view
+from reisgids.plan.home import home_counts, home_view
+from reisgids.plan.learning import lesson_view, review_view
+from reisgids.plan.places import area_view, theme_summaries, theme_view
+from reisgids.plan.publications import event_view, split_events, split_listings
+from reisgids.plan.views import backlink_groups, card_view, site_context
 
 
 def test_home_counts_come_from_the_content(make_site: SiteFactory) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from views_support import SiteFactory, md, site_graph, translate
 
-from reisgids.render.lists import chunks, page_path, pagers, paginated
-from reisgids.render.pages import plan_pages
-from reisgids.render.plan import trail
+from reisgids.plan.lists import chunks, page_path, pagers, paginated
+from reisgids.plan.page import trail
+from reisgids.plan.pages import plan_pages
 
 
 def lesson(slug: str, day: int, level: str = "interaction", kind: str = "content",

@@ -1,10 +1,10 @@
-"""reisgids.render.maps: area outlines projected into an SVG viewBox, deterministically."""
+"""reisgids.plan.maps: area outlines projected into an SVG viewBox, deterministically."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from reisgids.render.maps import (
+from reisgids.plan.maps import (
     PAD,
     WIDTH,
     Outlined,

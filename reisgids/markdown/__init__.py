@@ -1,0 +1,1 @@
+"""Markdown bodies to safe HTML: the public API of the Markdown stage."""
