@@ -12,6 +12,7 @@ from typing import Protocol
 
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.graph.content import ContentGraph, Key
+from reisgids.graph.urls import page_url
 from reisgids.markdown._convert import LinkTarget, RenderedBody, heading_ids, render_markdown
 from reisgids.markdown._site_links import SiteUrls, host_of
 from reisgids.markdown._site_lookups import RecordingSite, Seen
@@ -51,11 +52,6 @@ def _heading_ids(body: str, memo: BodyMemo | None) -> frozenset[str]:
 # `name.md#` or `/name/#` anywhere in a body: a link that may point at a heading of another
 # page
 ANCHORED_FILE = re.compile(r"([A-Za-z0-9_%.-]+)(?:\.md|/)#")
-
-
-def page_url(graph: ContentGraph, path: str) -> str:
-    """A site path ('/deals/x/') as an href under base_url's path."""
-    return graph.config.base_path.rstrip("/") + path
 
 
 def anchor_targets(entries: dict[Key, ContentEntry]) -> set[Key]:

@@ -8,7 +8,7 @@ from typing import TypeVar
 from reisgids.compass.editions import STATUS_ORDER, current_edition, edition_items
 from reisgids.compass.history import status_at
 from reisgids.graph.content import ContentGraph
-from reisgids.markdown._bodies import page_url
+from reisgids.graph.urls import page_url
 from reisgids.model.base import Entry
 from reisgids.model.compass import AgendaItem, CompassEdition, HistoryEntry
 from reisgids.plan.dates import iso

@@ -4,13 +4,19 @@ links every file (the JSON of everything, a CSV per kind, the feeds and the cale
 from __future__ import annotations
 
 from reisgids.graph.content import ContentGraph
-from reisgids.markdown._bodies import page_url
+from reisgids.graph.urls import (
+    CALENDAR_URL,
+    COMPASS_URL,
+    DATA_PAGE_URL,
+    JSON_URL,
+    LESSONS_URL,
+    NEWS_URL,
+    csv_url,
+    page_url,
+)
 from reisgids.plan.page import Page, trail
 from reisgids.plan.schema_org import dataset
 from reisgids.plan.views import KIND_ORDER, Translate
-from reisgids.render.calendar import CALENDAR_URL
-from reisgids.render.feeds import COMPASS_URL, LESSONS_URL, NEWS_URL
-from reisgids.render.opendata import DATA_PAGE_URL, JSON_URL, csv_url
 
 
 def data_page(graph: ContentGraph, translate: Translate) -> Page:

@@ -15,7 +15,7 @@ from reisgids.compass.editions import (
     ordered_editions,
 )
 from reisgids.graph.content import ContentGraph
-from reisgids.markdown._bodies import page_url
+from reisgids.graph.urls import page_url
 from reisgids.model.compass import Adoption, CompassEdition, Period, Priority
 from reisgids.plan.compass_views import agenda_items, editions
 from reisgids.plan.views import RefView

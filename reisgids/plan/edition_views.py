@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from reisgids.compass.editions import EditionDiff, ordered_editions
 from reisgids.graph.content import ContentGraph
-from reisgids.markdown._bodies import page_url
+from reisgids.graph.urls import page_url
 from reisgids.model.compass import CompassEdition, HistoryEntry
 from reisgids.model.vocab import VOCABS
 from reisgids.plan.compass_views import (

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from reisgids.graph.content import ContentGraph
 from reisgids.graph.routes import GLOSSARY_URL, overview_url
-from reisgids.markdown._bodies import page_url
+from reisgids.graph.urls import page_url
 from reisgids.model.vocab import VOCABS, label
 from reisgids.plan.page import Page, trail
 from reisgids.plan.views import Translate, theme_url

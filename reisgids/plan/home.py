@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from reisgids.compass.editions import STATUS_ORDER, current_edition
 from reisgids.graph.content import ContentGraph
 from reisgids.graph.routes import GLOSSARY_URL, overview_url
-from reisgids.markdown._bodies import page_url
+from reisgids.graph.urls import page_url
 from reisgids.model.learning import Lesson
 from reisgids.plan.compass_views import (
     EditionCard,

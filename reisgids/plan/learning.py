@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reisgids.graph.content import ContentGraph, Key
-from reisgids.markdown._bodies import page_url
+from reisgids.graph.urls import page_url
 from reisgids.model.base import DocumentSource
 from reisgids.model.learning import Lesson, Review
 from reisgids.model.vocab import VOCABS

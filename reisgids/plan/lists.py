@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from reisgids.graph.content import ContentGraph
-from reisgids.markdown._bodies import page_url
+from reisgids.graph.urls import page_url
 from reisgids.plan.page import Crumb, Page
 from reisgids.plan.views import LinkView, Translate
 

@@ -10,9 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reisgids.graph.content import ContentGraph
-from reisgids.markdown._bodies import page_url
-
-NOT_FOUND_URL = "/404.html"
+from reisgids.graph.urls import page_url
 
 DEFAULTS: dict[str, dict[str, str]] = {
     "nl": {

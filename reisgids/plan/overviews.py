@@ -8,7 +8,7 @@ from typing import Any
 
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.routes import overview_url
-from reisgids.markdown._bodies import page_url
+from reisgids.graph.urls import CALENDAR_URL, COMPASS_URL, LESSONS_URL, NEWS_URL, page_url
 from reisgids.model.vocab import VOCABS
 from reisgids.plan.compass_views import (
     compass_view,
@@ -18,15 +18,13 @@ from reisgids.plan.compass_views import (
     status_groups,
 )
 from reisgids.plan.deals import PHASES, phase_sections
+from reisgids.plan.feed_links import theme_feeds
 from reisgids.plan.learning import LESSON_FILTERS, lesson_keys, review_keys
 from reisgids.plan.lists import Facet, count_values, paginated
 from reisgids.plan.page import Page, trail
 from reisgids.plan.places import city_groups, theme_summaries, theme_view
 from reisgids.plan.publications import newest_first, split_events, split_listings
 from reisgids.plan.views import LinkView, Translate, card_view, vocab_label
-from reisgids.render.calendar import CALENDAR_URL
-from reisgids.render.compass_feeds import theme_feeds
-from reisgids.render.feeds import COMPASS_URL, LESSONS_URL, NEWS_URL
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reisgids.graph.content import ContentGraph
-from reisgids.markdown._bodies import page_url
+from reisgids.graph.urls import page_url
 from reisgids.plan.views import Translate
 
 Crumb = tuple[str, str]  # (label, href); the last one is the page itself

@@ -9,12 +9,13 @@ from typing import Any
 
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.routes import overview_url
-from reisgids.markdown._bodies import page_url
+from reisgids.graph.urls import page_url
 from reisgids.markdown._convert import RenderedBody
 from reisgids.plan.a_z import a_to_z
 from reisgids.plan.atlas import PARTNER_SHOWN, PROJECT_SHOWN
 from reisgids.plan.datapage import data_page
 from reisgids.plan.detail import detail_of
+from reisgids.plan.feed_links import entry_feeds
 from reisgids.plan.glossary import glossary_page
 from reisgids.plan.home import home_view
 from reisgids.plan.learning import LESSON_SHOWN, REVIEW_SHOWN
@@ -23,7 +24,6 @@ from reisgids.plan.overviews import list_pages
 from reisgids.plan.page import Crumb, Page, trail
 from reisgids.plan.schema_org import structured_data, website
 from reisgids.plan.views import KIND_ORDER, Translate, entry_view, ref_lookup, ref_view
-from reisgids.render.compass_feeds import entry_feeds
 from reisgids.source.kinds import KINDS
 
 # Backlinks a kind's page shows in its own sections rather than under "Verbonden met".

@@ -7,12 +7,20 @@ from __future__ import annotations
 from reisgids.graph.aliases import alias_urls
 from reisgids.graph.content import ContentGraph
 from reisgids.graph.routes import GLOSSARY_URL
-from reisgids.plan.notfound import NOT_FOUND_URL
+from reisgids.graph.urls import (
+    CALENDAR_URL,
+    COMPASS_URL,
+    DATA_PAGE_URL,
+    JSON_URL,
+    LESSONS_URL,
+    NEWS_URL,
+    NOT_FOUND_URL,
+    ROBOTS_URL,
+    SITEMAP_URL,
+    csv_url,
+    event_ics_url,
+)
 from reisgids.plan.overviews import list_pages
-from reisgids.render.calendar import CALENDAR_URL, event_ics_url
-from reisgids.render.feeds import COMPASS_URL, LESSONS_URL, NEWS_URL
-from reisgids.render.opendata import DATA_PAGE_URL, JSON_URL, csv_url
-from reisgids.render.sitemap import ROBOTS_URL, SITEMAP_URL
 from reisgids.source.kinds import KINDS
 
 FIXED = frozenset({"/", "/zoeken/", "/a-z/", NOT_FOUND_URL, NEWS_URL, LESSONS_URL, COMPASS_URL,

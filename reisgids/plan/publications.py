@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from reisgids.graph.content import ContentGraph, Key
-from reisgids.markdown._bodies import page_url
+from reisgids.graph.urls import event_ics_url, page_url
 from reisgids.model.publication import Event, Listing, News, Story
 from reisgids.plan.dates import format_span, iso, moment_day
 from reisgids.plan.views import RefView, card_view, fdate, language_of, ref_view, vocab_label
-from reisgids.render.calendar import event_ics_url
 
 
 def newest_first(graph: ContentGraph, kind: str) -> list[Key]:

@@ -14,10 +14,10 @@ from collections.abc import Callable
 from typing import Any
 
 from reisgids.graph.content import ContentGraph, Key
+from reisgids.graph.urls import DATA_PAGE_URL, JSON_URL, csv_url
 from reisgids.model.vocab import label
 from reisgids.plan.dates import iso
 from reisgids.plan.meta import absolute, event, json_ld, news_article, organisation
-from reisgids.render.opendata import DATA_PAGE_URL, JSON_URL, csv_url
 from reisgids.source.kinds import KINDS
 
 CONTEXT = "https://schema.org"

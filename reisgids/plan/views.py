@@ -13,14 +13,13 @@ from typing import Any
 
 from reisgids.graph.content import ContentGraph, Key, Link
 from reisgids.graph.routes import GLOSSARY_URL, overview_url
-from reisgids.markdown._bodies import page_url
+from reisgids.graph.urls import DATA_PAGE_URL, page_url
 from reisgids.markdown._convert import RenderedBody
 from reisgids.model.base import Entry
 from reisgids.model.vocab import label
 from reisgids.plan.dates import format_date, format_span, iso
 from reisgids.plan.repository import edit_pattern, issues_url
 from reisgids.plan.search_meta import SearchMeta, search_meta
-from reisgids.render.opendata import DATA_PAGE_URL
 
 Translate = Callable[[str], str]
 

@@ -11,11 +11,11 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
 from reisgids.graph.content import ContentGraph, Key
+from reisgids.graph.urls import CALENDAR_URL, event_ics_url
 from reisgids.model.publication import Event
 from reisgids.model.vocab import label
 from reisgids.render.machine import AMSTERDAM, absolute, host
 
-CALENDAR_URL = "/agenda.ics"
 TZID = "Europe/Amsterdam"
 LIMIT = 75  # octets per line, without the CRLF
 
@@ -161,11 +161,6 @@ def calendar_text(graph: ContentGraph, keys: Iterable[Key], name: str) -> bytes:
         lines += event_lines(graph, key)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines).encode("utf-8")
-
-
-def event_ics_url(graph: ContentGraph, key: Key) -> str:
-    """The one-event calendar next to an event's page: '/agenda/<slug>/<slug>.ics'."""
-    return f"{graph.urls[key]}{key[1]}.ics"
 
 
 def calendar_files(graph: ContentGraph) -> dict[str, bytes]:

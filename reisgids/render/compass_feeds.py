@@ -9,23 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from reisgids.graph.content import ContentGraph, Key
-from reisgids.markdown._bodies import page_url
+from reisgids.graph.content import ContentGraph
+from reisgids.graph.urls import AREA_FEED, ITEM_FEED, THEME_FEED
 from reisgids.model.compass import AgendaItem
+from reisgids.plan.compass_views import agenda_items
+from reisgids.plan.feed_links import followed_areas, followed_themes
 from reisgids.render.feeds import (
     Feed,
     atom_xml,
     newest,
     newest_content_date,
-    published_agenda_items,
     status_entries,
 )
 from reisgids.render.machine import absolute
 
 Translate = Callable[[str], str]
-ITEM_FEED = "/feeds/kompas/agenda/{slug}.xml"
-THEME_FEED = "/feeds/kompas/thema/{slug}.xml"
-AREA_FEED = "/feeds/kompas/wijk/{slug}.xml"
 
 TITLES = {
     "nl": {"item": "Kompas: {name}", "theme": "Kompas: agendapunten over {name}",
@@ -33,21 +31,6 @@ TITLES = {
     "en": {"item": "Compass: {name}", "theme": "Compass: agenda items on {name}",
            "area": "Compass: agenda items in {name}"},
 }
-
-
-def _items(graph: ContentGraph) -> dict[str, AgendaItem]:
-    return graph.memo("compass-feeds:items", lambda: published_agenda_items(graph))
-
-
-def followed_themes(graph: ContentGraph) -> list[str]:
-    """Themes some published agenda item has, sorted."""
-    return sorted({t for item in _items(graph).values() for t in item.themes})
-
-
-def followed_areas(graph: ContentGraph) -> list[str]:
-    """Published areas some published agenda item lies in, sorted."""
-    return sorted({a for item in _items(graph).values() for a in item.areas
-                   if ("area", a) in graph.published})
 
 
 def _feed(graph: ContentGraph, url: str, kind: str, name: str, alternate: str,
@@ -62,7 +45,7 @@ def _feed(graph: ContentGraph, url: str, kind: str, name: str, alternate: str,
 
 def compass_follow_files(graph: ContentGraph) -> dict[str, bytes]:
     """{output path: bytes} of the feed of every agenda item, theme and wijk followed."""
-    items = _items(graph)
+    items = agenda_items(graph)
     themes = graph.config.vocabulary("themes")
     files: dict[str, bytes] = {}
     for slug, item in sorted(items.items()):
@@ -80,22 +63,3 @@ def compass_follow_files(graph: ContentGraph) -> dict[str, bytes]:
             graph, url, "area", graph.entries[("area", area)].data.title,
             graph.urls[("area", area)], {s: i for s, i in items.items() if area in i.areas}))
     return files
-
-
-def entry_feeds(graph: ContentGraph, translate: Translate, key: Key
-                ) -> tuple[tuple[str, str], ...]:
-    """(title, href) of the compass feed an entry page announces: its own for an agenda
-    item, its wijk's for an area some agenda item lies in."""
-    kind, slug = key
-    if kind == "agenda-item" and key in graph.published:
-        return ((translate("feed.agenda-item"), page_url(graph, ITEM_FEED.format(slug=slug))),)
-    if kind == "area" and slug in followed_areas(graph):
-        return ((translate("feed.area"), page_url(graph, AREA_FEED.format(slug=slug))),)
-    return ()
-
-
-def theme_feeds(graph: ContentGraph, translate: Translate, theme: str
-                ) -> tuple[tuple[str, str], ...]:
-    if theme in followed_themes(graph):
-        return ((translate("feed.theme"), page_url(graph, THEME_FEED.format(slug=theme))),)
-    return ()

@@ -16,6 +16,7 @@ from html import escape
 from reisgids.compass.editions import status_events
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.routes import overview_url
+from reisgids.graph.urls import COMPASS_URL, LESSONS_URL, NEWS_URL
 from reisgids.model.compass import AgendaItem, HistoryEntry
 from reisgids.model.learning import Lesson
 from reisgids.model.vocab import label
@@ -33,9 +34,6 @@ ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 LIMIT = 50  # entries per feed: the newest
 
-NEWS_URL = "/feeds/nieuws.xml"
-LESSONS_URL = "/feeds/lessen.xml"
-COMPASS_URL = "/feeds/kompas.xml"
 
 LABELS: dict[str, dict[str, str]] = {
     "nl": {

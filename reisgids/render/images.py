@@ -22,7 +22,7 @@ from PIL import Image
 
 from reisgids.errors import Diagnostic, Location, error
 from reisgids.graph.content import ContentGraph, Key
-from reisgids.markdown._bodies import page_url
+from reisgids.graph.urls import page_url
 from reisgids.source.images import (
     MAX_BYTES,
     RASTER,

@@ -15,14 +15,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from reisgids.graph.content import ContentGraph, Key, Link
+from reisgids.graph.urls import JSON_URL, csv_url
 from reisgids.model.fields import Text
 from reisgids.model.registry import MODELS
 from reisgids.model.vocab import VOCABS
 from reisgids.render.machine import absolute
 from reisgids.source.kinds import KINDS
 
-DATA_PAGE_URL = "/data/"  # the page that explains and links the files below
-JSON_URL = "/data/reisgids.json"
 FORMAT_VERSION = 1
 
 # Columns every kind's CSV starts with, in this order; the kind's own fields follow.
@@ -31,10 +30,6 @@ LEADING = ("slug", "url", "title", "summary", "date", "updated", "themes", "area
 TRAILING = ("image", "image_alt", "links", "publish_date", "expiry_date", "draft")
 # Lists of free text go into a column as JSON (their items may hold ';'); tags are words.
 WORD_LISTS = frozenset({"tags"})
-
-
-def csv_url(kind: str) -> str:
-    return f"/data/{kind}.csv"
 
 
 def fields_of(graph: ContentGraph, key: Key) -> dict[str, Any]:

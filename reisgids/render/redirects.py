@@ -15,7 +15,7 @@ from html import escape
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.graph.aliases import alias_urls
 from reisgids.graph.content import ContentGraph
-from reisgids.markdown._bodies import page_url
+from reisgids.graph.urls import page_url
 from reisgids.plan.meta import absolute
 from reisgids.render.site import Files, output_path
 

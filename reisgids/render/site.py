@@ -9,7 +9,7 @@ import jinja2
 
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.graph.content import ContentGraph
-from reisgids.markdown._bodies import page_url
+from reisgids.graph.urls import page_url
 from reisgids.plan.pages import Page
 from reisgids.plan.views import site_context
 from reisgids.pool import parallel_map

@@ -15,10 +15,9 @@ from datetime import date
 from typing import Any, Protocol
 
 from reisgids.graph.content import ContentGraph, Key
+from reisgids.graph.urls import ROBOTS_URL, SITEMAP_URL
 from reisgids.render.machine import absolute, last_changed, sub, xml_bytes
 
-SITEMAP_URL = "/sitemap.xml"
-ROBOTS_URL = "/robots.txt"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NOT_LISTED = frozenset({"/404.html"})
 

@@ -11,13 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from outputs_support import basic_site, graph_of
 
-from reisgids.render.calendar import (
-    calendar_files,
-    escape_text,
-    event_ics_url,
-    fold,
-    when,
-)
+from reisgids.graph.urls import event_ics_url
+from reisgids.render.calendar import calendar_files, escape_text, fold, when
 from reisgids.render.machine import AMSTERDAM
 
 SiteFactory = Callable[[dict[str, str]], Path]
