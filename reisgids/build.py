@@ -22,8 +22,7 @@ from reisgids.graph.link import link
 from reisgids.graph.routes import pattern_for
 from reisgids.graph.suggest import suggest_slugs
 from reisgids.incremental import Incremental
-from reisgids.markdown._bodies import render_bodies
-from reisgids.markdown._convert import RenderedBody
+from reisgids.markdown import RenderedBody, render_bodies
 from reisgids.model.document import ContentEntry
 from reisgids.plan.planned_urls import planned_urls
 from reisgids.progress import Progress

@@ -33,9 +33,7 @@ from typing import Any
 import jinja2
 
 from reisgids.errors import Diagnostic, Location, Severity, Text
-from reisgids.markdown._policy import LinkTarget, RenderedBody
-from reisgids.markdown._site_links import SiteUrls
-from reisgids.markdown._site_lookups import Seen, still_same, target_json
+from reisgids.markdown import LinkTarget, RenderedBody, Seen, SiteUrls, still_same, target_json
 
 CACHE_DIR = ".reisgids-cache"
 CACHE_FILE = "cache.json"

@@ -13,7 +13,8 @@ from typing import Protocol
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.urls import page_url
-from reisgids.markdown._convert import LinkTarget, RenderedBody, heading_ids, render_markdown
+from reisgids.markdown._convert import heading_ids, render_markdown
+from reisgids.markdown._policy import LinkTarget, RenderedBody
 from reisgids.markdown._site_links import SiteUrls, host_of
 from reisgids.markdown._site_lookups import RecordingSite, Seen
 from reisgids.model.document import ContentEntry

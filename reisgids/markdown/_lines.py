@@ -17,7 +17,7 @@ _REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<([^<>\n]*)>|(\S+))", re.
 _START_TAG = re.compile(r"<[^<>]*>")
 
 
-class _Lines:
+class Lines:
     """Finds the line a link destination or a start tag was written on, looking past
     fenced code and code spans. Built only when there is something to place."""
 
@@ -97,7 +97,7 @@ def _mask_code(text: str) -> str:
                      for line, hide in zip(lines, masked, strict=True))
 
 
-class _DefuseFences(Preprocessor):
+class DefuseFences(Preprocessor):
     """Python-Markdown searches to the end of the text for the close of every fence that
     never closes; with many of those (never in real content) the search is escaped."""
 

@@ -14,16 +14,16 @@ from markdown.util import AMP_SUBSTITUTE
 
 from reisgids.errors import Text
 from reisgids.markdown._policy import (
-    _SAFE_SCHEMES,
+    SAFE_SCHEMES,
     LinkResolver,
     LinkTarget,
-    _probe,
-    _scheme,
+    probe_url,
+    scheme_of,
 )
 from reisgids.markdown._site_links import SiteUrls
 
 
-class _Action(Enum):
+class Action(Enum):
     KEEP = "keep"
     UNWRAP = "unwrap"  # the element goes, its text and children stay
     REMOVE = "remove"  # the element and what it holds go, its tail stays
@@ -35,7 +35,7 @@ class _Action(Enum):
 
 
 @dataclass(frozen=True)
-class _Finding:
+class Finding:
     code: str
     is_error: bool
     message: Text
@@ -44,7 +44,7 @@ class _Finding:
     nth: int  # 0 for the first use of that needle in the page
 
 
-class _ResolverFailed(Exception):
+class ResolverFailed(Exception):
     """The caller's resolver raised: its bug, re-raised as is outside Markdown."""
 
     def __init__(self, original: Exception) -> None:
@@ -72,12 +72,12 @@ def _decoded(url: str) -> str:
     return html.unescape(url.replace(AMP_SUBSTITUTE, "&"))
 
 
-def _short(text: str, limit: int = 60) -> str:
+def shortened(text: str, limit: int = 60) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[:limit - 1] + "…"
 
 
-class _Links:
+class Links:
     """Checks and rewrites the links and images of one page."""
 
     def __init__(self, path: str, resolve: LinkResolver, site: SiteUrls | None = None) -> None:
@@ -85,7 +85,7 @@ class _Links:
         self.site = site
         self.folder = posixpath.dirname(path)
         self._resolve = resolve
-        self.findings: list[_Finding] = []
+        self.findings: list[Finding] = []
         self._ids: frozenset[str] = frozenset()
         self._headings: list[str] = []
         self._nth: dict[int, int] = {}
@@ -108,118 +108,118 @@ class _Links:
         try:
             return self._resolve(path)
         except Exception as exc:
-            raise _ResolverFailed(exc) from exc
+            raise ResolverFailed(exc) from exc
 
     def _report(self, element: etree.Element, needle: str, code: str, message: Text,
                 hint: Text | None, *, is_error: bool = True) -> None:
-        self.findings.append(_Finding(code, is_error, message, hint, needle,
+        self.findings.append(Finding(code, is_error, message, hint, needle,
                                       self._nth.get(id(element), 0)))
 
-    def visit_link(self, element: etree.Element) -> _Action:
+    def visit_link(self, element: etree.Element) -> Action:
         written = element.get("href")
         if written is None:
-            return _Action.KEEP
+            return Action.KEEP
         url = _decoded(written).strip()
         if any(char.isspace() for char in written.strip()):
             # `[x](url (title with "quotes"))`: Python-Markdown takes `url (title` as the
             # address, which the sanitiser then drops; say so instead of losing the link
             self._report(element, written, "link-space", Text(
-                f"het adres '{_short(written)}' bevat een spatie; de link verliest zo zijn "
-                "adres", f"the address '{_short(written)}' holds a space; the link loses its "
+                f"het adres '{shortened(written)}' bevat een spatie; de link verliest zo zijn "
+                "adres", f"the address '{shortened(written)}' holds a space; the link loses its "
                 "address that way"), Text(
                 'schrijf [tekst](adres "titel") zonder " in de titel; een spatie in een adres '
                 'wordt %20', 'write [text](address "title") without " inside the title; a '
                 'space in an address becomes %20'), is_error=False)
-            return _Action.UNWRAP
-        scheme = _scheme(url)
+            return Action.UNWRAP
+        scheme = scheme_of(url)
         if scheme is not None:
             own = self.site.own_path(url) if self.site is not None else None
             if own is not None:  # a full URL of this very site, copied from the browser
                 self._check_site(element, written, own, "", _split(url)[2], rewrite=False)
-            if scheme in _SAFE_SCHEMES:
-                return _Action.KEEP
+            if scheme in SAFE_SCHEMES:
+                return Action.KEEP
             self._unsafe(element, written, scheme)
-            return _Action.UNWRAP
-        if not url or _probe(url).startswith("//"):
-            return _Action.KEEP  # an empty link, or another host
+            return Action.UNWRAP
+        if not url or probe_url(url).startswith("//"):
+            return Action.KEEP  # an empty link, or another host
         if url.startswith("#"):
             self._check_own_anchor(element, written, url[1:])
-            return _Action.KEEP
+            return Action.KEEP
         where, query, fragment = _split(url)
         if url.startswith("/") and not (where.startswith("/static/") or where.endswith(".md")):
             if self.site is None:
-                return _Action.KEEP
+                return Action.KEEP
             # another page of the site, written as its URL
             return self._check_site(element, written, where, query, fragment, rewrite=True)
         wanted = self._site_path(where)
         if wanted is None:
-            return _Action.KEEP  # only a query
+            return Action.KEEP  # only a query
         target = self._target(element, written, wanted)
         if target is None:
-            return _Action.KEEP
+            return Action.KEEP
         if not target.published:
             self._report(element, written, "link-unpublished", Text(
-                nl=f"link naar '{_short(written)}' wijst naar '{target.title}', dat in deze "
+                nl=f"link naar '{shortened(written)}' wijst naar '{target.title}', dat in deze "
                    "build niet gepubliceerd is; de link wordt gewone tekst",
-                en=f"link to '{_short(written)}' points to '{target.title}', which is not "
+                en=f"link to '{shortened(written)}' points to '{target.title}', which is not "
                    "published in this build; the link becomes plain text"), Text(
                 nl="publiceer die pagina (concept, publicatie- of verloopdatum) of haal de "
                    "link weg",
                 en="publish that page (draft, publish or expiry date) or remove the link"),
                 is_error=False)
-            return _Action.UNWRAP
+            return Action.UNWRAP
         if fragment and wanted.endswith(".md") and not _has_anchor(target.anchors, fragment):
             self._report(element, written, "link-anchor", Text(
-                nl=f"link naar '{_short(written)}': '{target.title}' heeft geen kop met "
+                nl=f"link naar '{shortened(written)}': '{target.title}' heeft geen kop met "
                    f"anker '#{fragment}'",
-                en=f"link to '{_short(written)}': '{target.title}' has no heading with "
+                en=f"link to '{shortened(written)}': '{target.title}' has no heading with "
                    f"anchor '#{fragment}'"), _anchor_hint(fragment, sorted(target.anchors),
                                                          own_page=False))
         element.set("href", target.url + (f"?{query}" if query else "")
                     + (f"#{fragment}" if fragment else ""))
-        return _Action.KEEP
+        return Action.KEEP
 
-    def visit_image(self, element: etree.Element) -> _Action:
+    def visit_image(self, element: etree.Element) -> Action:
         written = element.get("src") or ""
         url = _decoded(written).strip()
-        scheme = _scheme(url)
-        if scheme in ("http", "https") or _probe(url).startswith("//"):
+        scheme = scheme_of(url)
+        if scheme in ("http", "https") or probe_url(url).startswith("//"):
             self._report(element, written, "image-remote", Text(
-                nl=f"afbeelding '{_short(written)}' van een andere website is weggehaald: de "
+                nl=f"afbeelding '{shortened(written)}' van een andere website is weggehaald: de "
                    "site doet geen verzoeken aan derden",
-                en=f"image '{_short(written)}' from another website was removed: the site "
+                en=f"image '{shortened(written)}' from another website was removed: the site "
                    "makes no third-party requests"), _HINT_STATIC, is_error=False)
-            return _Action.REMOVE
+            return Action.REMOVE
         if scheme is not None:
             self._unsafe(element, written, scheme)
-            return _Action.REMOVE
+            return Action.REMOVE
         if not (element.get("alt") or "").strip():
             self._report(element, written, "image-alt", Text(
-                nl=f"afbeelding '{_short(written)}' heeft geen alt-tekst",
-                en=f"image '{_short(written)}' has no alt text"), Text(
+                nl=f"afbeelding '{shortened(written)}' heeft geen alt-tekst",
+                en=f"image '{shortened(written)}' has no alt text"), Text(
                 nl="beschrijf tussen de blokhaken wat er te zien is: ![wat er te zien is](...)",
                 en="describe between the brackets what it shows: ![what it shows](...)"))
         where, query, _ = _split(url)
         wanted = self._site_path(where) if where else None
         if wanted is None or not (wanted.startswith("static/") or wanted.startswith("../")):
             self._report(element, written, "image-src", Text(
-                nl=f"afbeelding '{_short(written)}' is geen bestand in static/",
-                en=f"image '{_short(written)}' is not a file in static/"), _HINT_STATIC)
-            return _Action.KEEP
+                nl=f"afbeelding '{shortened(written)}' is geen bestand in static/",
+                en=f"image '{shortened(written)}' is not a file in static/"), _HINT_STATIC)
+            return Action.KEEP
         target = self._target(element, written, wanted)
         if target is None:
-            return _Action.KEEP
+            return Action.KEEP
         if not target.published:
             self._report(element, written, "link-unpublished", Text(
-                nl=f"afbeelding '{_short(written)}' is niet gepubliceerd en is weggehaald",
-                en=f"image '{_short(written)}' is not published and was removed"), None,
+                nl=f"afbeelding '{shortened(written)}' is niet gepubliceerd en is weggehaald",
+                en=f"image '{shortened(written)}' is not published and was removed"), None,
                 is_error=False)
-            return _Action.REMOVE
+            return Action.REMOVE
         element.set("src", target.url + (f"?{query}" if query else ""))
-        return _Action.KEEP
+        return Action.KEEP
 
     def _check_site(self, element: etree.Element, written: str, where: str, query: str,
-                    fragment: str, *, rewrite: bool) -> _Action:
+                    fragment: str, *, rewrite: bool) -> Action:
         """A link to a URL of this site: does the build write that page, and that anchor?"""
         assert self.site is not None
         path = self.site.site_path(where)
@@ -229,49 +229,49 @@ class _Links:
             shown = ("https://" + self.site.host + self.site.base_path.rstrip("/") + (near or "")
                      if not rewrite else near)
             self._report(element, written, "link-broken", Text(
-                nl=f"link naar '{_short(written)}' wijst naar een pagina die de site niet heeft",
-                en=f"link to '{_short(written)}' points to a page the site does not have"),
+                nl=f"link naar '{shortened(written)}' wijst naar een pagina die de site niet heeft",
+                en=f"link to '{shortened(written)}' points to a page the site does not have"),
                 Text(nl=f"bedoelde je '{shown}'?", en=f"did you mean '{shown}'?") if near else
                 Text(nl="open de pagina in de browser en kopieer het adres opnieuw",
                      en="open the page in the browser and copy its address again"))
-            return _Action.KEEP
+            return Action.KEEP
         url_path, target = found
         if not target.published:
             self._report(element, written, "link-unpublished", Text(
-                nl=f"link naar '{_short(written)}' wijst naar '{target.title}', dat in deze "
+                nl=f"link naar '{shortened(written)}' wijst naar '{target.title}', dat in deze "
                    "build niet gepubliceerd is; de link wordt gewone tekst",
-                en=f"link to '{_short(written)}' points to '{target.title}', which is not "
+                en=f"link to '{shortened(written)}' points to '{target.title}', which is not "
                    "published in this build; the link becomes plain text"), Text(
                 nl="publiceer die pagina (concept, publicatie- of verloopdatum) of haal de "
                    "link weg",
                 en="publish that page (draft, publish or expiry date) or remove the link"),
                 is_error=False)
-            return _Action.UNWRAP
+            return Action.UNWRAP
         anchors = self.site.anchors.get(url_path)
         if fragment and anchors is not None and not _has_anchor(anchors, fragment):
             self._report(element, written, "link-anchor", Text(
-                nl=f"link naar '{_short(written)}': '{target.title}' heeft geen kop met "
+                nl=f"link naar '{shortened(written)}': '{target.title}' heeft geen kop met "
                    f"anker '#{fragment}'",
-                en=f"link to '{_short(written)}': '{target.title}' has no heading with "
+                en=f"link to '{shortened(written)}': '{target.title}' has no heading with "
                    f"anchor '#{fragment}'"), _anchor_hint(fragment, sorted(anchors),
                                                          own_page=False))
         if rewrite:  # under base_url's path, as every other link of the site
             element.set("href", target.url + (f"?{query}" if query else "")
                         + (f"#{fragment}" if fragment else ""))
-        return _Action.KEEP
+        return Action.KEEP
 
     def _unsafe(self, element: etree.Element, written: str, scheme: str) -> None:
         self._report(element, written, "url-unsafe", Text(
-            nl=f"link naar '{_short(written)}' is weggehaald: {scheme}:-adressen zijn niet "
+            nl=f"link naar '{shortened(written)}' is weggehaald: {scheme}:-adressen zijn niet "
                "toegestaan",
-            en=f"link to '{_short(written)}' was removed: {scheme}: addresses are not "
+            en=f"link to '{shortened(written)}' was removed: {scheme}: addresses are not "
                "allowed"), _HINT_UNSAFE, is_error=False)
 
     def _check_own_anchor(self, element: etree.Element, written: str, anchor: str) -> None:
         if anchor and not _has_anchor(self._ids, anchor):
             self._report(element, written, "link-anchor", Text(
-                nl=f"link naar '#{_short(anchor)}': deze pagina heeft geen kop met dat anker",
-                en=f"link to '#{_short(anchor)}': this page has no heading with that anchor"),
+                nl=f"link naar '#{shortened(anchor)}': deze pagina heeft geen kop met dat anker",
+                en=f"link to '#{shortened(anchor)}': this page has no heading with that anchor"),
                 _anchor_hint(anchor, self._headings, own_page=True))
 
     def _site_path(self, where: str) -> str | None:
@@ -289,7 +289,7 @@ class _Links:
         target = None if outside else self.resolve(wanted)
         if target is not None:
             return target
-        shown = _short(written)
+        shown = shortened(written)
         if outside:
             message = Text(nl=f"link naar '{shown}' wijst buiten de site ({wanted})",
                            en=f"link to '{shown}' points outside the site ({wanted})")

@@ -41,15 +41,15 @@ class RenderedBody:
 # Raw HTML an editor may write, and the only attributes it may carry.
 SAFE_RAW_TAGS = frozenset({"details", "summary", "abbr", "sub", "sup", "kbd", "mark", "small",
                            "br", "figure", "figcaption"})
-_RAW_ATTRIBUTES = {"abbr": frozenset({"title"}), "details": frozenset({"open"})}
+RAW_ATTRIBUTES = {"abbr": frozenset({"title"}), "details": frozenset({"open"})}
 # Removed together with what they hold: their content is code, or not text at all.
-_DROP_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "noscript",
+DROP_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "noscript",
                            "template", "textarea", "select", "svg", "math", "noembed",
                            "noframes", "xmp", "title", "head"})
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "param", "source", "track", "wbr"})
-_SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 # The final pass: what Markdown and its extensions produce, plus the safe raw list.
 _TAGS = SAFE_RAW_TAGS | {
@@ -76,20 +76,20 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
 
-def _probe(url: str) -> str:
+def probe_url(url: str) -> str:
     """A URL as a browser reads it to pick scheme and host: control characters and
     whitespace skipped (`jav&#x09;ascript:`), a backslash taken as a slash (`/\\host`)."""
     return _INVISIBLE.sub("", url).replace("\\", "/")
 
 
-def _scheme(url: str) -> str | None:
-    found = _SCHEME.match(_probe(url))
+def scheme_of(url: str) -> str | None:
+    found = _SCHEME.match(probe_url(url))
     return found.group(1).lower() if found else None
 
 
 def _elsewhere(url: str) -> bool:
     """Another host (`//host/x`, `/\\host/x`) or any scheme: not a file of this site."""
-    return _probe(url).startswith("//") or _scheme(url) is not None
+    return probe_url(url).startswith("//") or scheme_of(url) is not None
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
@@ -97,15 +97,15 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     return None if attribute == "src" and _elsewhere(value) else value
 
 
-_CLEANER = nh3.Cleaner(
-    tags=_TAGS, clean_content_tags=_DROP_CONTENT - _TAGS, attributes=_ATTRIBUTES,
+CLEANER = nh3.Cleaner(
+    tags=_TAGS, clean_content_tags=DROP_CONTENT - _TAGS, attributes=_ATTRIBUTES,
     attribute_filter=_attribute_filter, tag_attribute_values=_INPUT_VALUES,
-    url_schemes=set(_SAFE_SCHEMES), link_rel=None, strip_comments=True)
+    url_schemes=set(SAFE_SCHEMES), link_rel=None, strip_comments=True)
 
-_INLINE_CAP = 8192  # longest text parsed for inline Markdown in one piece
-_LINK_SCAN = 4096  # farthest a link destination is looked for after `](`
-_DEPTH_CAP = 256  # deepest nesting kept once raw HTML could nest deeper (stray open tags)
-_CHUNK = "reisgids-piece"  # holds one piece of a long text; unwrapped before serialising
+INLINE_CAP = 8192  # longest text parsed for inline Markdown in one piece
+LINK_SCAN = 4096  # farthest a link destination is looked for after `](`
+DEPTH_CAP = 256  # deepest nesting kept once raw HTML could nest deeper (stray open tags)
+CHUNK = "reisgids-piece"  # holds one piece of a long text; unwrapped before serialising
 
 
 # --- heading ids --------------------------------------------------------------------------
@@ -163,7 +163,7 @@ def theme_reserves(slug: str) -> bool:
     return True
 
 
-class _Slugger:
+class Slugger:
     """Python-Markdown's toc calls this for each heading in order; repeats get `-1`, `-2`
     exactly as the git host numbers them (never toc's own `_1`). A heading without letters
     or digits, which the git host cannot link to either, is called `section`. An id the

@@ -10,17 +10,17 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from reisgids.markdown._policy import (
-    _DROP_CONTENT,
-    _RAW_ATTRIBUTES,
-    _VOID,
+    DROP_CONTENT,
+    RAW_ATTRIBUTES,
     SAFE_RAW_TAGS,
+    VOID,
 )
 
 # --- raw HTML -----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class _Removed:
+class Removed:
     needle: str  # the start tag as written, to find its line
     tag: str
     attribute: str = ""  # set when only this attribute went
@@ -34,7 +34,7 @@ class _RawHtmlFilter(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
-        self.removed: list[_Removed] = []
+        self.removed: list[Removed] = []
         self.opened = 0  # non-void start tags kept
         self._skip: str | None = None
         self._skip_depth = 0
@@ -53,23 +53,23 @@ class _RawHtmlFilter(HTMLParser):
                 self._skip_depth += 1
             return
         if tag not in SAFE_RAW_TAGS:
-            self.removed.append(_Removed(written, tag))
-            if tag in _DROP_CONTENT and not self_closing and tag not in _VOID:
+            self.removed.append(Removed(written, tag))
+            if tag in DROP_CONTENT and not self_closing and tag not in VOID:
                 self._skip, self._skip_depth = tag, 1
             return
-        allowed = _RAW_ATTRIBUTES.get(tag, frozenset())
+        allowed = RAW_ATTRIBUTES.get(tag, frozenset())
         parts = [f"<{tag}"]
         reported = False
         for name, value in attrs:
             if name not in allowed:
-                self.removed.append(_Removed(written, tag, name, same_tag=reported))
+                self.removed.append(Removed(written, tag, name, same_tag=reported))
                 reported = True
             elif value is None:
                 parts.append(f" {name}")
             else:
                 parts.append(f' {name}="{html.escape(value)}"')
         self.out.append("".join(parts) + ">")
-        if tag not in _VOID:
+        if tag not in VOID:
             if self_closing:
                 self.out.append(f"</{tag}>")
             else:
@@ -82,7 +82,7 @@ class _RawHtmlFilter(HTMLParser):
                 if self._skip_depth == 0:
                     self._skip = None
             return
-        if tag in SAFE_RAW_TAGS and tag not in _VOID:
+        if tag in SAFE_RAW_TAGS and tag not in VOID:
             self.out.append(f"</{tag}>")
 
     def handle_data(self, data: str) -> None:
@@ -93,23 +93,23 @@ class _RawHtmlFilter(HTMLParser):
         pass  # an editor's note to other editors: dropped without a word
 
     def handle_decl(self, decl: str) -> None:
-        self.removed.append(_Removed(f"<!{decl}>", "!" + decl.split(" ", 1)[0].lower()))
+        self.removed.append(Removed(f"<!{decl}>", "!" + decl.split(" ", 1)[0].lower()))
 
     def unknown_decl(self, data: str) -> None:
-        self.removed.append(_Removed(f"<![{data}]>", "![" + data[:5]))
+        self.removed.append(Removed(f"<![{data}]>", "![" + data[:5]))
 
     def handle_pi(self, data: str) -> None:
-        self.removed.append(_Removed(f"<?{data}>", "?"))
+        self.removed.append(Removed(f"<?{data}>", "?"))
 
 
-def _filter_raw_html(raw: str) -> tuple[str, list[_Removed], int]:
+def filter_raw_html(raw: str) -> tuple[str, list[Removed], int]:
     parser = _RawHtmlFilter()
     try:
         parser.feed(raw)
         parser.close()
     except Exception:  # html.parser gives up on a few malformed declarations
         first = raw.strip().split("\n", 1)[0]
-        return "", [_Removed(first, first[:20])], 0
+        return "", [Removed(first, first[:20])], 0
     return "".join(parser.out), parser.removed, parser.opened
 
 
@@ -126,7 +126,7 @@ def cut_dropped_content(text: str, raws: dict[int, str],
     lies between them (`raws`: stash index -> the tag as written)."""
     for index in sorted(raws):
         opened = _OPEN_TAG.match(raws[index])
-        if not opened or opened.group(1).lower() not in _DROP_CONTENT:
+        if not opened or opened.group(1).lower() not in DROP_CONTENT:
             continue
         name = opened.group(1).lower()
         closing = next((i for i in sorted(raws) if i > index and (m := _CLOSE_TAG.match(
@@ -141,7 +141,7 @@ def cut_dropped_content(text: str, raws: dict[int, str],
     return text
 
 
-def _limit_depth(text: str, cap: int) -> str:
+def limit_depth(text: str, cap: int) -> str:
     """Drop start tags nested deeper than `cap` (and their end tags). html5ever, inside nh3,
     is quadratic in nesting depth; only stray raw tags can nest this deep (Markdown's own
     nesting stops near 200 levels)."""
@@ -151,7 +151,7 @@ def _limit_depth(text: str, cap: int) -> str:
     position = 0
     for match in _TAG_TOKEN.finditer(text):
         closing, name = match.group(1), match.group(2).lower()
-        if name in _VOID:
+        if name in VOID:
             continue
         drop = False
         if not closing:

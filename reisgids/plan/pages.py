@@ -10,7 +10,7 @@ from typing import Any
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.routes import overview_url
 from reisgids.graph.urls import page_url
-from reisgids.markdown._convert import RenderedBody
+from reisgids.markdown import RenderedBody
 from reisgids.plan.a_z import a_to_z
 from reisgids.plan.atlas import PARTNER_SHOWN, PROJECT_SHOWN
 from reisgids.plan.datapage import data_page

@@ -14,7 +14,7 @@ from typing import Any
 from reisgids.graph.content import ContentGraph, Key, Link
 from reisgids.graph.routes import GLOSSARY_URL, overview_url
 from reisgids.graph.urls import DATA_PAGE_URL, page_url
-from reisgids.markdown._convert import RenderedBody
+from reisgids.markdown import RenderedBody
 from reisgids.model.base import Entry
 from reisgids.model.vocab import label
 from reisgids.plan.dates import format_date, format_span, iso

@@ -15,7 +15,7 @@ import jinja2
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.urls import NOT_FOUND_URL
-from reisgids.markdown._convert import RenderedBody
+from reisgids.markdown import RenderedBody
 from reisgids.plan.notfound import not_found_view
 from reisgids.plan.page import Page, trail
 from reisgids.plan.pages import plan_pages

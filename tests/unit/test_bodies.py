@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from reisgids.build import load_site
-from reisgids.markdown._bodies import anchor_targets
+from reisgids.markdown import anchor_targets
 from tests.conftest import SiteFactory
 
 PAGES = {

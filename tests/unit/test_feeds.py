@@ -199,7 +199,7 @@ def test_english_site_gets_english_titles(make_site: SiteFactory) -> None:
         root, "a:entry/a:title")
 
 
-@pytest.mark.skipif(importlib.util.find_spec("reisgids.markdown._convert") is None,
+@pytest.mark.skipif(importlib.util.find_spec("reisgids.markdown") is None,
                     reason="the Markdown renderer is not there yet")
 def test_feed_and_calendar_links_resolve_in_the_built_site(make_site: SiteFactory,
                                                            tmp_path: Path) -> None:

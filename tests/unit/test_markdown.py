@@ -22,14 +22,8 @@ from markdown.inlinepatterns import (
 )
 
 from reisgids.errors import Diagnostic
-from reisgids.markdown import _convert as rendering
-from reisgids.markdown._convert import (
-    LinkTarget,
-    RenderedBody,
-    github_slug,
-    heading_ids,
-    render_markdown,
-)
+from reisgids.markdown import LinkTarget, RenderedBody, github_slug, heading_ids, render_markdown
+from reisgids.markdown._inline import Brackets, CodeSpans
 
 PATH = "content/deals/x.md"
 TARGETS = {
@@ -548,7 +542,7 @@ def test_markdown_shaped_attacks_never_get_through(parts: list[str]) -> None:
 @given(st.text(alphabet="`` a\\\n", max_size=150))
 def test_code_spans_are_found_as_python_markdown_finds_them(text: str) -> None:
     stock = BacktickInlineProcessor(BACKTICK_RE)
-    fast = rendering._CodeSpans()
+    fast = CodeSpans()
     for start in (i for i, char in enumerate(text) if char == "`"):
         assert fast.find(start, text) == stock.find_code_spans(start, text)
 
@@ -557,7 +551,7 @@ def test_code_spans_are_found_as_python_markdown_finds_them(text: str) -> None:
 @given(st.text(alphabet="[[]]a(", max_size=300))
 def test_brackets_are_matched_as_python_markdown_matches_them(text: str) -> None:
     stock = LinkInlineProcessor(LINK_RE, Markdown())
-    fast = rendering._Brackets()
+    fast = Brackets()
     for start in (i + 1 for i, char in enumerate(text) if char == "["):
         expected, ours = stock.getText(text, start), fast.text(text, start)
         assert ours[2] == expected[2]

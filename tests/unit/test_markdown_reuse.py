@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import reisgids.markdown._convert as md_module
-from reisgids.markdown._convert import LinkTarget, heading_ids, render_markdown
+from reisgids.markdown import LinkTarget, heading_ids, render_markdown
 
 BODIES = [
     "# Doel\n\nTekst[^1] met `code` en [link](../deals/x.md).\n\n[^1]: Voetnoot.\n\n# Doel\n",

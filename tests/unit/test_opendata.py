@@ -154,7 +154,7 @@ def test_csv_cells(site: Path) -> None:
     assert deal["draft"] == "false"
 
 
-@pytest.mark.skipif(importlib.util.find_spec("reisgids.markdown._convert") is None,
+@pytest.mark.skipif(importlib.util.find_spec("reisgids.markdown") is None,
                     reason="the Markdown renderer is not there yet")
 def test_every_url_resolves_in_the_built_site(site: Path, tmp_path: Path) -> None:
     from conftest import NOW, run_cli

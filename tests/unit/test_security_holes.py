@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from reisgids.markdown import THEME_IDS, RenderedBody, render_markdown, theme_reserves
 from reisgids.markdown import _convert as markdown_module
-from reisgids.markdown._convert import RenderedBody, render_markdown
-from reisgids.markdown._policy import THEME_IDS, theme_reserves
 from reisgids.source.discover import discover, look_alikes, suggest_slug
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "reisgids" / "themes" / "default" / "templates"

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from reisgids.markdown._policy import LinkTarget
-from reisgids.markdown._site_links import SiteUrls, host_of
+from reisgids.markdown import LinkTarget, SiteUrls, host_of
 
 
 def target(url: str) -> LinkTarget:

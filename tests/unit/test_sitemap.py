@@ -106,7 +106,7 @@ def test_robots_points_at_the_sitemap(make_site: SiteFactory) -> None:
     assert files == sitemap_files(graph_of(basic_site(make_site, {})), planned(graph))
 
 
-@pytest.mark.skipif(importlib.util.find_spec("reisgids.markdown._convert") is None,
+@pytest.mark.skipif(importlib.util.find_spec("reisgids.markdown") is None,
                     reason="the Markdown renderer is not there yet")
 def test_sitemap_of_a_built_site_matches_its_pages(make_site: SiteFactory,
                                                    tmp_path: Path) -> None:
