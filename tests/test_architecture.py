@@ -16,4 +16,4 @@ def test_import_contracts_hold() -> None:
     result = subprocess.run([command], cwd=REPO, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
-    assert "Contracts: 4 kept" in result.stdout
+    assert "Contracts: 7 kept" in result.stdout
