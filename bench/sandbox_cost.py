@@ -38,7 +38,7 @@ def main() -> None:
         for _ in range(3):
             env = make(theme)
             start = time.perf_counter()
-            render_site(site.graph, site.bodies, env, theme)
+            render_site(site.graph, site.plan, site.bodies, env, theme)
             best = min(best, time.perf_counter() - start)
         print(f"{name:8} {best:.3f} s")
 

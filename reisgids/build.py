@@ -1,7 +1,16 @@
-"""The order of the stages, and nothing else.
+"""The stages of a build, in order, and nothing else: each hands the next a value.
 
-load_site(): read, validate and link everything, and check the links in bodies.
-build():     render, stage, index, swap. It only runs when load_site() found no errors.
+    read_site()   load      reisgids.yml, content files, outlines, snapshots   (source/, config)
+                  validate  each file against its kind's model                 (validate.py)
+                  graph     link references, assign URLs, check the graph      (graph/)
+    load_site()   markdown  every body to safe HTML, links checked             (markdown/)
+                  plan      every page and its URL, collisions found           (plan/)
+    build()       render    pages through the theme, feeds, calendar, data     (render/)
+                  write     into a staging folder, swapped in whole            (write.py)
+                  index     Pagefind over the staged pages                     (search.py)
+
+`reisgids check` runs load_site(); `reisgids build` and `serve` run load_site() and, when it
+found no errors, build(). Tests call the same functions.
 """
 
 from __future__ import annotations
@@ -25,10 +34,11 @@ from reisgids.incremental import Incremental
 from reisgids.markdown import RenderedBody, render_bodies
 from reisgids.model.document import ContentEntry
 from reisgids.plan.planned_urls import planned_urls
+from reisgids.plan.site_plan import SitePlan, plan_site, translator
 from reisgids.progress import Progress
 from reisgids.render.images import carry_with_images, prepare_images
 from reisgids.render.outputs import render_site
-from reisgids.render.theme import environment, find_theme, theme_problems
+from reisgids.render.theme import Theme, environment, find_theme, theme_problems
 from reisgids.search import index_site
 from reisgids.source.discover import SourceFile, discover
 from reisgids.source.gitdates import last_commit_dates, with_git_dates
@@ -36,7 +46,18 @@ from reisgids.source.links import find_links
 from reisgids.source.outlines import load_outlines
 from reisgids.source.snapshots import load_snapshots
 from reisgids.validate import read_entry
-from reisgids.write import publish, write_files
+from reisgids.write import staged
+
+
+@dataclass(frozen=True)
+class Linked:
+    """What read_site() hands on: the linked graph, and the files that failed to load
+    (they exist, so a link to one is not "missing" elsewhere)."""
+
+    root: Path
+    config: SiteConfig
+    graph: ContentGraph
+    unreadable: tuple[SourceFile, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -45,6 +66,8 @@ class Site:
     config: SiteConfig
     graph: ContentGraph
     bodies: dict[Key, RenderedBody]
+    theme: Theme
+    plan: SitePlan | None  # None when an earlier stage found errors: build() never runs then
 
 
 def resolve_now(option: date | None) -> date:
@@ -74,15 +97,14 @@ def static_files(root: Path) -> frozenset[str]:
 Reader = Callable[[SourceFile], tuple[ContentEntry | None, list[Diagnostic]]]
 
 
-def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | None = None,
-              jobs: int = 1, cache: BuildCache | None = None, read: Reader = read_entry,
-              progress: Progress | None = None, git_dates: bool = False
-              ) -> tuple[Site | None, Report]:
-    """`jobs`, `cache`: see build(); `read`: how one file is read (serve remembers files
-    that did not change); `progress`: stages shown on a terminal; `git_dates`: an entry's
-    `updated` from git when it has none (also `git_dates: true` in reisgids.yml)."""
+def read_site(root: Path, *, now: date, drafts: bool = False, base_url: str | None = None,
+              read: Reader = read_entry, progress: Progress | None = None,
+              git_dates: bool = False) -> tuple[Linked | None, Report]:
+    """Stages load, validate and graph. None when reisgids.yml cannot be read; otherwise
+    the graph of every entry that validated, whatever else the report holds."""
     report = Report()
     show = progress or Progress(False)
+    # load
     overrides: dict[str, object] = {"base_url": base_url} if base_url else {}
     if git_dates:
         overrides["git_dates"] = True
@@ -93,9 +115,10 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
         show.language = config.language
     sources, problems = discover(root)
     report.extend(problems)
+    # validate
     show.stage(f"bestanden lezen ({len(sources)})", f"reading files ({len(sources)})")
     entries: list[ContentEntry] = []
-    unreadable: list[SourceFile] = []  # exist, but failed to load: not "missing" elsewhere
+    unreadable: list[SourceFile] = []
     for source in sources:
         entry, problems = read(source)
         if entry is None:
@@ -113,31 +136,62 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     if config.git_dates:
         entries = with_git_dates(entries, last_commit_dates(root))
     report.extend(theme_problems(root, config.theme))
+    # graph
     graph, problems = link(config, entries, now, drafts=drafts,
                            unreadable=frozenset((s.kind, s.slug) for s in unreadable),
                            outlines={o.slug: o for o in outlines}, snapshots=snapshots)
     report.extend(problems)
     report.extend(check_graph(graph, root, outlines))
+    return Linked(root, config, graph, tuple(unreadable)), report
+
+
+def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | None = None,
+              jobs: int = 1, cache: BuildCache | None = None, read: Reader = read_entry,
+              progress: Progress | None = None, git_dates: bool = False
+              ) -> tuple[Site | None, Report]:
+    """read_site(), then stages markdown and plan: everything `check` reports.
+
+    `jobs`, `cache`: see build(); `read`: how one file is read (serve remembers files that
+    did not change); `progress`: stages shown on a terminal; `git_dates`: an entry's
+    `updated` from git when it has none (also `git_dates: true` in reisgids.yml)."""
+    show = progress or Progress(False)
+    linked, report = read_site(root, now=now, drafts=drafts, base_url=base_url, read=read,
+                               progress=show, git_dates=git_dates)
+    if linked is None:
+        return None, report
+    config, graph = linked.config, linked.graph
+    # markdown
     show.stage(f"Markdown omzetten ({len(graph.entries)})",
                f"converting Markdown ({len(graph.entries)})")
     bodies, problems = render_bodies(graph, static_files(root), {
-        s.rel: pattern_for(config, s.kind).replace("{slug}", s.slug) for s in unreadable},
-        planned_urls(graph), jobs=jobs, memo=cache)
+        s.rel: pattern_for(config, s.kind).replace("{slug}", s.slug)
+        for s in linked.unreadable}, planned_urls(graph), jobs=jobs, memo=cache)
     report.extend(problems)
-    return Site(root, config, graph, bodies), report
+    # plan: only over a graph without errors (views trust that references resolve)
+    theme = find_theme(root, config.theme, config.language)
+    if report.has_errors:
+        return Site(root, config, graph, bodies, theme, None), report
+    plan, problems = plan_site(graph, bodies, translator(theme.strings))
+    report.extend(problems)
+    return Site(root, config, graph, bodies, theme, plan), report
 
 
 def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
           cache: BuildCache | None = None, defer_search: bool = False,
           in_place: bool = False, progress: Progress | None = None) -> Report:
-    """`jobs`: processes for rendering; `cache`: reuse what earlier builds made (the output
-    is the same bytes either way); `defer_search` (serve, with a cache): keep the previous
-    search index and leave `cache.index_stale` set instead of running Pagefind now;
-    `in_place` (serve, with a cache): update `out` file by file instead of swapping it."""
+    """Stages render, write and index. `jobs`: processes for rendering; `cache`: reuse what
+    earlier builds made (the output is the same bytes either way); `defer_search` (serve,
+    with a cache): keep the previous search index and leave `cache.index_stale` set instead
+    of running Pagefind now; `in_place` (serve, with a cache): update `out` file by file
+    instead of swapping it."""
+    if site.plan is None:
+        raise ValueError("build() needs a site that load_site() planned (it found no errors)")
     report = Report()
     show = progress or Progress(False)
+    language = site.config.language
+    # render
     show.stage("pagina's maken", "making pages")
-    theme = find_theme(site.root, site.config.theme, site.config.language)
+    theme = site.theme
     run = Incremental(cache, site.root, out) if cache is not None else None
     env = run.environment(theme) if run is not None else environment(theme)
     # responsive sizes of every image; the previous output is the cache of encoded files
@@ -145,38 +199,37 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
                                                    out if out.is_dir() else None)
     report.extend(problems)
     env.globals["images"] = images
-    files, problems = render_site(site.graph, site.bodies, env, theme, jobs=jobs,
+    files, problems = render_site(site.graph, site.plan, site.bodies, env, theme, jobs=jobs,
                                   carry=carry_with_images(run.carry, images)
                                   if run is not None else None)
     report.extend(problems)
     if report.has_errors:
         return report
     files.update(image_files)  # /_img/ is reisgids' own folder: no page lives there
-
     editor = site.config.editor.enabled  # the web editor at /admin/ (docs/editor.md)
     if editor:
         files = {**files, **admin_files(site.config)}
-
-    def fill(stage: Path) -> None:
-        show.stage(f"schrijven ({len(files)} bestanden)" + (" en zoekindex" if search else ""),
-                   f"writing ({len(files)} files)" + (" and search index" if search else ""))
-        if run is not None:
-            report.extend(run.stage(stage, files, search=search,
-                                    language=site.config.language,
-                                    defer_search=defer_search))
-            return
-        write_files(stage, files)
-        if search:
-            report.extend(index_site(stage, site.config.language))
-
     static = [*((d, "assets") for d in theme.static_dirs), (site.root / "static", "static"),
               *([(vendor_dir(), ADMIN)] if editor else [])]
+    # write and index
     if run is not None and in_place:
-        report.extend(run.update_in_place(files, static, search=search,
-                                          language=site.config.language,
+        report.extend(run.update_in_place(files, static, search=search, language=language,
                                           defer_search=defer_search))
     else:
-        publish(out, fill, static)
+        with staged(out) as stage:
+            for source, prefix in static:
+                stage.copy_tree(source, prefix)
+            show.stage(f"schrijven ({len(files)} bestanden)" + (" en zoekindex" if search
+                                                                 else ""),
+                       f"writing ({len(files)} files)" + (" and search index" if search
+                                                          else ""))
+            if run is not None:
+                report.extend(run.stage(stage.root, files, search=search, language=language,
+                                        defer_search=defer_search))
+            else:
+                stage.write_files(files)
+                if search:
+                    report.extend(index_site(stage.root, language))
     if run is not None:
         run.finish(indexed=search and not report.has_errors)
     show.done()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reisgids.config import SiteConfig
 from reisgids.errors import Diagnostic, Location, Text, error
+from reisgids.graph.urls import url_collision
 from reisgids.model.document import ContentEntry
 
 DEFAULT_PATTERNS: dict[str, str] = {
@@ -53,12 +54,9 @@ def reserved_urls(config: SiteConfig) -> tuple[dict[str, str], list[Diagnostic]]
             overviews.setdefault(url, []).append(kind)
             reserved.setdefault(url, kind)
     reserved.setdefault(overview_url(config, "listing") + "archief/", "listing archive")
-    problems = [error("url-collision", Location("reisgids.yml"), Text(
-        f"de overzichtspagina's van {' en '.join(kinds)} krijgen dezelfde URL {url}",
-        f"the overview pages of {' and '.join(kinds)} get the same URL {url}"),
-        field="permalinks", hint=Text("geef elke soort in 'permalinks' een eigen map",
-                                      "give each kind its own folder in 'permalinks'"))
-        for url, kinds in sorted(overviews.items()) if len(kinds) > 1]
+    problems = [url_collision(url, (f"permalinks.{kind}" for kind in kinds), at="reisgids.yml",
+                              field="permalinks")
+                for url, kinds in sorted(overviews.items()) if len(kinds) > 1]
     return reserved, problems
 
 
@@ -79,11 +77,6 @@ def assign_urls(config: SiteConfig, entries: list[ContentEntry]
                     f"the URL {url} already belongs to the overview page ({reserved[url]})"),
                     hint=Text("kies een andere bestandsnaam", "choose another file name")))
         if len(found) > 1:
-            names = ", ".join(e.rel for e in found)
-            for entry in found:
-                problems.append(error("url-collision", Location(entry.rel), Text(
-                    f"twee bronnen voor de URL {url}: {names}",
-                    f"two sources for the URL {url}: {names}"),
-                    hint=Text("hernoem een van de bestanden of pas 'permalinks' aan",
-                              "rename one of the files or change 'permalinks'")))
+            problems += [url_collision(url, (e.rel for e in found), at=entry.rel)
+                         for entry in found]
     return urls, problems

@@ -8,6 +8,9 @@ Entry URLs themselves are assigned in graph/routes.py.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.graph.content import ContentGraph, Key
 
 NOT_FOUND_URL = "/404.html"
@@ -29,6 +32,14 @@ def page_url(graph: ContentGraph, path: str) -> str:
     return graph.config.base_path.rstrip("/") + path
 
 
+def output_path(url: str) -> str:
+    """'/deals/x/' -> 'deals/x/index.html'; '/404.html' -> '404.html'."""
+    path = url.lstrip("/")
+    if not path or path.endswith("/"):
+        return path + "index.html"
+    return path
+
+
 def csv_url(kind: str) -> str:
     return f"/data/{kind}.csv"
 
@@ -36,3 +47,18 @@ def csv_url(kind: str) -> str:
 def event_ics_url(graph: ContentGraph, key: Key) -> str:
     """The one-event calendar next to an event's page: '/agenda/<slug>/<slug>.ics'."""
     return f"{graph.urls[key]}{key[1]}.ics"
+
+
+def url_collision(url: str, sources: Iterable[str | Text], *, at: str, field: str = ""
+                  ) -> Diagnostic:
+    """The one diagnostic for two things that would be written at one URL, whichever stage
+    finds it: entries (graph), overview pages (reisgids.yml), planned pages (plan) or a page
+    and a generated file (render). `sources`: what claims the URL (file names, or labels in
+    both languages); `at`: the file the diagnostic points at."""
+    texts = [s if isinstance(s, Text) else Text(s, s) for s in sources]
+    nl = ", ".join(sorted({s.nl for s in texts}))
+    en = ", ".join(sorted({s.en for s in texts}))
+    return error("url-collision", Location(at), Text(
+        f"twee bronnen voor de URL {url}: {nl}", f"two sources for the URL {url}: {en}"),
+        field=field, hint=Text("hernoem een van de bestanden of pas 'permalinks' aan",
+                               "rename one of the files or change 'permalinks'"))

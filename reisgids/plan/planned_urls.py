@@ -23,19 +23,25 @@ from reisgids.graph.urls import (
 from reisgids.plan.overviews import list_pages
 from reisgids.source.kinds import KINDS
 
-FIXED = frozenset({"/", "/zoeken/", "/a-z/", NOT_FOUND_URL, NEWS_URL, LESSONS_URL, COMPASS_URL,
-                   CALENDAR_URL, JSON_URL, SITEMAP_URL, ROBOTS_URL, DATA_PAGE_URL,
-                   GLOSSARY_URL})
+FIXED_PAGES = frozenset({"/", "/zoeken/", "/a-z/", NOT_FOUND_URL, DATA_PAGE_URL, GLOSSARY_URL})
+FIXED_FILES = frozenset({NEWS_URL, LESSONS_URL, COMPASS_URL, CALENDAR_URL, JSON_URL, SITEMAP_URL,
+                         ROBOTS_URL})
 
 
 def _label(key: str) -> str:
     return key  # titles do not matter here, only where each page goes
 
 
-def planned_urls(graph: ContentGraph) -> frozenset[str]:
-    urls = set(FIXED)
+def machine_urls(graph: ContentGraph) -> frozenset[str]:
+    """The generated files that are not pages: feeds, calendars, open data, the sitemap."""
+    urls = set(FIXED_FILES)
     urls |= {csv_url(kind) for kind in KINDS}
     urls |= {event_ics_url(graph, entry.key) for entry in graph.of_kind("event")}
+    return frozenset(urls)
+
+
+def planned_urls(graph: ContentGraph) -> frozenset[str]:
+    urls = set(FIXED_PAGES) | machine_urls(graph)
     urls |= {page.url for page in list_pages(graph, _label)}
     urls |= set(alias_urls(graph))  # old addresses redirect: a link to one still works
     return frozenset(urls)

@@ -12,29 +12,20 @@ from typing import cast
 
 import jinja2
 
-from reisgids.errors import Diagnostic, Location, Text, error
+from reisgids.errors import Diagnostic, Text
 from reisgids.graph.content import ContentGraph, Key
-from reisgids.graph.urls import NOT_FOUND_URL
+from reisgids.graph.urls import output_path, url_collision
 from reisgids.markdown import RenderedBody
-from reisgids.plan.notfound import not_found_view
-from reisgids.plan.page import Page, trail
-from reisgids.plan.pages import plan_pages
+from reisgids.plan.site_plan import SitePlan
 from reisgids.render.calendar import calendar_files
 from reisgids.render.compass_feeds import compass_follow_files
 from reisgids.render.edition_pdf import edition_pdfs
 from reisgids.render.feeds import feed_files
 from reisgids.render.opendata import open_data_files
 from reisgids.render.redirects import redirect_files
-from reisgids.render.site import Carry, Files, output_path, render_pages
+from reisgids.render.site import Carry, Files, render_pages
 from reisgids.render.sitemap import sitemap_files
 from reisgids.render.theme import Theme
-
-
-def not_found_page(graph: ContentGraph, translate: Callable[[str], str]) -> Page:
-    view = not_found_view(graph, translate)
-    return Page(url=NOT_FOUND_URL, template="404.html", title=view.title,
-                context={"notfound": view}, description=view.lead,
-                breadcrumbs=trail(graph, translate, (view.title, NOT_FOUND_URL)))
 
 
 def merge(files: Files, more: Mapping[str, bytes], what: Text,
@@ -45,23 +36,18 @@ def merge(files: Files, more: Mapping[str, bytes], what: Text,
     for path in sorted(more):
         if path in files:
             source = owners.get(path) or "reisgids.yml"
-            problems.append(error("url-collision", Location(source), Text(
-                f"twee uitvoerbestanden voor /{path}: {source} en {what.nl}",
-                f"two outputs for /{path}: {source} and {what.en}"),
-                hint=Text("kies een andere URL in 'permalinks' of hernoem het bestand",
-                          "choose another URL in 'permalinks' or rename the file")))
+            problems.append(url_collision("/" + path, (source, what), at=source))
             continue
         files[path] = more[path]
     return problems
 
 
-def render_site(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
+def render_site(graph: ContentGraph, plan: SitePlan, bodies: Mapping[Key, RenderedBody],
                 env: jinja2.Environment, theme: Theme, *, jobs: int = 1,
                 carry: Carry | None = None) -> tuple[Files, list[Diagnostic]]:
     """`carry`: see render.site.Carry; a carried page's bytes are left empty here."""
     translate = cast(Callable[[str], str], env.globals["t"])  # theme.environment sets it
-    pages = plan_pages(graph, bodies, translate)
-    every = [*pages, not_found_page(graph, translate)]
+    pages, every = plan.pages, plan.every
     files, problems = render_pages(graph, env, every, jobs=jobs, carry=carry,
                                    root=theme.root)
     owners = {output_path(p.url): p.source for p in every if p.source}

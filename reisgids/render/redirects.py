@@ -15,9 +15,9 @@ from html import escape
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.graph.aliases import alias_urls
 from reisgids.graph.content import ContentGraph
-from reisgids.graph.urls import page_url
+from reisgids.graph.urls import output_path, page_url
 from reisgids.plan.meta import absolute
-from reisgids.render.site import Files, output_path
+from reisgids.render.site import Files
 
 CSP = "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 TEMPLATE = """<!DOCTYPE html>

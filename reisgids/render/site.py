@@ -7,23 +7,15 @@ from pathlib import Path
 
 import jinja2
 
-from reisgids.errors import Diagnostic, Location, Text, error
+from reisgids.errors import Diagnostic
 from reisgids.graph.content import ContentGraph
-from reisgids.graph.urls import page_url
+from reisgids.graph.urls import output_path, page_url
 from reisgids.plan.pages import Page
 from reisgids.plan.views import site_context
 from reisgids.pool import parallel_map
 from reisgids.render.template_errors import TEMPLATE_ERRORS, is_template_fault, template_problem
 
 Files = dict[str, bytes]
-
-
-def output_path(url: str) -> str:
-    """'/deals/x/' -> 'deals/x/index.html'; '/404.html' -> '404.html'."""
-    path = url.lstrip("/")
-    if not path or path.endswith("/"):
-        return path + "index.html"
-    return path
 
 
 Carry = Callable[[str, Page, dict[str, object]], bool]
@@ -37,21 +29,10 @@ def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[P
     """`root`: the site, whose own templates' errors become diagnostics at their line."""
     files: Files = {}
     todo: list[Page] = []
-    owners: dict[str, Page] = {}
     problems: list[Diagnostic] = []
     site = site_context(graph)
     for page in pages:
-        path = output_path(page.url)
-        if path in owners:
-            first = owners[path]
-            names = ", ".join(sorted({first.source or first.template,
-                                      page.source or page.template}))
-            problems.append(error("url-collision", Location(page.source or "reisgids.yml"), Text(
-                f"twee pagina's voor de URL {page.url}: {names}",
-                f"two pages for the URL {page.url}: {names}"),
-                hint=Text("hernoem het bestand", "rename the file")))
-            continue
-        owners[path] = page
+        path = output_path(page.url)  # one page per path: plan_site made sure
         files[path] = b""  # placeholder: keeps the order of the paths
         if carry is None or not carry(path, page, site):
             todo.append(page)

@@ -19,6 +19,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from reisgids.config import BUILTIN_THEMES as BUILTIN_THEMES  # re-exported
 from reisgids.errors import Diagnostic, Location, Text, error
+from reisgids.plan.site_plan import translator
 from reisgids.source.frontmatter import SplitProblem, decode
 from reisgids.source.links import is_link_free
 from reisgids.yamlsafe import YamlProblem, load_mapping
@@ -147,10 +148,5 @@ def environment(theme: Theme) -> jinja2.Environment:
                    trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     for name in ("center", "indent"):  # widths: bounded too
         env.filters[name] = _bounded(env.filters[name])
-    strings = theme.strings
-
-    def translate(key: str) -> str:
-        return strings.get(key, key)
-
-    env.globals["t"] = translate
+    env.globals["t"] = translator(theme.strings)
     return env

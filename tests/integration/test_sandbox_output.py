@@ -23,8 +23,8 @@ def test_the_sandbox_leaves_the_example_guide_unchanged() -> None:
                                autoescape=True, trim_blocks=True, lstrip_blocks=True,
                                keep_trailing_newline=True)
     plain.globals.update(sandboxed.globals)
-    with_sandbox, problems = render_site(site.graph, site.bodies, sandboxed, theme)
+    with_sandbox, problems = render_site(site.graph, site.plan, site.bodies, sandboxed, theme)
     assert not problems
-    without, _ = render_site(site.graph, site.bodies, plain, theme)
+    without, _ = render_site(site.graph, site.plan, site.bodies, plain, theme)
     assert len(with_sandbox) > 300
     assert with_sandbox == without

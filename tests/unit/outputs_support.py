@@ -8,11 +8,8 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 
-from reisgids.config import load_config
+from reisgids.build import read_site
 from reisgids.graph.content import ContentGraph
-from reisgids.graph.link import link
-from reisgids.source.discover import discover
-from reisgids.validate import read_entry
 
 BASIC = Path(__file__).resolve().parent.parent / "sites" / "basic"
 NOW = date(2026, 11, 22)
@@ -37,19 +34,9 @@ def basic_site(make_site: Callable[[dict[str, str]], Path],
 
 
 def graph_of(root: Path, now: date = NOW, *, drafts: bool = False) -> ContentGraph:
-    """The linked content graph of a site; fails on any error in it."""
-    config, problems = load_config(root)
-    assert config is not None, [p.format() for p in problems]
-    sources, found = discover(root)
-    problems += found
-    entries = []
-    for source in sources:
-        entry, found = read_entry(source)
-        problems += found
-        if entry is not None:
-            entries.append(entry)
-    graph, found = link(config, entries, now, drafts=drafts)
-    problems += found
-    errors = [p.format() for p in problems if p.is_error]
-    assert not errors, errors
-    return graph
+    """The linked content graph of a site (build.read_site: no Markdown rendered); fails on
+    any error in it."""
+    linked, report = read_site(root, now=now, drafts=drafts)
+    errors = [p.format() for p in report.items if p.is_error]
+    assert linked is not None and not errors, errors
+    return linked.graph

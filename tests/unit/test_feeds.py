@@ -56,8 +56,9 @@ def texts(root: ET.Element, path: str) -> list[str]:
 
 
 def test_compass_feed_has_one_entry_per_status_move(make_site: SiteFactory) -> None:
-    graph = graph_of(basic_site(make_site, {
-        "content/compass/agenda/een-loket.md": SECOND_ITEM}))
+    graph = graph_of(basic_site(make_site, {  # a new step: the edition is not frozen here
+        "content/compass/agenda/een-loket.md": SECOND_ITEM,
+        "content/compass/editions/2026.snapshot.yml": None}))
     root = parse(atom_xml(compass_feed(graph)))
     entries = root.findall("a:entry", NS)
     assert len(entries) == 5 + 3  # every history entry of both items
@@ -98,8 +99,9 @@ def test_compass_entry_ids_link_to_the_step_on_the_item_page(make_site: SiteFact
 
 
 def test_compass_content_is_escaped(make_site: SiteFactory) -> None:
-    graph = graph_of(basic_site(make_site, {
-        "content/compass/agenda/een-loket.md": SECOND_ITEM}))
+    graph = graph_of(basic_site(make_site, {  # a new step: the edition is not frozen here
+        "content/compass/agenda/een-loket.md": SECOND_ITEM,
+        "content/compass/editions/2026.snapshot.yml": None}))
     root = parse(atom_xml(compass_feed(graph)))
     withdrawn = next(e for e in root.findall("a:entry", NS)
                      if (e.findtext("a:title", namespaces=NS) or "").endswith("Ingetrokken"))

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from reisgids import swap
 from reisgids.config import CONFIG_FILE, load_config
 from reisgids.graph.routes import DEFAULT_PATTERNS
+from reisgids.graph.urls import output_path
 from reisgids.outfolder import MARKER, OutputRefused, check_output
-from reisgids.render.site import output_path
 from reisgids.source.discover import SLUG_RE, discover
 from reisgids.write import Stage, UnsafePath, staged
 

@@ -10,13 +10,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from reisgids.config import load_config
+from reisgids.build import read_site
 from reisgids.graph.content import ContentGraph
-from reisgids.graph.link import link
 from reisgids.render.theme import find_theme
-from reisgids.source.discover import discover
-from reisgids.source.outlines import load_outlines
-from reisgids.validate import read_entry
 
 NOW = date(2026, 11, 22)
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -244,25 +240,12 @@ def write_site(make_site: SiteFactory, changes: Mapping[str, str | None] | None 
 
 
 def graph_of(root: Path, now: date = NOW) -> ContentGraph:
-    """The content graph of a site folder, failing on any error (Markdown not rendered)."""
-    config, problems = load_config(root)
-    assert config is not None, problems
-    sources, found = discover(root)
-    problems += found
-    entries = []
-    for source in sources:
-        entry, found = read_entry(source)
-        problems += found
-        if entry is not None:
-            entries.append(entry)
-    outlines, found = load_outlines(root)
-    problems += found
-    graph, found = link(config, entries, now, drafts=False,
-                        outlines={o.slug: o for o in outlines})
-    problems += found
-    errors = [p for p in problems if p.is_error]
-    assert not errors, errors
-    return graph
+    """The content graph of a site folder (build.read_site: Markdown not rendered), failing
+    on any error."""
+    linked, report = read_site(root, now=now)
+    errors = [p for p in report.items if p.is_error]
+    assert linked is not None and not errors, errors
+    return linked.graph
 
 
 def site_graph(make_site: SiteFactory, changes: Mapping[str, str | None] | None = None,
