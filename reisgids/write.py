@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
@@ -107,17 +107,3 @@ def staged(out: Path) -> Iterator[Stage]:
         except BaseException:
             shutil.rmtree(root, ignore_errors=True)
             raise
-
-
-def write_files(stage: Path, files: Mapping[str, bytes]) -> None:
-    """Kept for callers of the older API: write `files` into the folder `stage`."""
-    Stage(stage).write_files(files)
-
-
-def publish(out: Path, fill: Callable[[Path], None], static: Iterable[tuple[Path, str]] = ()
-            ) -> None:
-    """Kept for callers of the older API: `staged` with static trees and a fill callback."""
-    with staged(out) as stage:
-        for source, prefix in static:
-            stage.copy_tree(source, prefix)
-        fill(stage.root)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
 from reisgids.config import SiteConfig
 from reisgids.model.document import ContentEntry
 
 Key = tuple[str, str]
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -37,7 +36,9 @@ class ContentGraph:
     _by_kind: dict[str, list[ContentEntry]] = field(init=False, repr=False, compare=False)
     _by_theme: dict[str, list[ContentEntry]] = field(init=False, repr=False, compare=False)
     _by_area: dict[str, list[ContentEntry]] = field(init=False, repr=False, compare=False)
-    _memo: dict[str, Any] = field(init=False, repr=False, compare=False)
+    _data: dict[str, dict[str, Any]] = field(init=False, repr=False, compare=False)
+    _citing: dict[tuple[str, str], dict[Key, tuple[Key, ...]]] = field(
+        init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         backlinks: dict[Key, list[Link]] = {}
@@ -57,9 +58,21 @@ class ContentGraph:
             for area in dict.fromkeys(entry.data.areas):
                 if key != ("area", area):
                     by_area.setdefault(area, []).append(entry)
+        data: dict[str, dict[str, Any]] = {}
+        for key, entry in sorted(self.entries.items()):
+            if key in self.published:
+                data.setdefault(key[0], {})[key[1]] = entry.data
+        citing: dict[tuple[str, str], dict[Key, set[Key]]] = {}
+        for link in self.links:
+            if link.source in self.published:
+                citing.setdefault((link.source[0], link.field), {}).setdefault(
+                    link.target, set()).add(link.source)
         for name, value in (("_backlinks", backlinks), ("_forward", forward),
                             ("_by_kind", by_kind), ("_by_theme", by_theme),
-                            ("_by_area", by_area), ("_memo", {})):
+                            ("_by_area", by_area), ("_data", data),
+                            ("_citing", {pair: {target: tuple(sorted(sources))
+                                                for target, sources in found.items()}
+                                         for pair, found in citing.items()})):
             object.__setattr__(self, name, value)
 
     def of_kind(self, kind: str, *, published: bool = True) -> list[ContentEntry]:
@@ -67,13 +80,15 @@ class ContentGraph:
         every = self._by_kind.get(kind, [])
         return [e for e in every if e.key in self.published] if published else list(every)
 
-    def memo(self, name: str, make: Callable[[], T]) -> T:
-        """A value derived from the whole graph, computed once per graph: views ask for
-        indexes (which lessons cite what, ...) per page without rebuilding them per page."""
-        if name not in self._memo:
-            self._memo[name] = make()
-        found: T = self._memo[name]
-        return found
+    def published_data(self, kind: str) -> dict[str, Any]:
+        """slug -> the validated data of every published entry of one kind, sorted by slug;
+        one dict shared by every caller (copy it before changing it)."""
+        return self._data.get(kind, {})
+
+    def citing(self, kind: str, field: str) -> dict[Key, tuple[Key, ...]]:
+        """target -> the published entries of `kind` whose `field` names it, sorted (which
+        lessons cite a deal in `sources`, ...)."""
+        return self._citing.get((kind, field), {})
 
     def get(self, key: Key) -> ContentEntry | None:
         return self.entries.get(key)

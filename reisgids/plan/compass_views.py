@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from reisgids.compass.editions import STATUS_ORDER, current_edition, edition_items
 from reisgids.compass.history import status_at
@@ -27,17 +27,9 @@ M = TypeVar("M", bound=Entry)
 
 
 def published_data(graph: ContentGraph, kind: str, model: type[M]) -> dict[str, M]:
-    """slug -> the validated data of every published entry of one kind; built once per
-    graph, shared by every page (callers copy before changing it)."""
-
-    def build() -> dict[str, M]:
-        found: dict[str, M] = {}
-        for entry in graph.of_kind(kind):
-            assert isinstance(entry.data, model)
-            found[entry.slug] = entry.data
-        return found
-
-    return graph.memo(f"published-data:{kind}", build)
+    """slug -> the validated data of every published entry of one kind: the graph's index,
+    built once, shared by every page (callers copy before changing it)."""
+    return cast(dict[str, M], graph.published_data(kind))  # validated as `model` per kind
 
 
 def agenda_items(graph: ContentGraph) -> dict[str, AgendaItem]:

@@ -52,38 +52,38 @@ def edition_ref(graph: ContentGraph, slug: str) -> RefView:
 
 
 def edition_source(graph: ContentGraph, slug: str) -> EditionSource:
-    def make() -> EditionSource:
-        data = graph.entries[("compass-edition", slug)].data
-        assert isinstance(data, CompassEdition)
-        stored = graph.snapshots.get(slug) if data.adopted is not None else None
-        if stored is not None:
-            snap = stored.data
-            frozen: dict[str, HasHistory] = {i.slug: i for i in snap.items}
-            diff = (edition_diff(snap, snap.previous.edition, snap.previous, frozen)
-                    if snap.previous else None)
-            return EditionSource(
-                slug, snap.title, snap.period, snap.adopted, tuple(snap.priorities),
-                tuple(snap.co_created_with),
-                tuple(edition_items(snap, frozen)), diff, {i.slug: i.title for i in snap.items},
-                {i.slug: tuple(i.themes) for i in snap.items}, True)
-        found = dict(editions(graph))  # a copy: the memoised index is shared
-        found.setdefault(slug, data)
-        items = agenda_items(graph)
-        order = ordered_editions(found)
-        index = order.index(slug)
-        before = order[index - 1] if index > 0 else None
-        titles = {s: i.title for s, i in items.items()}
-        diff = None
-        if before is not None:
-            # compare with the previous edition as adopted, when it is frozen
-            previous = edition_source(graph, before) if found[before].adopted else None
-            held = previous.statuses if previous is not None and previous.frozen else None
-            if previous is not None and previous.frozen:
-                titles = {**previous.titles, **titles}
-            diff = edition_diff(data, before, found[before], items, held)
+    """What an edition page and its PDF show. Computed per call, not memoised: a frozen
+    edition is read from its snapshot, and only an adopted, unfrozen previous edition is
+    computed again (the guide has a handful of editions)."""
+    data = graph.entries[("compass-edition", slug)].data
+    assert isinstance(data, CompassEdition)
+    stored = graph.snapshots.get(slug) if data.adopted is not None else None
+    if stored is not None:
+        snap = stored.data
+        frozen: dict[str, HasHistory] = {i.slug: i for i in snap.items}
+        diff = (edition_diff(snap, snap.previous.edition, snap.previous, frozen)
+                if snap.previous else None)
         return EditionSource(
-            slug, data.title, data.period, data.adopted, tuple(data.priorities),
-            tuple(data.co_created_with), tuple(edition_items(data, items)), diff, titles,
-            {s: tuple(i.themes) for s, i in items.items()}, False)
-
-    return graph.memo(f"edition-source:{slug}", make)
+            slug, snap.title, snap.period, snap.adopted, tuple(snap.priorities),
+            tuple(snap.co_created_with),
+            tuple(edition_items(snap, frozen)), diff, {i.slug: i.title for i in snap.items},
+            {i.slug: tuple(i.themes) for i in snap.items}, True)
+    found = dict(editions(graph))  # a copy: the graph's index is shared
+    found.setdefault(slug, data)
+    items = agenda_items(graph)
+    order = ordered_editions(found)
+    index = order.index(slug)
+    before = order[index - 1] if index > 0 else None
+    titles = {s: i.title for s, i in items.items()}
+    diff = None
+    if before is not None:
+        # compare with the previous edition as adopted, when it is frozen
+        previous = edition_source(graph, before) if found[before].adopted else None
+        held = previous.statuses if previous is not None and previous.frozen else None
+        if previous is not None and previous.frozen:
+            titles = {**previous.titles, **titles}
+        diff = edition_diff(data, before, found[before], items, held)
+    return EditionSource(
+        slug, data.title, data.period, data.adopted, tuple(data.priorities),
+        tuple(data.co_created_with), tuple(edition_items(data, items)), diff, titles,
+        {s: tuple(i.themes) for s, i in items.items()}, False)

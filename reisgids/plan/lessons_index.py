@@ -1,4 +1,4 @@
-"""Which lessons cite what: one index over the graph's links, built once per build."""
+"""Which lessons cite what: one index over the graph's links, built once by the graph."""
 
 from __future__ import annotations
 
@@ -9,16 +9,7 @@ from reisgids.graph.content import ContentGraph, Key
 
 def lessons_citing(graph: ContentGraph) -> dict[Key, tuple[Key, ...]]:
     """source entry (review, deal, project) -> published lessons whose `sources` name it."""
-    return graph.memo("lessons_citing", lambda: _lessons_citing(graph))
-
-
-def _lessons_citing(graph: ContentGraph) -> dict[Key, tuple[Key, ...]]:
-    found: dict[Key, set[Key]] = {}
-    for link in graph.links:
-        if link.source[0] == "lesson" and link.field == "sources" and \
-                link.source in graph.published:
-            found.setdefault(link.target, set()).add(link.source)
-    return {key: tuple(sorted(keys)) for key, keys in found.items()}
+    return graph.citing("lesson", "sources")
 
 
 def lessons_of(index: dict[Key, tuple[Key, ...]], sources: Iterable[Key]) -> list[Key]:
