@@ -22,7 +22,7 @@ from reisgids.yamlsafe import YamlProblem, load_mapping
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # Measured (docs/speed.md, "Large bodies"): a long report renders at about 0.6 s per MiB,
-# linearly (the quadratic inputs are guarded in render/markdown.py), so a report pasted whole
+# linearly (the quadratic inputs are guarded in markdown/), so a report pasted whole
 # builds; past 8 MiB a build would stall for many seconds on every save, and no phone reads it.
 MAX_BODY_BYTES = 8 * 1024 * 1024
 MAX_BODY_KB = MAX_BODY_BYTES // 1024

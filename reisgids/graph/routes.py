@@ -16,7 +16,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
     "listing": "/marktplaats/{slug}/", "area": "/wijken/{slug}/", "page": "/{slug}/",
 }
 
-GLOSSARY_URL = "/begrippen/"  # the words of the guide explained (render.glossary)
+GLOSSARY_URL = "/begrippen/"  # the words of the guide explained (plan/glossary.py)
 
 # Overview and other generated pages that an entry may not take.
 RESERVED: dict[str, str] = {

@@ -90,7 +90,7 @@ def render_bodies(graph: ContentGraph, static_files: frozenset[str],
 
     site = None if other_urls is None else site_urls(graph, by_path, anchors, other_urls,
                                                      unreadable or {})
-    # links to site URLs (`/deals/x/`): each lookup is recorded (render/site_lookups.py)
+    # links to site URLs (`/deals/x/`): each lookup is recorded (_site_lookups.py)
     salt = f"{site.host}\x00{site.base_path}" if site is not None else ""
     bodies: dict[Key, RenderedBody] = {}
     todo: list[Key] = []
