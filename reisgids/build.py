@@ -23,6 +23,7 @@ from reisgids.graph.routes import pattern_for
 from reisgids.graph.suggest import suggest_slugs
 from reisgids.incremental import Incremental
 from reisgids.model.document import ContentEntry
+from reisgids.output_budget import OutputBudget
 from reisgids.progress import Progress
 from reisgids.render.bodies import render_bodies
 from reisgids.render.images import carry_with_images, prepare_images
@@ -146,9 +147,10 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
                                                    out if out.is_dir() else None)
     report.extend(problems)
     env.globals["images"] = images
+    budget = OutputBudget.for_site(site.root)  # total output is bounded (output_budget.py)
     files, problems = render_site(site.graph, site.bodies, env, theme, jobs=jobs,
                                   carry=carry_with_images(run.carry, images)
-                                  if run is not None else None)
+                                  if run is not None else None, budget=budget)
     report.extend(problems)
     if report.has_errors:
         return report
@@ -157,6 +159,11 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
     editor = site.config.editor.enabled  # the web editor at /admin/ (docs/editor.md)
     if editor:
         files = {**files, **admin_files(site.config)}
+    static = [*((d, "assets") for d in theme.static_dirs), (site.root / "static", "static"),
+              *([(vendor_dir(), ADMIN)] if editor else [])]
+    report.extend(budget.check(files, static, {}))  # before anything is written
+    if report.has_errors:
+        return report
 
     def fill(stage: Path) -> None:
         show.stage(f"schrijven ({len(files)} bestanden)" + (" en zoekindex" if search else ""),
@@ -170,8 +177,6 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
         if search:
             report.extend(index_site(stage, site.config.language))
 
-    static = [*((d, "assets") for d in theme.static_dirs), (site.root / "static", "static"),
-              *([(vendor_dir(), ADMIN)] if editor else [])]
     if run is not None and in_place:
         report.extend(run.update_in_place(files, static, search=search,
                                           language=site.config.language,

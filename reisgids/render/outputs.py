@@ -14,6 +14,7 @@ import jinja2
 
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.graph.content import ContentGraph, Key
+from reisgids.output_budget import OutputBudget
 from reisgids.render.calendar import calendar_files
 from reisgids.render.compass_feeds import compass_follow_files
 from reisgids.render.edition_pdf import edition_pdfs
@@ -56,13 +57,17 @@ def merge(files: Files, more: Mapping[str, bytes], what: Text,
 
 def render_site(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
                 env: jinja2.Environment, theme: Theme, *, jobs: int = 1,
-                carry: Carry | None = None) -> tuple[Files, list[Diagnostic]]:
-    """`carry`: see render.site.Carry; a carried page's bytes are left empty here."""
+                carry: Carry | None = None, budget: OutputBudget | None = None
+                ) -> tuple[Files, list[Diagnostic]]:
+    """`carry`: see render.site.Carry; a carried page's bytes are left empty here;
+    `budget`: see render.site.render_pages."""
     translate = cast(Callable[[str], str], env.globals["t"])  # theme.environment sets it
     pages = plan_pages(graph, bodies, translate)
     every = [*pages, not_found_page(graph, translate)]
     files, problems = render_pages(graph, env, every, jobs=jobs, carry=carry,
-                                   root=theme.root)
+                                   root=theme.root, budget=budget)
+    if any(p.code == "output-too-large" for p in problems):
+        return files, problems
     owners = {output_path(p.url): p.source for p in every if p.source}
     html = {key: body.html for key, body in bodies.items()}
     for what, more in (
