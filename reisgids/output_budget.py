@@ -52,6 +52,8 @@ def input_bytes(root: Path) -> int:
 
 
 def _mb(size: int) -> str:
+    if size < MiB:
+        return f"{-(-size // 1024)} KB"
     return f"{size / MiB:.0f} MB" if size >= 10 * MiB else f"{size / MiB:.1f} MB"
 
 

@@ -31,11 +31,21 @@ MAX_STEPS = 2_000_000  # loop steps per page: a list of 10,000 entries x 20 face
 # a page holds at most one body (validate.MAX_BODY_BYTES, 8 MiB) and the theme around it
 MAX_PAGE_CHARS = 32 * 1024 * 1024
 MAX_TEXT = MAX_PAGE_CHARS  # the longest text one expression may make
-STEP_FILTER = "reisgids_counted_steps"
+STEP_FILTER = "counted_loop_steps"
 
 
 class BudgetExceeded(SecurityError):
-    """A template went over its render budget (a SecurityError: the sandbox's kind)."""
+    """A template went over its render budget (a SecurityError: the sandbox's kind).
+    `nl`: what went over, in Dutch; `filename`: the template, when no frame of it shows."""
+
+    def __init__(self, nl: str, en: str, filename: str | None = None) -> None:
+        super().__init__(en)
+        self.nl = nl
+        self.filename = filename
+
+
+def _nl(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 @dataclass
@@ -43,14 +53,15 @@ class Budget:
     steps: int = MAX_STEPS
 
 
-_current: ContextVar[Budget | None] = ContextVar("reisgids_render_budget", default=None)
+_current: ContextVar[Budget | None] = ContextVar("render budget", default=None)
 
 
 def _counted(iterable: Iterable[Any], budget: Budget) -> Iterator[Any]:
     for item in iterable:
         budget.steps -= 1
         if budget.steps < 0:
-            raise BudgetExceeded(f"more than {MAX_STEPS:,} loop steps for one page")
+            raise BudgetExceeded(f"meer dan {_nl(MAX_STEPS)} lusstappen voor één pagina",
+                                 f"more than {MAX_STEPS:,} loop steps for one page")
         yield item
 
 
@@ -81,13 +92,15 @@ class BudgetedCodeGenerator(CodeGenerator):
 
 def bounded_text(text: Any) -> Any:
     if isinstance(text, str) and len(text) > MAX_TEXT:
-        raise BudgetExceeded(f"a text longer than {MAX_TEXT:,} characters")
+        raise BudgetExceeded(f"een tekst van meer dan {_nl(MAX_TEXT)} tekens",
+                             f"a text longer than {MAX_TEXT:,} characters")
     return text
 
 
-def _refuse_over(size: int) -> None:
+def refuse_over(size: int) -> None:
     if size > MAX_TEXT:
-        raise BudgetExceeded(f"a text longer than {MAX_TEXT:,} characters")
+        raise BudgetExceeded(f"een tekst van meer dan {_nl(MAX_TEXT)} tekens",
+                             f"a text longer than {MAX_TEXT:,} characters")
 
 
 def _text_len(value: Any) -> int:
@@ -100,13 +113,14 @@ _WIDTH = re.compile(r"(?<![%{])[%:][^a-zA-Z%{}]*?(\d{7,})")  # `%9999999d`, `{:9
 def check_format(fmt: str, args: Iterable[Any]) -> None:
     """`fmt % args`, `fmt.format(*args)`: huge widths, or the arguments' texts summed."""
     if _WIDTH.search(fmt):
-        raise BudgetExceeded("a width of more than six digits")
-    _refuse_over(len(fmt) + sum(_text_len(a) for a in args))
+        raise BudgetExceeded("een breedte van meer dan zes cijfers",
+                             "a width of more than six digits")
+    refuse_over(len(fmt) + sum(_text_len(a) for a in args))
 
 
 def check_join(sep: str, items: Iterable[Any]) -> list[Any]:
     listed = list(items)
-    _refuse_over(len(sep) * len(listed) + sum(_text_len(x) for x in listed))
+    refuse_over(len(sep) * len(listed) + sum(_text_len(x) for x in listed))
     return listed
 
 
@@ -114,13 +128,14 @@ def check_replace(text: str, old: str, new: str, count: int = -1) -> None:
     found = len(text) + 1 if old == "" else text.count(old)
     if count >= 0:
         found = min(found, count)
-    _refuse_over(len(text) + found * max(0, len(new) - len(old)))
+    refuse_over(len(text) + found * max(0, len(new) - len(old)))
 
 
 def check_widths(args: Iterable[Any]) -> None:
     for number in args:
         if isinstance(number, int) and not isinstance(number, bool) and abs(number) > MAX_TEXT:
-            raise BudgetExceeded(f"a width larger than {MAX_TEXT:,}")
+            raise BudgetExceeded(f"een breedte boven {_nl(MAX_TEXT)}",
+                                 f"a width larger than {MAX_TEXT:,}")
 
 
 WIDTH_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"})
@@ -162,8 +177,9 @@ def render_bounded(template: jinja2.Template, context: dict[str, Any]) -> str:
         for part in template.generate(**context):
             size += len(part)
             if size > MAX_PAGE_CHARS:
-                raise BudgetExceeded(
-                    f"a page longer than {MAX_PAGE_CHARS // (1024 * 1024)} MiB")
+                mib = MAX_PAGE_CHARS // (1024 * 1024)
+                raise BudgetExceeded(f"een pagina van meer dan {mib} MiB",
+                                     f"a page longer than {mib} MiB", template.filename)
             parts.append(part)
         return "".join(parts)
     finally:

@@ -46,6 +46,8 @@ def _place(exc: BaseException, root: Path | None, page_template: str) -> Locatio
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename.endswith((".html", ".xml", ".txt", ".j2", ".jinja")):
             return Location(_shown(frame.filename, root) or page_template, frame.lineno or 1)
+    if isinstance(exc, BudgetExceeded) and exc.filename:  # the page as a whole was too big
+        return Location(_shown(exc.filename, root) or page_template, 1)
     return Location(f"templates/{page_template}")
 
 
@@ -53,7 +55,7 @@ def _what(exc: BaseException) -> Text:
     detail = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
     if isinstance(exc, BudgetExceeded):
         steps = f"{MAX_STEPS:,}".replace(",", ".")
-        return Text(f"het sjabloon maakt te veel ({detail}); een pagina mag hooguit "
+        return Text(f"het sjabloon maakt te veel ({exc.nl}); een pagina mag hooguit "
                     f"{steps} lusstappen zetten en 32 MiB groot worden",
                     f"the template makes too much ({detail}); a page may take at most "
                     f"{MAX_STEPS:,} loop steps and be at most 32 MiB")

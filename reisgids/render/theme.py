@@ -134,8 +134,8 @@ class _Sandbox(ImmutableSandboxedEnvironment):
                         len(seq) * times > MAX_PRODUCT:
                     raise SecurityError(f"a result longer than {MAX_PRODUCT} items")
         if operator == "+" and isinstance(left, str | list | tuple) and \
-                isinstance(right, str | list | tuple) and len(left) + len(right) > budget.MAX_TEXT:
-            raise budget.BudgetExceeded(f"a result longer than {budget.MAX_TEXT:,} items")
+                isinstance(right, str | list | tuple):
+            budget.refuse_over(len(left) + len(right))
         if operator == "%" and isinstance(left, str):
             budget.check_format(left, budget.modulo_args(right))
         return super().call_binop(context, operator, left, right)
