@@ -33,6 +33,7 @@ from reisgids.graph.suggest import suggest_slugs
 from reisgids.incremental import Incremental
 from reisgids.markdown import RenderedBody, render_bodies
 from reisgids.model.document import ContentEntry
+from reisgids.output_budget import OutputBudget
 from reisgids.plan.planned_urls import planned_urls
 from reisgids.plan.site_plan import SitePlan, plan_site, translator
 from reisgids.progress import Progress
@@ -199,9 +200,10 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
                                                    out if out.is_dir() else None)
     report.extend(problems)
     env.globals["images"] = images
+    budget = OutputBudget.for_site(site.root)  # total output is bounded (output_budget.py)
     files, problems = render_site(site.graph, site.plan, site.bodies, env, theme, jobs=jobs,
                                   carry=carry_with_images(run.carry, images)
-                                  if run is not None else None)
+                                  if run is not None else None, budget=budget)
     report.extend(problems)
     if report.has_errors:
         return report
@@ -211,6 +213,9 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
         files = {**files, **admin_files(site.config)}
     static = [*((d, "assets") for d in theme.static_dirs), (site.root / "static", "static"),
               *([(vendor_dir(), ADMIN)] if editor else [])]
+    report.extend(budget.check(files, static, {}))  # before anything is written
+    if report.has_errors:
+        return report
     # write and index
     if run is not None and in_place:
         report.extend(run.update_in_place(files, static, search=search, language=language,

@@ -238,6 +238,11 @@ CODES: dict[str, Code] = {
     "template-error": _c("het sjabloon faalt: {reden}", "the template fails: {reason}",
                          "{{ geen_naam.veld }}", "vergelijk met het sjabloon van het "
                          "ingebouwde thema", "compare with the built-in theme's template"),
+    "template-budget": _c("het sjabloon maakt te veel (lusstappen, tekst of paginagrootte)",
+                          "the template makes too much (loop steps, text or page size)",
+                          "{% for i in range(99999) %}{% for j in range(99999) %}",
+                          "één lus over de items; geen lus in een lus over alles",
+                          "one loop over the items; no loop inside a loop over everything"),
     "template-unsafe": _c("het sjabloon probeert iets wat niet mag", "the template tries "
                           "something it may not do", "{{ t.__globals__ }}",
                           "toon alleen de gegevens die het sjabloon krijgt", "only show the "
@@ -335,6 +340,12 @@ CODES: dict[str, Code] = {
     "vocab-unknown": _c("{woordenlijst} '{waarde}' bestaat niet", "{vocabulary} '{value}' does "
                         "not exist", "themes:\\n  - zorgg", "kies een waarde uit reisgids.yml",
                         "choose a value from reisgids.yml"),
+    "output-too-large": _c("de uitvoer wordt te groot voor de invoer",
+                           "the output grows too large for the input",
+                           "een filterpagina per thema x wijk x soort",
+                           "minder filters of een kleiner sjabloon; de grens staat in "
+                           "docs/security.md", "fewer filters or a smaller template; the limit "
+                           "is in docs/security.md"),
     "url-collision": _c("twee bronnen voor de URL {url}", "two sources for the URL {url}",
                         "permalink: /over/ in twee bestanden", "geef één van beide een andere "
                         "naam of permalink", "give one of them another name or permalink"),

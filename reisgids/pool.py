@@ -14,7 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
@@ -49,20 +49,27 @@ def parallel_map(task: Callable[[T], R], items: Sequence[T], jobs: int) -> list[
     """[task(item) for item in items], spread over `jobs` forked workers when it pays.
 
     `task` may use anything the parent holds when this is called (fork copies it)."""
+    return list(parallel_iter(task, items, jobs))
+
+
+def parallel_iter(task: Callable[[T], R], items: Sequence[T], jobs: int
+                  ) -> Generator[R, None, None]:
+    """parallel_map, yielding results in order as they come; a caller that stops early
+    (the output budget, output_budget.py) cancels the work not yet started."""
     if jobs <= 1 or len(items) < MIN_ITEMS or not _can_fork():
-        return [task(item) for item in items]
+        yield from (task(item) for item in items)
+        return
     global _task, _items
     _task, _items = task, items
     # spans of indexes, not items: only results are pickled. Few enough spans to keep the
     # overhead low, enough that a slow one does not leave a worker idle at the end.
     size = max(1, len(items) // (jobs * 8))
     chunks = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+    context = multiprocessing.get_context("fork")
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as executor:
-            results: list[R] = []
-            for part in executor.map(_run_chunk, chunks):
-                results.extend(part)
-            return results
+        for part in executor.map(_run_chunk, chunks):
+            yield from part
     finally:
+        executor.shutdown(wait=True, cancel_futures=True)
         _task, _items = None, ()

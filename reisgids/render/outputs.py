@@ -16,6 +16,7 @@ from reisgids.errors import Diagnostic, Text
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.urls import output_path, url_collision
 from reisgids.markdown import RenderedBody
+from reisgids.output_budget import OutputBudget
 from reisgids.plan.site_plan import SitePlan
 from reisgids.render.calendar import calendar_files
 from reisgids.render.compass_feeds import compass_follow_files
@@ -44,12 +45,16 @@ def merge(files: Files, more: Mapping[str, bytes], what: Text,
 
 def render_site(graph: ContentGraph, plan: SitePlan, bodies: Mapping[Key, RenderedBody],
                 env: jinja2.Environment, theme: Theme, *, jobs: int = 1,
-                carry: Carry | None = None) -> tuple[Files, list[Diagnostic]]:
-    """`carry`: see render.site.Carry; a carried page's bytes are left empty here."""
+                carry: Carry | None = None, budget: OutputBudget | None = None
+                ) -> tuple[Files, list[Diagnostic]]:
+    """`carry`: see render.site.Carry; a carried page's bytes are left empty here;
+    `budget`: see render.site.render_pages."""
     translate = cast(Callable[[str], str], env.globals["t"])  # theme.environment sets it
     pages, every = plan.pages, plan.every
     files, problems = render_pages(graph, env, every, jobs=jobs, carry=carry,
-                                   root=theme.root)
+                                   root=theme.root, budget=budget)
+    if any(p.code == "output-too-large" for p in problems):
+        return files, problems
     owners = {output_path(p.url): p.source for p in every if p.source}
     html = {key: body.html for key, body in bodies.items()}
     for what, more in (

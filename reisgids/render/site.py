@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing
 from pathlib import Path
 
 import jinja2
@@ -10,9 +11,11 @@ import jinja2
 from reisgids.errors import Diagnostic
 from reisgids.graph.content import ContentGraph
 from reisgids.graph.urls import output_path, page_url
+from reisgids.output_budget import OutputBudget
 from reisgids.plan.pages import Page
 from reisgids.plan.views import site_context
-from reisgids.pool import parallel_map
+from reisgids.pool import parallel_iter
+from reisgids.render.template_budget import render_bounded
 from reisgids.render.template_errors import TEMPLATE_ERRORS, is_template_fault, template_problem
 
 Files = dict[str, bytes]
@@ -24,9 +27,10 @@ can be carried over unchanged (the build cache knows); its bytes are then left e
 
 
 def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[Page], *,
-                 jobs: int = 1, carry: Carry | None = None, root: Path | None = None
-                 ) -> tuple[Files, list[Diagnostic]]:
-    """`root`: the site, whose own templates' errors become diagnostics at their line."""
+                 jobs: int = 1, carry: Carry | None = None, root: Path | None = None,
+                 budget: OutputBudget | None = None) -> tuple[Files, list[Diagnostic]]:
+    """`root`: the site, whose own templates' errors become diagnostics at their line;
+    `budget`: rendering stops when the pages outgrow it (output_budget.py)."""
     files: Files = {}
     todo: list[Page] = []
     problems: list[Diagnostic] = []
@@ -42,20 +46,31 @@ def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[P
         # which holds the template's line, does not cross the process boundary
         try:
             template = env.get_template(page.template)
-            html = template.render(
+            html = render_bounded(template, dict(
                 site=site, page=page, url=page_url(graph, page.url),
                 canonical=graph.config.base_url.rstrip("/") + page.url,
-                home=page_url(graph, "/"), **page.context)
+                home=page_url(graph, "/"), **page.context))
         except TEMPLATE_ERRORS as exc:
             if not is_template_fault(exc, root):
                 raise
             return template_problem(exc, root, page.template)
         return html.encode("utf-8")
 
-    for page, html in zip(todo, parallel_map(render, todo, jobs), strict=True):
+    with closing(parallel_iter(render, todo, jobs)) as results:
+        _collect(todo, results, files, problems, budget)
+    return files, problems
+
+
+def _collect(todo: Sequence[Page], results: Iterator[bytes | Diagnostic], files: Files,
+             problems: list[Diagnostic], budget: OutputBudget | None) -> None:
+    for page, html in zip(todo, results, strict=False):
         if isinstance(html, Diagnostic):
             problems.append(html)
             del files[output_path(page.url)]
             continue
         files[output_path(page.url)] = html
-    return files, problems
+        over = budget.take(output_path(page.url), len(html), page.source or
+                           f"templates/{page.template}") if budget is not None else None
+        if over is not None:
+            problems.append(over)
+            break  # the pages not yet rendered are never made

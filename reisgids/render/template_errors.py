@@ -14,6 +14,7 @@ import jinja2
 from jinja2.exceptions import SecurityError
 
 from reisgids.errors import Diagnostic, Location, Text, error
+from reisgids.render.template_budget import MAX_STEPS, BudgetExceeded
 
 # What a template can get wrong; anything else is a bug in reisgids.
 TEMPLATE_ERRORS = (jinja2.TemplateError, SecurityError, TypeError, ValueError, ArithmeticError,
@@ -45,11 +46,19 @@ def _place(exc: BaseException, root: Path | None, page_template: str) -> Locatio
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename.endswith((".html", ".xml", ".txt", ".j2", ".jinja")):
             return Location(_shown(frame.filename, root) or page_template, frame.lineno or 1)
+    if isinstance(exc, BudgetExceeded) and exc.filename:  # the page as a whole was too big
+        return Location(_shown(exc.filename, root) or page_template, 1)
     return Location(f"templates/{page_template}")
 
 
 def _what(exc: BaseException) -> Text:
     detail = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+    if isinstance(exc, BudgetExceeded):
+        steps = f"{MAX_STEPS:,}".replace(",", ".")
+        return Text(f"het sjabloon maakt te veel ({exc.nl}); een pagina mag hooguit "
+                    f"{steps} lusstappen zetten en 32 MiB groot worden",
+                    f"the template makes too much ({detail}); a page may take at most "
+                    f"{MAX_STEPS:,} loop steps and be at most 32 MiB")
     if isinstance(exc, SecurityError):
         return Text(f"het sjabloon probeert iets wat niet mag ({detail})",
                     f"the template tries something it may not do ({detail})")
@@ -66,11 +75,16 @@ def _what(exc: BaseException) -> Text:
 
 
 def template_problem(exc: BaseException, root: Path | None, page_template: str) -> Diagnostic:
-    code = "template-unsafe" if isinstance(exc, SecurityError) else "template-error"
+    code = ("template-budget" if isinstance(exc, BudgetExceeded) else
+            "template-unsafe" if isinstance(exc, SecurityError) else "template-error")
     hint = (Text("sjablonen tonen alleen de gegevens die ze krijgen: geen interne "
                  "attributen (__...__) en geen reusachtige herhalingen",
                  "templates only show the data they are given: no internal attributes "
                  "(__...__) and no gigantic repetitions") if code == "template-unsafe"
+            else Text("haal de lus in de lus of de steeds langere tekst weg; een lijst van "
+                      "alle items heeft één lus nodig",
+                      "remove the loop inside a loop or the ever longer text; a list of all "
+                      "items needs one loop") if code == "template-budget"
             else Text("vergelijk met het sjabloon van het ingebouwde thema "
                       "(reisgids/themes/default/templates/)",
                       "compare with the built-in theme's template "

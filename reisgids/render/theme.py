@@ -20,6 +20,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from reisgids.config import BUILTIN_THEMES as BUILTIN_THEMES  # re-exported
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.plan.site_plan import translator
+from reisgids.render import template_budget as budget
 from reisgids.source.frontmatter import SplitProblem, decode
 from reisgids.source.links import is_link_free
 from reisgids.yamlsafe import YamlProblem, load_mapping
@@ -114,9 +115,15 @@ MAX_EXPONENT = 64
 
 class _Sandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox, plus bounds on `*` and `**`: `'x' * 10**10` would take all
-    memory of the machine that builds, 9 ** 9 ** 9 all its time."""
+    memory of the machine that builds, 9 ** 9 ** 9 all its time; and a render budget for
+    loops and texts (template_budget.py)."""
 
-    intercepted_binops = frozenset({"*", "**"})
+    code_generator_class = budget.BudgetedCodeGenerator
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+
+    @staticmethod
+    def bounded_text(text: Any) -> Any:  # called by the compiled `~` (BudgetedCodeGenerator)
+        return budget.bounded_text(text)
 
     def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any,
                    right: Any) -> Any:
@@ -127,7 +134,19 @@ class _Sandbox(ImmutableSandboxedEnvironment):
                 if isinstance(seq, str | list | tuple) and isinstance(times, int) and \
                         len(seq) * times > MAX_PRODUCT:
                     raise SecurityError(f"a result longer than {MAX_PRODUCT} items")
+        if operator == "+" and isinstance(left, str | list | tuple) and \
+                isinstance(right, str | list | tuple):
+            budget.refuse_over(len(left) + len(right))
+        if operator == "%" and isinstance(left, str):
+            budget.check_format(left, budget.modulo_args(right))
         return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: jinja2.runtime.Context, __obj: Any,
+             *args: Any, **kwargs: Any) -> Any:
+        owner = getattr(__obj, "__self__", None)
+        if isinstance(owner, str):
+            args = budget.check_str_call(owner, getattr(__obj, "__name__", ""), args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
 
 
 def _bounded(filter_: Callable[..., Any]) -> Callable[..., Any]:
@@ -141,6 +160,33 @@ def _bounded(filter_: Callable[..., Any]) -> Callable[..., Any]:
     return bounded
 
 
+def _bounded_texts(env: jinja2.Environment) -> None:
+    """`join`, `replace` and `format` estimate their result before they make it."""
+    join, replace, format_ = env.filters["join"], env.filters["replace"], env.filters["format"]
+
+    @jinja2.pass_eval_context
+    def bounded_join(ctx: jinja2.nodes.EvalContext, value: Any, d: str = "",
+                     attribute: Any = None) -> Any:
+        if attribute is None and not isinstance(value, str | jinja2.Undefined):
+            value = budget.check_join(d, value)
+        return join(ctx, value, d, attribute)
+
+    @jinja2.pass_eval_context
+    def bounded_replace(ctx: jinja2.nodes.EvalContext, s: Any, old: Any, new: Any,
+                        count: int | None = None) -> Any:
+        if isinstance(s, str) and isinstance(old, str) and isinstance(new, str):
+            budget.check_replace(s, old, new, -1 if count is None else count)
+        return replace(ctx, s, old, new, count)
+
+    def bounded_format(value: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(value, str):
+            budget.check_format(value, (*args, *kwargs.values()))
+        return format_(value, *args, **kwargs)
+
+    env.filters.update(join=bounded_join, replace=bounded_replace, format=bounded_format)
+    env.filters[budget.STEP_FILTER] = budget.counted_steps
+
+
 def environment(theme: Theme) -> jinja2.Environment:
     """The environment every template runs in; see the module docstring for the sandbox."""
     loader = jinja2.ChoiceLoader([LinkFreeLoader(str(d)) for d in theme.template_dirs])
@@ -148,5 +194,6 @@ def environment(theme: Theme) -> jinja2.Environment:
                    trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     for name in ("center", "indent"):  # widths: bounded too
         env.filters[name] = _bounded(env.filters[name])
+    _bounded_texts(env)
     env.globals["t"] = translator(theme.strings)
     return env
