@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import fields
 from pathlib import Path
 
 import jinja2
@@ -10,12 +11,18 @@ import jinja2
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.graph.content import ContentGraph
 from reisgids.graph.urls import page_url
-from reisgids.plan.pages import Page
+from reisgids.plan.page import Context, Page
 from reisgids.plan.views import site_context
 from reisgids.pool import parallel_map
 from reisgids.render.template_errors import TEMPLATE_ERRORS, is_template_fault, template_problem
 
 Files = dict[str, bytes]
+
+
+def template_names(context: Context) -> dict[str, object]:
+    """A context's fields by name, as the template sees them (one level deep: the views
+    themselves are handed over as they are, not copied)."""
+    return {spec.name: getattr(context, spec.name) for spec in fields(context)}
 
 
 def output_path(url: str) -> str:
@@ -26,8 +33,8 @@ def output_path(url: str) -> str:
     return path
 
 
-Carry = Callable[[str, Page, dict[str, object]], bool]
-"""(output path, page, site context) -> True when the previous build's file for this page
+Carry = Callable[[str, Page, object], bool]
+"""(output path, page, site view) -> True when the previous build's file for this page
 can be carried over unchanged (the build cache knows); its bytes are then left empty."""
 
 
@@ -64,7 +71,7 @@ def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[P
             html = template.render(
                 site=site, page=page, url=page_url(graph, page.url),
                 canonical=graph.config.base_url.rstrip("/") + page.url,
-                home=page_url(graph, "/"), **page.context)
+                home=page_url(graph, "/"), **template_names(page.context))
         except TEMPLATE_ERRORS as exc:
             if not is_template_fault(exc, root):
                 raise
