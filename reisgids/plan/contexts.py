@@ -20,9 +20,9 @@ from reisgids.plan.glossary import Term, TermList
 from reisgids.plan.home import HomeView
 from reisgids.plan.lists import Facet, Pager
 from reisgids.plan.notfound import NotFoundView
-from reisgids.plan.page import Context
+from reisgids.plan.page import Context, Page
 from reisgids.plan.places import CityGroup, ThemeSummary, ThemeView
-from reisgids.plan.views import EntryView, LicenceView, LinkView, RefView
+from reisgids.plan.views import EntryView, LicenceView, LinkView, RefView, SiteView
 
 
 class FeedLink(NamedTuple):
@@ -182,9 +182,9 @@ class NotFoundContext(Context):
 
 # The names every template receives besides its context's fields (render/site.py passes
 # them; `t` and `images` are globals of the Jinja environment).
-SHARED: tuple[tuple[str, str, str], ...] = (
-    ("site", "SiteView", "the site: title, navigation, footer, hrefs of site-wide pages"),
-    ("page", "Page", "the planned page: url, template, title, description, breadcrumbs, "
+SHARED: tuple[tuple[str, type | str, str], ...] = (
+    ("site", SiteView, "the site: title, navigation, footer, hrefs of site-wide pages"),
+    ("page", Page, "the planned page: url, template, title, description, breadcrumbs, "
                      "feeds, source (the Markdown file, '' for generated pages), indexed"),
     ("url", "str", "this page (href, with the site's base path)"),
     ("canonical", "str", "this page as an absolute URL"),

@@ -25,11 +25,11 @@ class Context:
 @dataclass(frozen=True)
 class Page:
     url: str  # site path, '/deals/x/'
-    template: str
-    title: str
-    context: Context = field(default_factory=Context)
-    description: str = ""
-    breadcrumbs: tuple[Crumb, ...] = ()
+    template: str  # 'deal.html'
+    title: str  # for <title> and <h1>
+    context: Context = field(default_factory=Context)  # the names only this template gets
+    description: str = ""  # for <meta name="description">
+    breadcrumbs: tuple[Crumb, ...] = ()  # (label, href) from home to this page
     indexed: bool = False  # an entry page: the search index takes its main content
     source: str = ""  # the file it comes from, for collision messages
     og_type: str = "website"  # Open Graph type: website, article

@@ -27,10 +27,10 @@ Translate = Callable[[str], str]
 class RefView:
     """A link to another entry; `url` is empty when that entry is not published."""
 
-    kind: str
+    kind: str  # 'deal', 'partner', ...
     slug: str
     title: str
-    url: str
+    url: str  # href, '' when not published (show the title without a link)
     summary: str = ""
     meta: tuple[str, ...] = ()  # short facts for a card: 'Uitvoering', '4 partners'
     date_text: str = ""  # '10 december 2026'
@@ -70,9 +70,7 @@ class EntryView:
     kind: str  # 'deal', 'lesson', ...
     slug: str  # the file name without .md
     title: str
-    url: str  # this page (href)
     summary: str  # one or two sentences, '' when the entry has none
-    date: date | None  # the entry's own date, if it has one
     body_html: str  # the Markdown body as HTML, ready to show (escaped where needed)
     themes: tuple[TermView, ...]  # its themes, linking to their theme pages
     areas: tuple[RefView, ...]  # its areas (wijken), linking to their pages
@@ -230,8 +228,7 @@ def entry_view(graph: ContentGraph, key: Key, bodies: Mapping[Key, RenderedBody]
     data = entry.data
     return EntryView(
         kind=entry.kind, slug=entry.slug, title=data.title,
-        url=page_url(graph, graph.urls[key]), summary=data.summary or "",
-        date=data.date, body_html=bodies[key].html if key in bodies else "",
+        summary=data.summary or "", body_html=bodies[key].html if key in bodies else "",
         themes=term_views(graph, data.themes),
         areas=tuple(ref_view(graph, ("area", a)) for a in data.areas
                     if ("area", a) in graph.entries),
