@@ -110,11 +110,6 @@ class Fingerprinter:
         elif isinstance(value, set | frozenset):
             parts.append(f"set:{len(value)}")
             parts.extend(sorted(self(item) for item in value))
-        elif callable(value) and hasattr(value, "__code__"):
-            # a closure made for templates (ref_lookup): its code and what it closes over
-            parts.append(f"fn:{value.__module__}.{value.__qualname__}")
-            for cell in value.__closure__ or ():
-                self._feed(cell.cell_contents, parts, depth + 1)
         else:
             raise Unstable(f"cannot fingerprint {kind.__qualname__}")
 

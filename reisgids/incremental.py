@@ -129,7 +129,7 @@ class Incremental:
         self.cache.jinja = (self._theme, env)
         return env
 
-    def carry(self, path: str, page: Page, site: Mapping[str, object]) -> bool:
+    def carry(self, path: str, page: Page, site: object) -> bool:
         try:
             if self._site is None or self._site[0] is not site:
                 self._site = (site, self._fingerprint(self._theme, site))

@@ -3,18 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from reisgids.graph.content import ContentGraph, Key
-from reisgids.plan.atlas import instrument_view, partner_view, project_view
-from reisgids.plan.compass_views import agenda_item_view
-from reisgids.plan.deals import deal_view
-from reisgids.plan.edition_views import edition_view
-from reisgids.plan.learning import lesson_view, review_view
-from reisgids.plan.places import area_view
-from reisgids.plan.publications import article_view, event_view, listing_view
+from reisgids.plan.atlas import (
+    InstrumentView,
+    PartnerView,
+    ProjectView,
+    instrument_view,
+    partner_view,
+    project_view,
+)
+from reisgids.plan.compass_views import AgendaItemView, agenda_item_view
+from reisgids.plan.deals import DealView, deal_view
+from reisgids.plan.edition_views import EditionView, edition_view
+from reisgids.plan.learning import LessonView, ReviewView, lesson_view, review_view
+from reisgids.plan.places import AreaView, area_view
+from reisgids.plan.publications import (
+    ArticleView,
+    EventView,
+    ListingView,
+    article_view,
+    event_view,
+    listing_view,
+)
 
-Builder = Callable[[ContentGraph, Key, str], Any]
+Detail = (DealView | ProjectView | PartnerView | InstrumentView | ReviewView | LessonView
+          | AgendaItemView | EditionView | ArticleView | EventView | ListingView | AreaView)
+
+Builder = Callable[[ContentGraph, Key, str], Detail]
 
 BUILDERS: dict[str, Builder] = {
     "deal": lambda g, k, _: deal_view(g, k[1]),
@@ -33,7 +49,16 @@ BUILDERS: dict[str, Builder] = {
 }
 
 
-def detail_of(graph: ContentGraph, key: Key, canonical: str) -> Any:
+# The type of `detail` in each kind's template (docs/theme.md lists its fields).
+DETAIL_VIEWS: dict[str, type] = {
+    "deal": DealView, "project": ProjectView, "partner": PartnerView,
+    "instrument": InstrumentView, "review": ReviewView, "lesson": LessonView,
+    "agenda-item": AgendaItemView, "compass-edition": EditionView, "news": ArticleView,
+    "story": ArticleView, "event": EventView, "listing": ListingView, "area": AreaView,
+}
+
+
+def detail_of(graph: ContentGraph, key: Key, canonical: str) -> Detail | None:
     """The detail view of an entry page, or None for kinds without one (free pages)."""
     builder = BUILDERS.get(key[0])
     return builder(graph, key, canonical) if builder else None

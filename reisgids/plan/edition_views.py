@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reisgids.compass.editions import EditionDiff, ordered_editions
+from reisgids.errors import Text
 from reisgids.graph.content import ContentGraph
 from reisgids.graph.urls import page_url
 from reisgids.model.compass import CompassEdition, HistoryEntry
@@ -31,7 +32,8 @@ from reisgids.plan.views import (
     vocab_label,
 )
 
-OVERVIEW_WORDS = {"nl": ("Zonder thema", "Alle thema's"), "en": ("No theme", "All themes")}
+NO_THEME = Text("Zonder thema", "No theme")
+ALL_THEMES = Text("Alle thema's", "All themes")
 
 
 def pdf_path(graph: ContentGraph, slug: str) -> str:
@@ -129,7 +131,8 @@ def diff_view(graph: ContentGraph, source: EditionSource, diff: EditionDiff) -> 
 
 
 def overview_of(graph: ContentGraph, source: EditionSource) -> StatusOverview:
-    no_theme, total = OVERVIEW_WORDS["en" if graph.config.language == "en" else "nl"]
+    language = str(graph.config.language)
+    no_theme, total = NO_THEME.get(language), ALL_THEMES.get(language)
     return status_overview(
         source.statuses, source.themes, graph.config.vocabulary("themes"),
         {s: vocab_label(graph, "agenda.status", s) for s in VOCABS["agenda.status"]},

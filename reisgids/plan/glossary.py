@@ -15,7 +15,6 @@ from reisgids.graph.content import ContentGraph
 from reisgids.graph.routes import GLOSSARY_URL, overview_url
 from reisgids.graph.urls import page_url
 from reisgids.model.vocab import VOCABS, label
-from reisgids.plan.page import Page, trail
 from reisgids.plan.views import Translate, theme_url
 
 # core term -> the kind whose overview shows it ('' for none)
@@ -49,7 +48,9 @@ def term_url(graph: ContentGraph, term: str) -> str:
     return page_url(graph, f"{GLOSSARY_URL}#{term}")
 
 
-def glossary_page(graph: ContentGraph, translate: Translate) -> Page:
+def glossary(graph: ContentGraph, translate: Translate
+             ) -> tuple[tuple[Term, ...], tuple[TermList, ...]]:
+    """(the terms, the fixed lists and the themes) of the glossary page."""
     language = graph.config.language
     terms = tuple(Term(term, translate(f"glossary.{term}.term"),
                        translate(f"glossary.{term}.text"),
@@ -61,8 +62,4 @@ def glossary_page(graph: ContentGraph, translate: Translate) -> Page:
     themes = graph.config.vocabulary("themes")
     lists.append(TermList(translate("nav.themes"), tuple(
         (name, theme_url(graph, theme)) for theme, name in themes.items())))
-    title = translate("glossary.title")
-    return Page(url=GLOSSARY_URL, template="glossary.html", title=title,
-                description=translate("glossary.intro"),
-                context={"terms": terms, "lists": tuple(lists)},
-                breadcrumbs=trail(graph, translate, (title, GLOSSARY_URL)))
+    return terms, tuple(lists)

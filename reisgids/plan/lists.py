@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from reisgids.graph.content import ContentGraph
 from reisgids.graph.urls import page_url
-from reisgids.plan.page import Crumb, Page
+from reisgids.plan.page import Context, Crumb, Page
 from reisgids.plan.views import LinkView, Translate
 
 T = TypeVar("T")
@@ -62,11 +62,11 @@ def pagers(graph: ContentGraph, base: str, total: int) -> list[Pager]:
 
 
 def paginated(graph: ContentGraph, translate: Translate, *, base: str, title: str,
-              template: str, items: Sequence[Any], crumbs: tuple[Crumb, ...],
-              context: Mapping[str, Any] | None = None, description: str = "",
+              template: str, items: Sequence[T], crumbs: tuple[Crumb, ...],
+              context: Callable[[tuple[T, ...], Pager], Context], description: str = "",
               per_page: int = PER_PAGE) -> list[Page]:
-    """One Page per chunk of `items` at base, base/pagina/2/, ...; each gets `items` and
-    `pager` in its context. Crumbs end at the list itself (page 1)."""
+    """One Page per chunk of `items` at base, base/pagina/2/, ...; `context` makes each
+    one's context from its items and pager. Crumbs end at the list itself (page 1)."""
     parts = chunks(items, per_page)
     pages = []
     for pager, part in zip(pagers(graph, base, len(parts)), parts, strict=True):
@@ -78,9 +78,7 @@ def paginated(graph: ContentGraph, translate: Translate, *, base: str, title: st
                 title=title, number=pager.number, total=pager.total)
             trail = (*crumbs, (label, page_url(graph, url)))
         pages.append(Page(
-            url=url, template=template, title=label,
-            context={**(context or {}), "items": list(part), "pager": pager,
-                     "heading": title, "count": len(items)},
+            url=url, template=template, title=label, context=context(tuple(part), pager),
             description=description, breadcrumbs=trail,
             prev_url=pager.prev_url, next_url=pager.next_url))
     return pages

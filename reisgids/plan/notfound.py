@@ -9,26 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reisgids.errors import Text
 from reisgids.graph.content import ContentGraph
 from reisgids.graph.urls import page_url
 
-DEFAULTS: dict[str, dict[str, str]] = {
-    "nl": {
-        "notfound.title": "Pagina niet gevonden",
-        "notfound.lead": "Deze pagina bestaat niet (meer). Misschien is ze verplaatst, of "
-                         "is het adres niet helemaal goed overgenomen.",
-        "notfound.search": "Zoek wat je nodig hebt",
-        "notfound.sections": "Of kies een onderdeel van de reisgids",
-        "notfound.home": "Naar de homepagina",
-    },
-    "en": {
-        "notfound.title": "Page not found",
-        "notfound.lead": "This page does not exist (any more). It may have moved, or the "
-                         "address was not copied quite right.",
-        "notfound.search": "Search for what you need",
-        "notfound.sections": "Or choose a part of the guide",
-        "notfound.home": "Go to the home page",
-    },
+DEFAULTS: dict[str, Text] = {
+    "notfound.title": Text("Pagina niet gevonden", "Page not found"),
+    "notfound.lead": Text("Deze pagina bestaat niet (meer). Misschien is ze verplaatst, of "
+                          "is het adres niet helemaal goed overgenomen.",
+                          "This page does not exist (any more). It may have moved, or the "
+                          "address was not copied quite right."),
+    "notfound.search": Text("Zoek wat je nodig hebt", "Search for what you need"),
+    "notfound.sections": Text("Of kies een onderdeel van de reisgids",
+                              "Or choose a part of the guide"),
+    "notfound.home": Text("Naar de homepagina", "Go to the home page"),
 }
 
 
@@ -44,11 +38,11 @@ class NotFoundView:
 
 def words(translate: Callable[[str], str], language: str) -> dict[str, str]:
     """The page's strings: the theme's own where it has them, else the defaults."""
-    defaults = DEFAULTS["en" if language == "en" else "nl"]
     found = {}
-    for key, default in defaults.items():
+    for key, default in DEFAULTS.items():
         text = translate(key)
-        found[key.removeprefix("notfound.")] = text if text and text != key else default
+        found[key.removeprefix("notfound.")] = text if text and text != key else default.get(
+            language)
     return found
 
 

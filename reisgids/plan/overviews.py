@@ -17,14 +17,26 @@ from reisgids.plan.compass_views import (
     status_filter_values,
     status_groups,
 )
+from reisgids.plan.contexts import (
+    AgendaItemsContext,
+    AreasContext,
+    CompassContext,
+    DealsContext,
+    EventsContext,
+    FeedLink,
+    ListContext,
+    MarketplaceContext,
+    ThemeContext,
+    ThemesContext,
+)
 from reisgids.plan.deals import PHASES, phase_sections
 from reisgids.plan.feed_links import theme_feeds
 from reisgids.plan.learning import LESSON_FILTERS, lesson_keys, review_keys
-from reisgids.plan.lists import Facet, count_values, paginated
+from reisgids.plan.lists import Facet, Pager, count_values, paginated
 from reisgids.plan.page import Page, trail
 from reisgids.plan.places import city_groups, theme_summaries, theme_view
 from reisgids.plan.publications import newest_first, split_events, split_listings
-from reisgids.plan.views import LinkView, Translate, card_view, vocab_label
+from reisgids.plan.views import LinkView, RefView, Translate, card_view, vocab_label
 
 
 @dataclass(frozen=True)
@@ -59,17 +71,26 @@ def facets(graph: ContentGraph, translate: Translate, base: str, specs: Sequence
 
 def faceted(graph: ContentGraph, translate: Translate, *, kind: str, keys: list[Key],
             specs: Sequence[FacetSpec], template: str = "list.html",
-            base: str | None = None, title: str | None = None) -> list[Page]:
-    """A kind's list (paginated), plus a paginated page per facet value that occurs."""
+            base: str | None = None, title: str | None = None,
+            feed: FeedLink | None = None) -> list[Page]:
+    """A kind's list (paginated), plus a paginated page per facet value that occurs; a
+    `feed` is announced in <head> and shown as a link on every one of them."""
     base = base or overview_url(graph.config, kind)
     title = title or translate(f"kinds.{kind}")
     data = {k: graph.entries[k].data for k in keys}
-    common = {"kind": kind, "intro": f"intro.{kind}", "all_url": page_url(graph, base)}
+
+    def listed(heading: str, shown: tuple[Facet, ...], chosen: str, count: int
+               ) -> Callable[[tuple[RefView, ...], Pager], ListContext]:
+        return lambda items, pager: ListContext(
+            kind=kind, intro=f"intro.{kind}", all_url=page_url(graph, base), facets=shown,
+            filtered=bool(chosen), chosen=chosen, items=items, pager=pager, heading=heading,
+            count=count, feed=feed)
+
     pages = paginated(graph, translate, base=base, title=title, template=template,
                       items=[card_view(graph, k) for k in keys],
                       crumbs=trail(graph, translate, (title, base)),
-                      context={**common, "facets": facets(graph, translate, base, specs, data),
-                               "filtered": False, "chosen": ""},
+                      context=listed(title, facets(graph, translate, base, specs, data), "",
+                                     len(keys)),
                       description=translate(f"intro.{kind}"))
     for spec in specs:
         counts = count_values(spec.of(d) for d in data.values())
@@ -85,18 +106,14 @@ def faceted(graph: ContentGraph, translate: Translate, *, kind: str, keys: list[
                 graph, translate, base=path, title=sub, template=template,
                 items=[card_view(graph, k) for k in chosen],
                 crumbs=trail(graph, translate, (title, base), (sub, path)),
-                context={**common, "facets": facets(graph, translate, base, specs, data,
-                                                    (spec.segment, value)),
-                         "filtered": True, "chosen": label},
+                context=listed(sub, facets(graph, translate, base, specs, data,
+                                           (spec.segment, value)), label, len(chosen)),
                 description=sub)
-    return pages
+    return [replace(p, feeds=(feed,)) for p in pages] if feed else pages
 
 
-def with_feed(graph: ContentGraph, translate: Translate, pages: list[Page], kind: str,
-              url: str) -> list[Page]:
-    """Pages that announce an Atom feed (in <head> and as a visible link)."""
-    feed = (translate(f"feed.{kind}"), page_url(graph, url))
-    return [replace(p, feeds=(feed,), context={**p.context, "feed": feed}) for p in pages]
+def feed_link(graph: ContentGraph, translate: Translate, kind: str, url: str) -> FeedLink:
+    return FeedLink(translate(f"feed.{kind}"), page_url(graph, url))
 
 
 def by_title(graph: ContentGraph, kind: str) -> list[Key]:
@@ -131,8 +148,8 @@ def deal_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
                      for p in PHASES if p in counts)
 
     pages = [Page(url=base, template="deals.html", title=title,
-                  context={"sections": phase_sections(graph), "phases": phase_links(""),
-                           "all_url": page_url(graph, base), "filtered": False},
+                  context=DealsContext(phase_sections(graph), phase_links(""),
+                                       page_url(graph, base), filtered=False),
                   description=translate("intro.deal"),
                   breadcrumbs=trail(graph, translate, (title, base)))]
     for phase in PHASES:
@@ -141,9 +158,9 @@ def deal_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
         path = f"{base}fase/{phase}/"
         sub = f"{title}: {vocab_label(graph, 'deal.phase', phase)}"
         pages.append(Page(url=path, template="deals.html", title=sub,
-                          context={"sections": phase_sections(graph, phase),
-                                   "phases": phase_links(phase),
-                                   "all_url": page_url(graph, base), "filtered": True},
+                          context=DealsContext(phase_sections(graph, phase),
+                                               phase_links(phase), page_url(graph, base),
+                                               filtered=True),
                           description=sub,
                           breadcrumbs=trail(graph, translate, (title, base), (sub, path))))
     return pages
@@ -155,9 +172,9 @@ def lesson_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
     specs.append(FacetSpec("successen", "lessons.filter.success", [""],
                            lambda d: [""] if d.success else [], ""))
     keys = lesson_keys(graph)
-    return with_feed(graph, translate, faceted(graph, translate, kind="lesson", keys=keys,
-                                               specs=specs, template="lessons.html"),
-                     "lesson", LESSONS_URL)
+    return faceted(graph, translate, kind="lesson", keys=keys, specs=specs,
+                   template="lessons.html", feed=feed_link(graph, translate, "lesson",
+                                                           LESSONS_URL))
 
 
 def compass_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
@@ -167,14 +184,14 @@ def compass_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
     agenda_title = translate("kinds.agenda-item")
     pages = [
         Page(url=base, template="compass.html", title=title,
-             context={"compass": compass_view(graph),
-                      "feed": (translate("feed.compass"), page_url(graph, COMPASS_URL))},
+             context=CompassContext(compass_view(graph), FeedLink(
+                 translate("feed.compass"), page_url(graph, COMPASS_URL))),
              description=translate("intro.compass"),
              breadcrumbs=trail(graph, translate, (title, base)),
              feeds=((translate("feed.compass"), page_url(graph, COMPASS_URL)),)),
         Page(url=agenda, template="agenda-items.html", title=agenda_title,
-             context={"groups": status_groups(graph, current_lines(graph), keep_empty=False),
-                      "filtered": False},
+             context=AgendaItemsContext(
+                 status_groups(graph, current_lines(graph), keep_empty=False), filtered=False),
              description=translate("intro.agenda-item"),
              breadcrumbs=trail(graph, translate, (title, base), (agenda_title, agenda))),
     ]
@@ -183,8 +200,8 @@ def compass_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
         sub = f"{agenda_title}: {vocab_label(graph, 'agenda.status', status)}"
         pages.append(Page(
             url=path, template="agenda-items.html", title=sub,
-            context={"groups": status_groups(graph, lines_with_status(graph, status),
-                                             keep_empty=False), "filtered": True},
+            context=AgendaItemsContext(status_groups(graph, lines_with_status(graph, status),
+                                                     keep_empty=False), filtered=True),
             description=sub,
             breadcrumbs=trail(graph, translate, (title, base), (agenda_title, agenda),
                               (sub, path))))
@@ -195,15 +212,17 @@ def publication_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
     pages: list[Page] = []
     for kind in ("news", "story", "review"):
         keys = review_keys(graph) if kind == "review" else newest_first(graph, kind)
-        found = faceted(graph, translate, kind=kind, keys=keys, specs=[])
-        pages += with_feed(graph, translate, found, kind, NEWS_URL) if kind == "news" else found
+        pages += faceted(graph, translate, kind=kind, keys=keys, specs=[],
+                         feed=feed_link(graph, translate, kind, NEWS_URL) if kind == "news"
+                         else None)
     events = overview_url(graph.config, "event")
     upcoming, past = split_events(graph)
     title = translate("kinds.event")
     pages.append(Page(url=events, template="events.html", title=title,
-                      context={"upcoming": [card_view(graph, k) for k in upcoming],
-                               "past": [card_view(graph, k) for k in past],
-                               "calendar_url": page_url(graph, CALENDAR_URL)},
+                      context=EventsContext(
+                          upcoming=tuple(card_view(graph, k) for k in upcoming),
+                          past=tuple(card_view(graph, k) for k in past),
+                          calendar_url=page_url(graph, CALENDAR_URL)),
                       description=translate("intro.event"),
                       breadcrumbs=trail(graph, translate, (title, events))))
     market = overview_url(graph.config, "listing")
@@ -212,15 +231,15 @@ def publication_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
     title = translate("kinds.listing")
     sub = translate("market.archive")
     pages.append(Page(url=market, template="marketplace.html", title=title,
-                      context={"items": [card_view(graph, k) for k in current],
-                               "archive": False, "other_url": page_url(graph, archive),
-                               "other_count": len(archived)},
+                      context=MarketplaceContext(
+                          tuple(card_view(graph, k) for k in current), archive=False,
+                          other_url=page_url(graph, archive), other_count=len(archived)),
                       description=translate("intro.listing"),
                       breadcrumbs=trail(graph, translate, (title, market))))
     pages.append(Page(url=archive, template="marketplace.html", title=sub,
-                      context={"items": [card_view(graph, k) for k in archived],
-                               "archive": True, "other_url": page_url(graph, market),
-                               "other_count": len(current)},
+                      context=MarketplaceContext(
+                          tuple(card_view(graph, k) for k in archived), archive=True,
+                          other_url=page_url(graph, market), other_count=len(current)),
                       description=translate("intro.archive"),
                       breadcrumbs=trail(graph, translate, (title, market), (sub, archive))))
     return pages
@@ -230,17 +249,17 @@ def place_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
     areas = overview_url(graph.config, "area")
     title = translate("kinds.area")
     pages = [Page(url=areas, template="areas.html", title=title,
-                  context={"cities": city_groups(graph)}, description=translate("intro.area"),
+                  context=AreasContext(city_groups(graph)), description=translate("intro.area"),
                   breadcrumbs=trail(graph, translate, (title, areas)))]
     themes_title = translate("nav.themes")
     pages.append(Page(url="/themas/", template="themes.html", title=themes_title,
-                      context={"themes": theme_summaries(graph)},
+                      context=ThemesContext(theme_summaries(graph)),
                       description=translate("intro.themes"),
                       breadcrumbs=trail(graph, translate, (themes_title, "/themas/"))))
     for summary in theme_summaries(graph):
         path = f"/themas/{summary.id}/"
         pages.append(Page(url=path, template="theme.html", title=summary.label,
-                          context={"theme": theme_view(graph, summary.id)},
+                          context=ThemeContext(theme_view(graph, summary.id)),
                           description=translate("theme.description").format(
                               theme=summary.label),
                           breadcrumbs=trail(graph, translate, (themes_title, "/themas/"),

@@ -1,10 +1,13 @@
-"""A planned page: its URL, template, title, context and the meta data of its <head>."""
+"""A planned page: its URL, template, title, context and the meta data of its <head>.
+
+A page's `context` is a frozen dataclass (plan/contexts.py has one per template or family of
+templates); rendering hands its fields to the template by name, beside the names every
+template receives (site, page, url, canonical, home, t, images). docs/theme.md lists them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from reisgids.graph.content import ContentGraph
 from reisgids.graph.urls import page_url
@@ -14,13 +17,19 @@ Crumb = tuple[str, str]  # (label, href); the last one is the page itself
 
 
 @dataclass(frozen=True)
+class Context:
+    """What one template receives besides the shared names: subclasses in plan/contexts.py.
+    The base has no fields: the search page's template needs nothing else."""
+
+
+@dataclass(frozen=True)
 class Page:
     url: str  # site path, '/deals/x/'
-    template: str
-    title: str
-    context: Mapping[str, Any] = field(default_factory=dict)
-    description: str = ""
-    breadcrumbs: tuple[Crumb, ...] = ()
+    template: str  # 'deal.html'
+    title: str  # for <title> and <h1>
+    context: Context = field(default_factory=Context)  # the names only this template gets
+    description: str = ""  # for <meta name="description">
+    breadcrumbs: tuple[Crumb, ...] = ()  # (label, href) from home to this page
     indexed: bool = False  # an entry page: the search index takes its main content
     source: str = ""  # the file it comes from, for collision messages
     og_type: str = "website"  # Open Graph type: website, article

@@ -5,25 +5,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
 
 from reisgids.graph.content import ContentGraph, Key
-from reisgids.graph.routes import overview_url
+from reisgids.graph.routes import GLOSSARY_URL, overview_url
 from reisgids.graph.urls import page_url
 from reisgids.markdown import RenderedBody
 from reisgids.plan.a_z import a_to_z
 from reisgids.plan.atlas import PARTNER_SHOWN, PROJECT_SHOWN
+from reisgids.plan.contexts import AToZContext, EntryContext, GlossaryContext, HomeContext
 from reisgids.plan.datapage import data_page
 from reisgids.plan.detail import detail_of
 from reisgids.plan.feed_links import entry_feeds
-from reisgids.plan.glossary import glossary_page
+from reisgids.plan.glossary import glossary
 from reisgids.plan.home import home_view
 from reisgids.plan.learning import LESSON_SHOWN, REVIEW_SHOWN
 from reisgids.plan.meta import absolute
 from reisgids.plan.overviews import list_pages
 from reisgids.plan.page import Crumb, Page, trail
 from reisgids.plan.schema_org import structured_data, website
-from reisgids.plan.views import KIND_ORDER, Translate, entry_view, ref_lookup, ref_view
+from reisgids.plan.views import KIND_ORDER, Translate, entry_view, ref_view
 from reisgids.source.kinds import KINDS
 
 # Backlinks a kind's page shows in its own sections rather than under "Verbonden met".
@@ -63,7 +63,7 @@ def entry_pages(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
         detail = detail_of(graph, key, absolute(graph, graph.urls[key]))
         pages.append(Page(
             url=graph.urls[key], template=f"{kind}.html", title=view.title,
-            context={"entry": view, "ref": ref_lookup(view), "detail": detail},
+            context=EntryContext(view, detail),
             description=view.summary, breadcrumbs=entry_crumbs(graph, translate, key,
                                                                view.title),
             indexed=not data.draft, source=graph.entries[key].rel,  # drafts never indexed
@@ -81,7 +81,7 @@ def overview_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
 
 def home_page(graph: ContentGraph, translate: Translate) -> Page:
     return Page(url="/", template="home.html", title=graph.config.title,
-                context={"front": home_view(graph, translate)},
+                context=HomeContext(home_view(graph, translate)),
                 description=translate("home.description"), json_ld=website(graph))
 
 
@@ -96,13 +96,21 @@ def a_z_page(graph: ContentGraph, translate: Translate) -> Page:
     """Every published entry by title: the way in without JavaScript or search."""
     title = translate("a_z.title")
     return Page(url="/a-z/", template="a-z.html", title=title,
-                context={"letters": a_to_z(graph)}, description=translate("a_z.intro"),
+                context=AToZContext(a_to_z(graph)), description=translate("a_z.intro"),
                 breadcrumbs=((translate("nav.home"), page_url(graph, "/")),
                              (title, page_url(graph, "/a-z/"))))
 
 
+def glossary_page(graph: ContentGraph, translate: Translate) -> Page:
+    title = translate("glossary.title")
+    return Page(url=GLOSSARY_URL, template="glossary.html", title=title,
+                description=translate("glossary.intro"),
+                context=GlossaryContext(*glossary(graph, translate)),
+                breadcrumbs=trail(graph, translate, (title, GLOSSARY_URL)))
+
+
 def plan_pages(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
-               translate: Any) -> list[Page]:
+               translate: Translate) -> list[Page]:
     return [home_page(graph, translate), *overview_pages(graph, translate),
             search_page(graph, translate), a_z_page(graph, translate),
             data_page(graph, translate), glossary_page(graph, translate),

@@ -124,10 +124,11 @@ def listing_view(graph: ContentGraph, slug: str) -> ListingView:
 class ArticleView:
     """News and stories: what they relate to, and (stories) medium and author."""
 
-    medium: str
-    author: str
-    media_url: str
-    related: tuple[RefView, ...]
+    medium: str  # a story's medium as a label ('Video'), '' for news
+    author: str  # a story's author, or ''
+    media_url: str  # where the story's video or audio is, or ''
+    related: tuple[RefView, ...]  # cards of the entries it is about
+    medium_id: str = ""  # the medium's id ('video'), for i18n keys: 'story.media.video'
 
 
 def article_view(graph: ContentGraph, key: Key) -> ArticleView:
@@ -136,5 +137,5 @@ def article_view(graph: ContentGraph, key: Key) -> ArticleView:
     related = tuple(card_view(graph, (r.kind, r.slug)) for r in data.related)
     if isinstance(data, Story):
         return ArticleView(vocab_label(graph, "story.medium", data.medium), data.author or "",
-                           data.media_url or "", related)
+                           data.media_url or "", related, medium_id=str(data.medium))
     return ArticleView("", "", "", related)

@@ -14,6 +14,7 @@ from reisgids.errors import Diagnostic
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.urls import NOT_FOUND_URL, output_path, url_collision
 from reisgids.markdown import RenderedBody
+from reisgids.plan.contexts import NotFoundContext
 from reisgids.plan.notfound import not_found_view
 from reisgids.plan.page import Page, trail
 from reisgids.plan.pages import plan_pages
@@ -44,7 +45,7 @@ class SitePlan:
 def not_found_page(graph: ContentGraph, translate: Translate) -> Page:
     view = not_found_view(graph, translate)
     return Page(url=NOT_FOUND_URL, template="404.html", title=view.title,
-                context={"notfound": view}, description=view.lead,
+                context=NotFoundContext(view), description=view.lead,
                 breadcrumbs=trail(graph, translate, (view.title, NOT_FOUND_URL)))
 
 

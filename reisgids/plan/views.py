@@ -15,7 +15,6 @@ from reisgids.graph.content import ContentGraph, Key, Link
 from reisgids.graph.routes import GLOSSARY_URL, overview_url
 from reisgids.graph.urls import DATA_PAGE_URL, page_url
 from reisgids.markdown import RenderedBody
-from reisgids.model.base import Entry
 from reisgids.model.vocab import label
 from reisgids.plan.dates import format_date, format_span, iso
 from reisgids.plan.repository import edit_pattern, issues_url
@@ -28,10 +27,10 @@ Translate = Callable[[str], str]
 class RefView:
     """A link to another entry; `url` is empty when that entry is not published."""
 
-    kind: str
+    kind: str  # 'deal', 'partner', ...
     slug: str
     title: str
-    url: str
+    url: str  # href, '' when not published (show the title without a link)
     summary: str = ""
     meta: tuple[str, ...] = ()  # short facts for a card: 'Uitvoering', '4 partners'
     date_text: str = ""  # '10 december 2026'
@@ -66,21 +65,21 @@ class BacklinkGroup:
 
 @dataclass(frozen=True)
 class EntryView:
-    kind: str
-    slug: str
+    """What every entry page shows, whatever its kind (`entry` in its template)."""
+
+    kind: str  # 'deal', 'lesson', ...
+    slug: str  # the file name without .md
     title: str
-    url: str
-    summary: str
-    date: date | None
-    body_html: str
-    data: Entry
-    themes: tuple[TermView, ...]
-    areas: tuple[RefView, ...]
-    backlinks: tuple[tuple[str, tuple[RefView, ...]], ...]  # (kind, refs) in kind order
-    refs: Mapping[str, RefView] = field(default_factory=dict)  # "kind:slug" -> ref
+    summary: str  # one or two sentences, '' when the entry has none
+    body_html: str  # the Markdown body as HTML, ready to show (escaped where needed)
+    themes: tuple[TermView, ...]  # its themes, linking to their theme pages
+    areas: tuple[RefView, ...]  # its areas (wijken), linking to their pages
     backlink_groups: tuple[BacklinkGroup, ...] = ()  # under Dutch headings, in kind order
-    date_text: str = ""
-    updated_text: str = ""
+    date_text: str = ""  # the date written out: '10 december 2026'
+    date_iso: str = ""  # the date for <time datetime>, '' without one
+    updated_text: str = ""  # when it was last changed, written out
+    updated_iso: str = ""  # the same for <time datetime>
+    links: tuple[LinkView, ...] = ()  # the entry's `links:` (label, url)
     search: SearchMeta = field(default_factory=SearchMeta)  # facets, sort date for search
 
 
@@ -227,38 +226,20 @@ def entry_view(graph: ContentGraph, key: Key, bodies: Mapping[Key, RenderedBody]
                skip: frozenset[tuple[str, str]] = frozenset()) -> EntryView:
     entry = graph.entries[key]
     data = entry.data
-    links = graph.backlinks(key)
-    grouped: dict[str, list[RefView]] = {}
-    for link in links:
-        view = ref_view(graph, link.source)
-        if view not in grouped.setdefault(link.source[0], []):
-            grouped[link.source[0]].append(view)
-    refs: dict[str, RefView] = {}
-    for link in graph.forward(key):
-        refs[f"{link.target[0]}:{link.target[1]}"] = ref_view(graph, link.target)
     return EntryView(
         kind=entry.kind, slug=entry.slug, title=data.title,
-        url=page_url(graph, graph.urls[key]), summary=data.summary or "",
-        date=data.date, body_html=bodies[key].html if key in bodies else "", data=data,
+        summary=data.summary or "", body_html=bodies[key].html if key in bodies else "",
         themes=term_views(graph, data.themes),
         areas=tuple(ref_view(graph, ("area", a)) for a in data.areas
                     if ("area", a) in graph.entries),
-        backlinks=tuple((kind, tuple(grouped[kind])) for kind in KIND_ORDER if kind in grouped),
-        refs=refs,
-        backlink_groups=backlink_groups(graph, links, skip),
+        backlink_groups=backlink_groups(graph, graph.backlinks(key), skip),
         date_text=fdate(graph, data.date),
+        date_iso=iso(data.date) if data.date is not None else "",
         updated_text=fdate(graph, data.updated),
+        updated_iso=iso(data.updated) if data.updated is not None else "",
+        links=tuple(LinkView(link.title, link.url) for link in data.links),
         search=search_meta(graph, key),
     )
-
-
-def ref_lookup(view: EntryView) -> Callable[[str, str], RefView]:
-    """For templates: `ref('partner', slug)` -> the RefView of a forward reference."""
-
-    def ref(kind: str, slug: str) -> RefView:
-        return view.refs.get(f"{kind}:{slug}") or RefView(kind, slug, slug, "")
-
-    return ref
 
 
 @dataclass(frozen=True)
@@ -296,13 +277,39 @@ def footer_links(graph: ContentGraph) -> tuple[RefView, ...]:
                  if graph.is_published(("page", slug)))
 
 
-def site_context(graph: ContentGraph) -> dict[str, Any]:
+@dataclass(frozen=True)
+class LicenceView:
+    name: str  # 'CC0 1.0'
+    url: str  # the licence's text
+
+
+@dataclass(frozen=True)
+class SiteView:
+    """The site as every template sees it (`site`): the same on every page."""
+
+    title: str  # the guide's name (reisgids.yml `title`)
+    base_url: str  # 'https://example.org/gids/'
+    base_path: str  # '/gids' or '': prefix of every root-relative href
+    language: str  # 'nl' or 'en'
+    nav: tuple[NavGroup, ...]  # the main navigation, in groups
+    footer: tuple[RefView, ...]  # the footer's pages that exist (over, privacy, ...)
+    search_url: str  # hrefs of the site-wide pages
+    a_z_url: str
+    data_url: str
+    glossary_url: str
+    licence: LicenceView  # of the open data
+    edit_pattern: str  # a URL with {path} for a page's source file, '' for no edit link
+    issues_url: str  # where a reader reports a mistake, '' for none
+    locale: str  # og:locale, 'nl_NL' or 'en_GB'
+
+
+def site_context(graph: ContentGraph) -> SiteView:
     config = graph.config
-    return {"title": config.title, "base_url": config.base_url, "base_path": config.base_path,
-            "language": config.language, "nav": navigation(graph),
-            "footer": footer_links(graph), "search_url": page_url(graph, "/zoeken/"),
-            "a_z_url": page_url(graph, "/a-z/"),
-            "data_url": page_url(graph, DATA_PAGE_URL),
-            "glossary_url": page_url(graph, GLOSSARY_URL), "licence": config.licence,
-            "edit_pattern": edit_pattern(config), "issues_url": issues_url(config),
-            "locale": "en_GB" if config.language == "en" else "nl_NL"}
+    return SiteView(
+        title=config.title, base_url=config.base_url, base_path=config.base_path,
+        language=str(config.language), nav=navigation(graph), footer=footer_links(graph),
+        search_url=page_url(graph, "/zoeken/"), a_z_url=page_url(graph, "/a-z/"),
+        data_url=page_url(graph, DATA_PAGE_URL), glossary_url=page_url(graph, GLOSSARY_URL),
+        licence=LicenceView(config.licence.name, str(config.licence.url)),
+        edit_pattern=edit_pattern(config), issues_url=issues_url(config),
+        locale="en_GB" if config.language == "en" else "nl_NL")

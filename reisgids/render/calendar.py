@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
+from reisgids.errors import Text
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.urls import CALENDAR_URL, event_ics_url
 from reisgids.model.publication import Event
@@ -19,10 +20,9 @@ from reisgids.render.machine import AMSTERDAM, absolute, host
 TZID = "Europe/Amsterdam"
 LIMIT = 75  # octets per line, without the CRLF
 
-LABELS: dict[str, dict[str, str]] = {
-    "nl": {"calendar": "Agenda", "online": "Online", "register": "Aanmelden"},
-    "en": {"calendar": "Events", "online": "Online", "register": "Register"},
-}
+LABELS: dict[str, Text] = {"calendar": Text("Agenda", "Events"),
+                           "online": Text("Online", "Online"),
+                           "register": Text("Aanmelden", "Register")}
 
 # Europe/Amsterdam since 1996: CET/CEST, switching on the last Sundays of March and October.
 VTIMEZONE: tuple[str, ...] = (
@@ -124,7 +124,7 @@ def event_lines(graph: ContentGraph, key: Key) -> list[str]:
     data = graph.entries[key].data
     assert isinstance(data, Event)
     language = str(graph.config.language)
-    words = LABELS["en" if language == "en" else "nl"]
+    words = {key: text.get(str(language)) for key, text in LABELS.items()}
     url = absolute(graph, graph.urls[key])
     description = data.summary or ""
     if data.registration:
@@ -166,7 +166,7 @@ def calendar_text(graph: ContentGraph, keys: Iterable[Key], name: str) -> bytes:
 def calendar_files(graph: ContentGraph) -> dict[str, bytes]:
     """{output path: bytes}: /agenda.ics and one .ics per published event."""
     language = str(graph.config.language)
-    words = LABELS["en" if language == "en" else "nl"]
+    words = {key: text.get(str(language)) for key, text in LABELS.items()}
     keys = [e.key for e in graph.of_kind("event")]
     files = {CALENDAR_URL.lstrip("/"): calendar_text(
         graph, keys, f"{graph.config.title} · {words['calendar']}")}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from reisgids.errors import Text
 from reisgids.graph.content import ContentGraph
 from reisgids.graph.urls import AREA_FEED, ITEM_FEED, THEME_FEED
 from reisgids.model.compass import AgendaItem
@@ -25,18 +26,15 @@ from reisgids.render.machine import absolute
 
 Translate = Callable[[str], str]
 
-TITLES = {
-    "nl": {"item": "Kompas: {name}", "theme": "Kompas: agendapunten over {name}",
-           "area": "Kompas: agendapunten in {name}"},
-    "en": {"item": "Compass: {name}", "theme": "Compass: agenda items on {name}",
-           "area": "Compass: agenda items in {name}"},
-}
+TITLES = {"item": Text("Kompas: {name}", "Compass: {name}"),
+          "theme": Text("Kompas: agendapunten over {name}", "Compass: agenda items on {name}"),
+          "area": Text("Kompas: agendapunten in {name}", "Compass: agenda items in {name}")}
 
 
 def _feed(graph: ContentGraph, url: str, kind: str, name: str, alternate: str,
           items: Mapping[str, AgendaItem]) -> Feed:
     language = str(graph.config.language)
-    title = TITLES["en" if language == "en" else "nl"][kind].format(name=name)
+    title = TITLES[kind].get(language).format(name=name)
     return Feed(id=absolute(graph, url), title=f"{graph.config.title} · {title}",
                 alternate=absolute(graph, alternate), language=language,
                 author=graph.config.title, entries=newest(status_entries(graph, items)),

@@ -14,6 +14,7 @@ from datetime import date
 from html import escape
 
 from reisgids.compass.editions import status_events
+from reisgids.errors import Text
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.routes import overview_url
 from reisgids.graph.urls import COMPASS_URL, LESSONS_URL, NEWS_URL
@@ -35,30 +36,24 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 LIMIT = 50  # entries per feed: the newest
 
 
-LABELS: dict[str, dict[str, str]] = {
-    "nl": {
-        "news": "Nieuws", "lessons": "Lessen en successen",
-        "compass": "Kompas: voortgang van de agendapunten",
-        "success": "Succes", "lesson": "Les",
-        "forum": "Forum", "decision": "Besluit", "note": "Toelichting",
-        "feedback": "Teruggekoppeld", "indicator": "Indicator",
-        "next_check": "Volgende meting", "new": "Nieuw agendapunt", "was": "eerder",
-        "read": "Bekijk het agendapunt", "documents": "Documenten",
-    },
-    "en": {
-        "news": "News", "lessons": "Lessons and successes",
-        "compass": "Compass: progress of the agenda items",
-        "success": "Success", "lesson": "Lesson",
-        "forum": "Forum", "decision": "Decision", "note": "Note",
-        "feedback": "Fed back", "indicator": "Indicator",
-        "next_check": "Next check", "new": "New agenda item", "was": "previously",
-        "read": "See the agenda item", "documents": "Documents",
-    },
+LABELS: dict[str, Text] = {
+    "news": Text("Nieuws", "News"),
+    "lessons": Text("Lessen en successen", "Lessons and successes"),
+    "compass": Text("Kompas: voortgang van de agendapunten",
+                    "Compass: progress of the agenda items"),
+    "success": Text("Succes", "Success"), "lesson": Text("Les", "Lesson"),
+    "forum": Text("Forum", "Forum"), "decision": Text("Besluit", "Decision"),
+    "note": Text("Toelichting", "Note"), "feedback": Text("Teruggekoppeld", "Fed back"),
+    "indicator": Text("Indicator", "Indicator"),
+    "next_check": Text("Volgende meting", "Next check"),
+    "new": Text("Nieuw agendapunt", "New agenda item"), "was": Text("eerder", "previously"),
+    "read": Text("Bekijk het agendapunt", "See the agenda item"),
+    "documents": Text("Documenten", "Documents"),
 }
 
 
 def labels(language: str) -> dict[str, str]:
-    return LABELS["en" if language == "en" else "nl"]
+    return {key: text.get(language) for key, text in LABELS.items()}
 
 
 def history_anchor(index: int) -> str:

@@ -70,15 +70,15 @@ class Images:
         return {"info": self.infos[found[0]], "alt": found[1]}
 
 
-def carry_with_images(carry: Callable[[str, Any, dict[str, object]], bool], images: Images
-                      ) -> Callable[[str, Any, dict[str, object]], bool]:
-    """The build cache's `carry`, with the images in the site context it fingerprints: a
+def carry_with_images(carry: Callable[[str, Any, object], bool], images: Images
+                      ) -> Callable[[str, Any, object], bool]:
+    """The build cache's `carry`, with the images beside the site view it fingerprints: a
     page whose picture (or a card's) changed is rendered again, not carried over."""
     state: dict[str, Any] = {}
 
-    def carry_if_same(path: str, page: Any, site: dict[str, object]) -> bool:
+    def carry_if_same(path: str, page: Any, site: object) -> bool:
         if state.get("site") is not site:
-            state["site"], state["merged"] = site, {**site, "images": images}
+            state["site"], state["merged"] = site, (site, images)
         return carry(path, page, state["merged"])
 
     return carry_if_same

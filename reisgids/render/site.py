@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
+from dataclasses import fields
 from pathlib import Path
 
 import jinja2
@@ -12,7 +13,7 @@ from reisgids.errors import Diagnostic
 from reisgids.graph.content import ContentGraph
 from reisgids.graph.urls import output_path, page_url
 from reisgids.output_budget import OutputBudget
-from reisgids.plan.pages import Page
+from reisgids.plan.page import Context, Page
 from reisgids.plan.views import site_context
 from reisgids.pool import parallel_iter
 from reisgids.render.template_budget import render_bounded
@@ -21,8 +22,14 @@ from reisgids.render.template_errors import TEMPLATE_ERRORS, is_template_fault, 
 Files = dict[str, bytes]
 
 
-Carry = Callable[[str, Page, dict[str, object]], bool]
-"""(output path, page, site context) -> True when the previous build's file for this page
+def template_names(context: Context) -> dict[str, object]:
+    """A context's fields by name, as the template sees them (one level deep: the views
+    themselves are handed over as they are, not copied)."""
+    return {spec.name: getattr(context, spec.name) for spec in fields(context)}
+
+
+Carry = Callable[[str, Page, object], bool]
+"""(output path, page, site view) -> True when the previous build's file for this page
 can be carried over unchanged (the build cache knows); its bytes are then left empty."""
 
 
@@ -49,7 +56,7 @@ def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[P
             html = render_bounded(template, dict(
                 site=site, page=page, url=page_url(graph, page.url),
                 canonical=graph.config.base_url.rstrip("/") + page.url,
-                home=page_url(graph, "/"), **page.context))
+                home=page_url(graph, "/"), **template_names(page.context)))
         except TEMPLATE_ERRORS as exc:
             if not is_template_fault(exc, root):
                 raise

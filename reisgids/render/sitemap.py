@@ -32,7 +32,7 @@ class Page(Protocol):
     def source(self) -> str: ...  # the entry's file, '' for generated pages
 
     @property
-    def context(self) -> Mapping[str, Any]: ...  # what the page shows
+    def context(self) -> object: ...  # what the page shows (plan.contexts)
 
 
 @dataclass(frozen=True, order=True)

@@ -16,7 +16,7 @@ def test_notfound_words_prefer_the_theme_and_never_show_a_key() -> None:
 
     found = words(translate, "nl")
     assert found["title"] == "Oeps, niet gevonden"
-    assert found["lead"] == DEFAULTS["nl"]["notfound.lead"]
+    assert found["lead"] == DEFAULTS["notfound.lead"].nl
     assert not any(v.startswith("notfound.") for v in found.values())
     assert words(lambda key: key, "en")["title"] == "Page not found"
 

@@ -268,11 +268,11 @@ def test_cards_carry_short_facts_and_text_flags(make_site: SiteFactory) -> None:
 
 def test_site_context_has_navigation_and_footer_pages(make_site: SiteFactory) -> None:
     context = site_context(site_graph(make_site))
-    hrefs = [href for group in context["nav"] for _, href in group.links]
+    hrefs = [href for group in context.nav for _, href in group.links]
     assert hrefs[:3] == ["/gids/deals/", "/gids/projecten/", "/gids/partners/"]
     assert "/gids/themas/" in hrefs and "/gids/marktplaats/" in hrefs
-    assert [r.slug for r in context["footer"]] == ["over", "toegankelijkheid"]
-    assert context["locale"] == "nl_NL"
+    assert [r.slug for r in context.footer] == ["over", "toegankelijkheid"]
+    assert context.locale == "nl_NL"
 
 
 def test_unpublished_references_render_without_a_link(make_site: SiteFactory) -> None:

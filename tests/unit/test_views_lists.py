@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TypeVar
+
 import pytest
 from views_support import SiteFactory, md, site_graph, translate
 
+from reisgids.plan.contexts import EventsContext, ListContext
 from reisgids.plan.lists import chunks, page_path, pagers, paginated
-from reisgids.plan.page import trail
+from reisgids.plan.page import Context, Page, trail
 from reisgids.plan.pages import plan_pages
+
+C = TypeVar("C", bound=Context)
+
+
+@dataclass(frozen=True)
+class Numbers(Context):
+    items: tuple[int, ...]
+    count: int
+
+
+def of(page: Page, kind: type[C]) -> C:
+    """The page's context, checked to be of the template's context type."""
+    assert isinstance(page.context, kind), type(page.context)
+    return page.context
 
 
 def lesson(slug: str, day: int, level: str = "interaction", kind: str = "content",
@@ -52,14 +70,15 @@ def test_paginated_pages_have_titles_crumbs_and_rel_links(make_site: SiteFactory
     graph = site_graph(make_site)
     pages = paginated(graph, translate, base="/lessen/", title="Lessen",
                       template="list.html", items=list(range(41)),
-                      crumbs=trail(graph, translate, ("Lessen", "/lessen/")))
+                      crumbs=trail(graph, translate, ("Lessen", "/lessen/")),
+                      context=lambda items, pager: Numbers(items, 41))
     assert [p.url for p in pages] == ["/lessen/", "/lessen/pagina/2/", "/lessen/pagina/3/"]
     assert pages[1].title == "Lessen (pagina 2 van 3)"
     assert pages[1].prev_url == "/gids/lessen/" and pages[1].next_url == "/gids/lessen/pagina/3/"
     assert pages[0].breadcrumbs[-1] == ("Lessen", "/gids/lessen/")
     assert pages[2].breadcrumbs[-1] == ("Lessen (pagina 3 van 3)", "/gids/lessen/pagina/3/")
-    assert [len(p.context["items"]) for p in pages] == [20, 20, 1]
-    assert all(p.context["count"] == 41 for p in pages)
+    assert [len(of(p, Numbers).items) for p in pages] == [20, 20, 1]
+    assert all(of(p, Numbers).count == 41 for p in pages)
 
 
 def test_a_list_of_more_than_twenty_lessons_is_paginated(make_site: SiteFactory) -> None:
@@ -67,7 +86,7 @@ def test_a_list_of_more_than_twenty_lessons_is_paginated(make_site: SiteFactory)
     graph = site_graph(make_site, extra)
     urls = {p.url: p for p in plan_pages(graph, {}, translate)}
     assert "/lessen/pagina/2/" in urls and "/lessen/pagina/3/" not in urls  # 26 lessons
-    assert urls["/lessen/pagina/2/"].context["pager"].number == 2
+    assert of(urls["/lessen/pagina/2/"], ListContext).pager.number == 2
     # filter pages paginate too: 24 lessons at the interaction level
     assert "/lessen/niveau/interaction/pagina/2/" in urls
 
@@ -96,18 +115,18 @@ def test_filter_pages_list_only_matching_entries_and_mark_the_current_value(
     graph = site_graph(make_site)
     pages = {p.url: p for p in plan_pages(graph, {}, translate)}
     page = pages["/lessen/niveau/interaction/"]
-    assert sorted(r.slug for r in page.context["items"]) == ["project-les", "vaste-kern"]
+    assert sorted(r.slug for r in page.context.items) == ["project-les", "vaste-kern"]
     assert page.title == "Lessen en successen: Interactie"
     assert page.breadcrumbs[-2] == ("Lessen en successen", "/gids/lessen/")
-    level = next(f for f in page.context["facets"] if f.heading == "lessons.filter.level")
+    level = next(f for f in page.context.facets if f.heading == "lessons.filter.level")
     assert [(x.label, x.current, x.count) for x in level.links] == [
         ("Interactie", True, 2), ("Institutioneel", False, 1)]
     successes = pages["/lessen/successen/"]
-    assert [r.slug for r in successes.context["items"]] == ["vaste-kern"]
+    assert [r.slug for r in successes.context.items] == ["vaste-kern"]
     deals = pages["/deals/fase/planning/"]
-    assert [s.phase for s in deals.context["sections"]] == ["planning"]
+    assert [s.phase for s in deals.context.sections] == ["planning"]
     status = pages["/kompas/status/withdrawn/"]
-    assert [ln.ref.slug for g in status.context["groups"] for ln in g.items] == ["oud"]
+    assert [ln.ref.slug for g in status.context.groups for ln in g.items] == ["oud"]
 
 
 def test_news_lessons_and_compass_announce_their_feeds(make_site: SiteFactory) -> None:
@@ -115,14 +134,14 @@ def test_news_lessons_and_compass_announce_their_feeds(make_site: SiteFactory) -
     assert [href for _, href in pages["/nieuws/"].feeds] == ["/gids/feeds/nieuws.xml"]
     assert [href for _, href in pages["/lessen/"].feeds] == ["/gids/feeds/lessen.xml"]
     assert [href for _, href in pages["/kompas/"].feeds] == ["/gids/feeds/kompas.xml"]
-    assert pages["/agenda/"].context["calendar_url"] == "/gids/agenda.ics"
+    assert pages["/agenda/"].context.calendar_url == "/gids/agenda.ics"
 
 
 def test_marketplace_archive_and_event_pages(make_site: SiteFactory) -> None:
     graph = site_graph(make_site)
     pages = {p.url: p for p in plan_pages(graph, {}, translate)}
-    assert [r.slug for r in pages["/marktplaats/"].context["items"]] == ["vandaag"]
-    assert [r.slug for r in pages["/marktplaats/archief/"].context["items"]] == ["verlopen"]
-    agenda = pages["/agenda/"].context
-    assert [r.slug for r in agenda["upcoming"]] == ["vandaag", "straks"]
-    assert [r.slug for r in agenda["past"]] == ["gisteren"]
+    assert [r.slug for r in pages["/marktplaats/"].context.items] == ["vandaag"]
+    assert [r.slug for r in pages["/marktplaats/archief/"].context.items] == ["verlopen"]
+    agenda = of(pages["/agenda/"], EventsContext)
+    assert [r.slug for r in agenda.upcoming] == ["vandaag", "straks"]
+    assert [r.slug for r in agenda.past] == ["gisteren"]
