@@ -32,7 +32,7 @@ from reisgids.model.describe import (
     sub_fields,
 )
 from reisgids.model.help import KIND_HELP, KIND_LABELS, help_for
-from reisgids.model.registry import MODELS
+from reisgids.model.kinds import MODELS
 from reisgids.model.vocab import VOCABS
 from reisgids.source.kinds import FOLDER_OF, KINDS
 

@@ -40,7 +40,7 @@ from reisgids.model.describe import (
     sub_fields,
 )
 from reisgids.model.help import KIND_HELP, KIND_LABELS, help_for
-from reisgids.model.registry import MODELS
+from reisgids.model.kinds import MODELS
 from reisgids.model.vocab import VOCABS
 from reisgids.placeholders import FILL_IN, PLACEHOLDERS
 from reisgids.source.discover import SLUG_RE, suggest_slug

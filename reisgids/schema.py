@@ -39,7 +39,7 @@ from reisgids.model.describe import (
 )
 from reisgids.model.fields import DATETIME_RE, EMAIL_RE, SLUG_RE
 from reisgids.model.help import KIND_HELP, KIND_LABELS, help_for
-from reisgids.model.registry import MODELS
+from reisgids.model.kinds import MODELS
 from reisgids.model.vocab import VOCABS
 from reisgids.source.kinds import KINDS
 

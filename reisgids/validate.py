@@ -14,7 +14,7 @@ from reisgids.model.base import Entry
 from reisgids.model.compass import AgendaItem, CompassEdition
 from reisgids.model.document import ContentEntry
 from reisgids.model.publication import Event, Listing
-from reisgids.model.registry import MODELS
+from reisgids.model.kinds import MODELS
 from reisgids.source.discover import SourceFile
 from reisgids.source.frontmatter import SplitProblem, decode, split
 from reisgids.unfinished import check_unfinished

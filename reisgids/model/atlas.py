@@ -2,35 +2,40 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from reisgids.model.base import Entry, Model
 from reisgids.model.fields import (
     Bool,
     Date,
+    DealRef,
     Email,
-    Enum,
-    Ref,
-    SiteVocab,
+    InstrumentRef,
+    OneOf,
+    PartnerRef,
+    ProjectRef,
     Summary,
     Text,
     Title,
     Url,
+    VocabOf,
     Year,
 )
 
 
 class DealPartner(Model):
-    partner: Ref("partner")  # type: ignore[valid-type]
-    role: Enum("deal.role")  # type: ignore[valid-type]
-    contributions: list[Enum("contribution")] = []  # type: ignore[valid-type]
+    partner: PartnerRef
+    role: Annotated[Text, OneOf("deal.role")]
+    contributions: list[Annotated[Text, OneOf("contribution")]] = []
     note: Text | None = None
 
 
 class Resident(Model):
     name: Text
-    from_: Ref("partner") = Field(alias="from")  # type: ignore[valid-type]
-    at: Ref("partner")  # type: ignore[valid-type]
+    from_: PartnerRef = Field(alias="from")
+    at: PartnerRef
     since: Date | None = None
 
 
@@ -54,20 +59,20 @@ class Milestone(Model):
 class Deal(Entry):
     summary: Summary
     goal: Text
-    phase: Enum("deal.phase")  # type: ignore[valid-type]
+    phase: Annotated[Text, OneOf("deal.phase")]
     partners: list[DealPartner] = []
     residents: list[Resident] = []
     feasibility: Text | None = None
     risks: list[Risk] = []
     expected_results: list[Text] = []
     scalability: Text | None = None
-    finance: list[Enum("finance")] = []  # type: ignore[valid-type]
+    finance: list[Annotated[Text, OneOf("finance")]] = []
     review_agreements: ReviewAgreements | None = None
     start: Date | None = None
     end: Date | None = None
     milestones: list[Milestone] = []
-    projects: list[Ref("project")] = []  # type: ignore[valid-type]
-    instruments: list[Ref("instrument")] = []  # type: ignore[valid-type]
+    projects: list[ProjectRef] = []
+    instruments: list[InstrumentRef] = []
 
 
 class Contact(Model):
@@ -83,19 +88,19 @@ class Figure(Model):
 
 class Project(Entry):
     summary: Summary
-    status: Enum("project.status")  # type: ignore[valid-type]
-    form: SiteVocab("forms") | None = None  # type: ignore[valid-type]
-    lead: Ref("partner") | None = None  # type: ignore[valid-type]
-    partners: list[Ref("partner")] = []  # type: ignore[valid-type]
+    status: Annotated[Text, OneOf("project.status")]
+    form: Annotated[Text, VocabOf("forms")] | None = None
+    lead: PartnerRef | None = None
+    partners: list[PartnerRef] = []
     started: Text | None = None
     ended: Text | None = None
     city: Text | None = None
     website: Url | None = None
     contact: Contact | None = None
-    instruments: list[Ref("instrument")] = []  # type: ignore[valid-type]
+    instruments: list[InstrumentRef] = []
     funding: Text | None = None
     figures: list[Figure] = []
-    deals: list[Ref("deal")] = []  # type: ignore[valid-type]
+    deals: list[DealRef] = []
 
 
 class ContactPoint(Model):
@@ -107,20 +112,20 @@ class ContactPoint(Model):
 
 
 class Partner(Entry):
-    type: SiteVocab("partner_types")  # type: ignore[valid-type]
+    type: Annotated[Text, VocabOf("partner_types")]
     website: Url | None = None
     email: Email | None = None
     phone: Text | None = None
     address: Text | None = None
-    parent: Ref("partner") | None = None  # type: ignore[valid-type]
+    parent: PartnerRef | None = None
     contacts: list[ContactPoint] = []
     reviewed: Date | None = None
 
 
 class Instrument(Entry):
-    type: Enum("instrument.type")  # type: ignore[valid-type]
-    status: Enum("instrument.status")  # type: ignore[valid-type]
-    owner: Ref("partner") | None = None  # type: ignore[valid-type]
+    type: Annotated[Text, OneOf("instrument.type")]
+    status: Annotated[Text, OneOf("instrument.status")]
+    owner: PartnerRef | None = None
     url: Url | None = None
     for_whom: Text | None = None
     amount: Text | None = None

@@ -14,15 +14,16 @@ from reisgids.model.fields import (
     Bool,
     Date,
     SitePath,
-    SiteVocab,
     StaticPath,
     Summary,
     Text,
+    Theme,
     Title,
     Url,
     Year,
     check_slug,
 )
+from reisgids.model.kind import Kind
 
 
 def _is_list(annotation: Any) -> bool:
@@ -93,9 +94,7 @@ class KindRef(Model):
         return data
 
 
-ALL_KINDS = frozenset({
-    "deal", "project", "partner", "instrument", "review", "lesson", "agenda-item",
-    "compass-edition", "news", "story", "event", "listing", "area", "page"})
+ALL_KINDS = frozenset(kind.value for kind in Kind)
 
 
 class AnyRef(KindRef):
@@ -103,7 +102,8 @@ class AnyRef(KindRef):
 
 
 class SourceRef(KindRef):
-    allowed: ClassVar[frozenset[str]] = frozenset({"review", "deal", "project"})
+    allowed: ClassVar[frozenset[str]] = frozenset(
+        k.value for k in (Kind.REVIEW, Kind.DEAL, Kind.PROJECT))
 
 
 class DocumentSource(Model):
@@ -133,7 +133,7 @@ class Entry(Model):
 
     title: Title
     summary: Summary | None = None
-    themes: list[SiteVocab("themes")] = []  # type: ignore[valid-type]
+    themes: list[Theme] = []
     areas: list[AreaRef] = []
     tags: list[Text] = []
     date: Date | None = None

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from reisgids.model.base import Entry, Model
-from reisgids.model.fields import Date, Enum, Ref, SiteVocab, Summary, Text, UrlOrStatic
+from reisgids.model.fields import (
+    Date,
+    LessonRef,
+    OneOf,
+    PartnerRef,
+    Summary,
+    Text,
+    Theme,
+    UrlOrStatic,
+)
 
 
 class DecisionDocument(Model):
@@ -17,10 +28,10 @@ class DecisionDocument(Model):
 
 class HistoryEntry(Model):
     date: Date
-    status: Enum("agenda.status")  # type: ignore[valid-type]
+    status: Annotated[Text, OneOf("agenda.status")]
     note: Text | None = None
     forum: Text | None = None
-    decision: Enum("decision") | None = None  # type: ignore[valid-type]
+    decision: Annotated[Text, OneOf("decision")] | None = None
     feedback: Text | None = None
     indicator: Text | None = None
     next_check: Date | None = None
@@ -29,10 +40,10 @@ class HistoryEntry(Model):
 
 class AgendaItem(Entry):
     summary: Summary
-    lessons: list[Ref("lesson")] = Field(min_length=1)  # type: ignore[valid-type]
-    change: Enum("agenda.change")  # type: ignore[valid-type]
+    lessons: list[LessonRef] = Field(min_length=1)
+    change: Annotated[Text, OneOf("agenda.change")]
     proposal: Text
-    owner: Ref("partner") | None = None  # type: ignore[valid-type]
+    owner: PartnerRef | None = None
     history: list[HistoryEntry] = Field(min_length=1)
 
 
@@ -47,12 +58,12 @@ class Adoption(Model):
 
 
 class Priority(Model):
-    theme: SiteVocab("themes")  # type: ignore[valid-type]
+    theme: Theme
     text: Text
 
 
 class CompassEdition(Entry):
     period: Period
     adopted: Adoption | None = None
-    co_created_with: list[Ref("partner")] = []  # type: ignore[valid-type]
+    co_created_with: list[PartnerRef] = []
     priorities: list[Priority] = []

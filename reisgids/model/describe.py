@@ -3,7 +3,6 @@ and the generated reference."""
 
 from __future__ import annotations
 
-import inspect
 import types
 import typing
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, StringConstrain
 
 from reisgids.model.base import KindRef
 from reisgids.model.fields import (
+    OneOf,
     RefTo,
     VocabOf,
     check_email,
@@ -25,8 +25,7 @@ from reisgids.model.fields import (
     parse_moment,
     parse_year,
 )
-from reisgids.model.registry import MODELS
-from reisgids.model.vocab import VOCABS
+from reisgids.model.kinds import MODELS
 
 # The leaves a field can have.
 TEXT, DATE, MOMENT, BOOL, YEAR, URL, EMAIL, PATH = (
@@ -65,28 +64,19 @@ _AFTER = {check_url: URL, check_email: EMAIL, check_static_path: PATH,
           check_url_or_static: LINK}
 
 
-def _enum_vocab(func: Any) -> str | None:
-    """The vocab of an ``Enum()`` field: the ``vocab`` its checker closes over."""
-    if not callable(func) or getattr(func, "__closure__", None) is None:
-        return None
-    vocab = inspect.getclosurevars(func).nonlocals.get("vocab")
-    return vocab if isinstance(vocab, str) and vocab in VOCABS else None
-
-
 def _leaf(metadata: list[Any]) -> Shape | None:
     for meta in metadata:
         if isinstance(meta, RefTo):
             return Shape(REF, name=meta.kind)
         if isinstance(meta, VocabOf):
             return Shape(VOCAB, name=meta.name)
+        if isinstance(meta, OneOf):
+            return Shape(ENUM, name=meta.vocab)
     max_length: int | None = None
     for meta in metadata:
         if isinstance(meta, BeforeValidator):
             if meta.func in _BEFORE:
                 return Shape(_BEFORE[meta.func])
-            vocab = _enum_vocab(meta.func)
-            if vocab is not None:
-                return Shape(ENUM, name=vocab)
         elif isinstance(meta, AfterValidator) and meta.func in _AFTER:
             return Shape(_AFTER[meta.func])
         elif isinstance(meta, StringConstraints | MaxLen) and meta.max_length is not None:

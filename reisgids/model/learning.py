@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from reisgids.model.base import Entry, LessonSource, Model
-from reisgids.model.fields import Bool, Date, Enum, Ref, Summary, Text
+from reisgids.model.fields import Bool, Date, DealRef, OneOf, PartnerRef, Summary, Text
 
 
 class Peer(Model):
     name: Text
-    partner: Ref("partner") | None = None  # type: ignore[valid-type]
+    partner: PartnerRef | None = None
 
 
 class Yardstick(Model):
-    partner: Ref("partner")  # type: ignore[valid-type]
+    partner: PartnerRef
     criteria: list[Text] = []
 
 
 class Review(Entry):
-    deal: Ref("deal")  # type: ignore[valid-type]
+    deal: DealRef
     date: Date
-    steps: list[Enum("review.steps")] = []  # type: ignore[valid-type]
-    participants: list[Ref("partner")] = []  # type: ignore[valid-type]
+    steps: list[Annotated[Text, OneOf("review.steps")]] = []
+    participants: list[PartnerRef] = []
     peers: list[Peer] = []
     experience_experts: Text | None = None
     yardstick: list[Yardstick] = []
@@ -34,8 +36,8 @@ class Lesson(Entry):
     date: Date
     success: Bool = False
     sources: list[LessonSource] = Field(min_length=1)
-    level: Enum("lesson.level")  # type: ignore[valid-type]
-    type: Enum("lesson.type")  # type: ignore[valid-type]
-    effect: Enum("lesson.effect") | None = None  # type: ignore[valid-type]
-    change: Enum("change") = "none"  # type: ignore[valid-type]
+    level: Annotated[Text, OneOf("lesson.level")]
+    type: Annotated[Text, OneOf("lesson.type")]
+    effect: Annotated[Text, OneOf("lesson.effect")] | None = None
+    change: Annotated[Text, OneOf("change")] = "none"
     implication: Text | None = None

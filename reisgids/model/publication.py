@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from reisgids.model.base import AnyRef, Entry
-from reisgids.model.fields import Bool, Date, Email, Enum, Moment, Ref, Text, Url
+from reisgids.model.fields import Bool, Date, Email, Moment, OneOf, PartnerRef, Text, Url
 
 
 class News(Entry):
@@ -13,7 +15,7 @@ class News(Entry):
 
 class Story(Entry):
     date: Date
-    medium: Enum("story.medium")  # type: ignore[valid-type]
+    medium: Annotated[Text, OneOf("story.medium")]
     author: Text | None = None
     media_url: Url | None = None
     related: list[AnyRef] = []
@@ -22,17 +24,17 @@ class Story(Entry):
 class Event(Entry):
     start: Moment
     end: Moment | None = None
-    type: Enum("event.type")  # type: ignore[valid-type]
+    type: Annotated[Text, OneOf("event.type")]
     location: Text | None = None
     online: Bool = False
-    organisers: list[Ref("partner")] = []  # type: ignore[valid-type]
+    organisers: list[PartnerRef] = []
     registration: Url | None = None
 
 
 class Listing(Entry):
-    type: Enum("listing.type")  # type: ignore[valid-type]
-    category: Enum("listing.category")  # type: ignore[valid-type]
-    by: Ref("partner")  # type: ignore[valid-type]
+    type: Annotated[Text, OneOf("listing.type")]
+    category: Annotated[Text, OneOf("listing.category")]
+    by: PartnerRef
     contact: Email | None = None
     valid_until: Date | None = None
 

@@ -11,7 +11,7 @@ import pytest
 from reisgids.docs import render_reference
 from reisgids.model.describe import field_paths
 from reisgids.model.help import FIELD_HELP, KIND_HELP, KIND_LABELS, help_for
-from reisgids.model.registry import MODELS
+from reisgids.model.kinds import MODELS
 from reisgids.model.vocab import VOCABS
 from reisgids.source.kinds import KINDS
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from reisgids.model.help import FIELD_HELP
-from reisgids.model.registry import MODELS
+from reisgids.model.kinds import MODELS
 from reisgids.model.vocab import VOCABS
 from reisgids.scaffold import new_file
 from reisgids.schema import DRAFT_07, kind_schema, write_schemas
