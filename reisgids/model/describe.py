@@ -13,6 +13,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, StringConstrain
 
 from reisgids.model.base import KindRef
 from reisgids.model.fields import (
+    Help,
     OneOf,
     RefTo,
     VocabOf,
@@ -20,6 +21,7 @@ from reisgids.model.fields import (
     check_static_path,
     check_url,
     check_url_or_static,
+    help_of,
     parse_bool,
     parse_date,
     parse_moment,
@@ -41,7 +43,7 @@ class Shape:
     leaf: str
     name: str = ""  # ENUM: the vocab in VOCABS; VOCAB: the site vocabulary; REF: the kind
     kinds: tuple[str, ...] = ()  # KINDREF: the kinds it may point at
-    model: type[BaseModel] | None = None  # MODEL
+    model: type[BaseModel] | None = None  # MODEL; KINDREF: the KindRef class
     options: tuple[Shape, ...] = ()  # CHOICE: one of these
     max_length: int | None = None  # TEXT
 
@@ -57,6 +59,7 @@ class FieldSpec:
     min_items: int
     shape: Shape
     default: Any
+    help: Help | None = None  # (Dutch, English), from doc() on the model's field
 
 
 _BEFORE = {parse_date: DATE, parse_moment: MOMENT, parse_bool: BOOL, parse_year: YEAR}
@@ -110,7 +113,8 @@ def analyse(annotation: Any, metadata: list[Any] | None = None) -> tuple[bool, i
         _, _, inner = analyse(typing.get_args(annotation)[0])
         return True, min_items, inner
     if isinstance(annotation, type) and issubclass(annotation, KindRef):
-        return False, 0, Shape(KINDREF, kinds=tuple(sorted(annotation.allowed)))
+        return False, 0, Shape(KINDREF, kinds=tuple(sorted(annotation.allowed)),
+                               model=annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return False, 0, Shape(MODEL, model=annotation)
     if leaf is not None:
@@ -127,7 +131,7 @@ def describe(model: type[BaseModel]) -> list[FieldSpec]:
         many, min_items, shape = analyse(info.annotation, list(info.metadata))
         default = None if info.is_required() else info.get_default(call_default_factory=True)
         specs.append(FieldSpec(attr, info.alias or attr, info.is_required(), many, min_items,
-                               shape, default))
+                               shape, default, help_of(info)))
     return specs
 
 
@@ -139,7 +143,9 @@ def sub_fields(shape: Shape) -> list[tuple[str, list[FieldSpec]]]:
     if shape.leaf == CHOICE:
         return [group for option in shape.options for group in sub_fields(option)]
     if shape.leaf == KINDREF:
-        return [("", [FieldSpec(k, k, False, False, 0, Shape(REF, name=k), None)
+        helps = shape.model.kind_help if shape.model is not None and issubclass(
+            shape.model, KindRef) else {}
+        return [("", [FieldSpec(k, k, False, False, 0, Shape(REF, name=k), None, helps.get(k))
                       for k in shape.kinds])]
     return []
 
@@ -161,3 +167,18 @@ def field_paths(kind: str) -> list[str]:
 
     visit(describe(MODELS[kind]), "")
     return paths
+
+
+def help_for(kind: str, path: str) -> Help:
+    """The explanation of field `path` (``partners.role``) of `kind`, from the model's field
+    (its doc()); KeyError when there is no such field or it has no help."""
+    fields = describe(MODELS[kind])
+    found: FieldSpec | None = None
+    for key in path.split("."):
+        found = next((spec for spec in fields if spec.key == key), None)
+        if found is None:
+            break
+        fields = [spec for _, group in sub_fields(found.shape) for spec in group]
+    if found is None or found.help is None:
+        raise KeyError(f"no help for {kind}.{path}")
+    return found.help

@@ -12,8 +12,9 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
-from pydantic import AfterValidator, BeforeValidator, GetCoreSchemaHandler, StringConstraints
-from pydantic_core import CoreSchema, PydanticCustomError, core_schema
+from pydantic import AfterValidator, BeforeValidator, Field, GetCoreSchemaHandler, StringConstraints
+from pydantic.fields import FieldInfo
+from pydantic_core import CoreSchema, PydanticCustomError, PydanticUndefined, core_schema
 
 from reisgids.model.kind import Kind
 from reisgids.model.vocab import VOCABS
@@ -32,6 +33,30 @@ EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+\Z")
 # so that it is also a safe output path (no '..', no '//', no query, no case clash)
 SITE_PATH_RE = re.compile(r"^/(?:[a-z0-9][a-z0-9._-]*/)*(?:[a-z0-9][a-z0-9._-]*(?:/|\.html))\Z")
 SITE_PATH_MAX = 200
+
+
+Help = tuple[str, str]  # (Dutch, English)
+HELP_EN = "x-help-en"  # where doc() keeps the English line, beside the Dutch description
+
+
+def doc(nl: str, en: str, *, default: Any = PydanticUndefined, **field: Any) -> Any:
+    """A field with its help: one line of plain explanation in Dutch and English.
+
+    ``goal: Text = doc("Het gezamenlijke doel ...", "The shared goal ...")``. The lines say
+    what the field is for; whether it is required, which values a fixed list allows and how
+    to write a date are added by whoever shows the text (`reisgids new`, the JSON Schema,
+    the reference, the web editor), read from the model through reisgids.model.describe.
+    `default` and the other keywords are pydantic's ``Field``'s."""
+    return Field(default, description=nl, json_schema_extra={HELP_EN: en}, **field)
+
+
+def help_of(info: FieldInfo) -> Help | None:
+    """The (Dutch, English) help of a field made with doc(); None for a field without."""
+    extra = info.json_schema_extra
+    english = extra.get(HELP_EN) if isinstance(extra, dict) else None
+    if info.description is None or not isinstance(english, str):
+        return None
+    return info.description, english
 
 
 def _text_of(value: Any) -> str:
