@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.model.compass import AgendaItem
+from reisgids.model.kind import Kind
 from reisgids.render.bodies import page_url
 from reisgids.render.feeds import (
     Feed,
@@ -47,7 +48,7 @@ def followed_themes(graph: ContentGraph) -> list[str]:
 def followed_areas(graph: ContentGraph) -> list[str]:
     """Published areas some published agenda item lies in, sorted."""
     return sorted({a for item in _items(graph).values() for a in item.areas
-                   if ("area", a) in graph.published})
+                   if (Kind.AREA, a) in graph.published})
 
 
 def _feed(graph: ContentGraph, url: str, kind: str, name: str, alternate: str,
@@ -68,7 +69,7 @@ def compass_follow_files(graph: ContentGraph) -> dict[str, bytes]:
     for slug, item in sorted(items.items()):
         url = ITEM_FEED.format(slug=slug)
         files[url.lstrip("/")] = atom_xml(_feed(
-            graph, url, "item", item.title, graph.urls[("agenda-item", slug)], {slug: item}))
+            graph, url, "item", item.title, graph.urls[(Kind.AGENDA_ITEM, slug)], {slug: item}))
     for theme in followed_themes(graph):
         url = THEME_FEED.format(slug=theme)
         files[url.lstrip("/")] = atom_xml(_feed(
@@ -77,8 +78,8 @@ def compass_follow_files(graph: ContentGraph) -> dict[str, bytes]:
     for area in followed_areas(graph):
         url = AREA_FEED.format(slug=area)
         files[url.lstrip("/")] = atom_xml(_feed(
-            graph, url, "area", graph.entries[("area", area)].data.title,
-            graph.urls[("area", area)], {s: i for s, i in items.items() if area in i.areas}))
+            graph, url, "area", graph.entries[(Kind.AREA, area)].data.title,
+            graph.urls[(Kind.AREA, area)], {s: i for s, i in items.items() if area in i.areas}))
     return files
 
 
@@ -87,9 +88,9 @@ def entry_feeds(graph: ContentGraph, translate: Translate, key: Key
     """(title, href) of the compass feed an entry page announces: its own for an agenda
     item, its wijk's for an area some agenda item lies in."""
     kind, slug = key
-    if kind == "agenda-item" and key in graph.published:
+    if kind == Kind.AGENDA_ITEM and key in graph.published:
         return ((translate("feed.agenda-item"), page_url(graph, ITEM_FEED.format(slug=slug))),)
-    if kind == "area" and slug in followed_areas(graph):
+    if kind == Kind.AREA and slug in followed_areas(graph):
         return ((translate("feed.area"), page_url(graph, AREA_FEED.format(slug=slug))),)
     return ()
 

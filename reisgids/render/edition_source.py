@@ -16,6 +16,7 @@ from reisgids.compass.editions import (
 )
 from reisgids.graph.content import ContentGraph
 from reisgids.model.compass import Adoption, CompassEdition, Period, Priority
+from reisgids.model.kind import Kind
 from reisgids.render.bodies import page_url
 from reisgids.render.compass_views import agenda_items, editions
 from reisgids.render.views import RefView
@@ -39,13 +40,13 @@ class EditionSource:
 def item_ref(graph: ContentGraph, source: EditionSource, slug: str) -> RefView:
     """A link to an agenda item under the title the edition knows; no link when the item
     is gone or unpublished."""
-    key = ("agenda-item", slug)
+    key = (Kind.AGENDA_ITEM, slug)
     url = page_url(graph, graph.urls[key]) if key in graph.published else ""
     return RefView("agenda-item", slug, source.titles.get(slug, slug), url)
 
 
 def edition_ref(graph: ContentGraph, slug: str) -> RefView:
-    key = ("compass-edition", slug)
+    key = (Kind.COMPASS_EDITION, slug)
     entry = graph.entries.get(key)
     url = page_url(graph, graph.urls[key]) if key in graph.published else ""
     return RefView("compass-edition", slug, entry.data.title if entry else slug, url)
@@ -53,8 +54,7 @@ def edition_ref(graph: ContentGraph, slug: str) -> RefView:
 
 def edition_source(graph: ContentGraph, slug: str) -> EditionSource:
     def make() -> EditionSource:
-        data = graph.entries[("compass-edition", slug)].data
-        assert isinstance(data, CompassEdition)
+        data = graph.entries[(Kind.COMPASS_EDITION, slug)].data_as(CompassEdition)
         stored = graph.snapshots.get(slug) if data.adopted is not None else None
         if stored is not None:
             snap = stored.data

@@ -8,6 +8,7 @@ from typing import Any
 
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.routes import overview_url
+from reisgids.model.kind import Kind
 from reisgids.model.vocab import VOCABS
 from reisgids.render.bodies import page_url
 from reisgids.render.calendar import CALENDAR_URL
@@ -123,7 +124,7 @@ def atlas_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
 
 
 def deal_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
-    base = overview_url(graph.config, "deal")
+    base = overview_url(graph.config, Kind.DEAL)
     title = translate("kinds.deal")
     counts = {s.phase: len(s.deals) for s in phase_sections(graph)}
 
@@ -163,9 +164,9 @@ def lesson_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
 
 
 def compass_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
-    base = overview_url(graph.config, "compass-edition")
+    base = overview_url(graph.config, Kind.COMPASS_EDITION)
     title = translate("kinds.compass-edition")
-    agenda = overview_url(graph.config, "agenda-item")
+    agenda = overview_url(graph.config, Kind.AGENDA_ITEM)
     agenda_title = translate("kinds.agenda-item")
     pages = [
         Page(url=base, template="compass.html", title=title,
@@ -196,10 +197,10 @@ def compass_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
 def publication_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
     pages: list[Page] = []
     for kind in ("news", "story", "review"):
-        keys = review_keys(graph) if kind == "review" else newest_first(graph, kind)
+        keys = review_keys(graph) if kind == Kind.REVIEW else newest_first(graph, kind)
         found = faceted(graph, translate, kind=kind, keys=keys, specs=[])
-        pages += with_feed(graph, translate, found, kind, NEWS_URL) if kind == "news" else found
-    events = overview_url(graph.config, "event")
+        pages += with_feed(graph, translate, found, kind, NEWS_URL) if kind == Kind.NEWS else found
+    events = overview_url(graph.config, Kind.EVENT)
     upcoming, past = split_events(graph)
     title = translate("kinds.event")
     pages.append(Page(url=events, template="events.html", title=title,
@@ -208,7 +209,7 @@ def publication_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
                                "calendar_url": page_url(graph, CALENDAR_URL)},
                       description=translate("intro.event"),
                       breadcrumbs=trail(graph, translate, (title, events))))
-    market = overview_url(graph.config, "listing")
+    market = overview_url(graph.config, Kind.LISTING)
     archive = f"{market}archief/"
     current, archived = split_listings(graph)
     title = translate("kinds.listing")
@@ -229,7 +230,7 @@ def publication_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
 
 
 def place_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
-    areas = overview_url(graph.config, "area")
+    areas = overview_url(graph.config, Kind.AREA)
     title = translate("kinds.area")
     pages = [Page(url=areas, template="areas.html", title=title,
                   context={"cities": city_groups(graph)}, description=translate("intro.area"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from reisgids.graph.aliases import alias_urls
 from reisgids.graph.content import ContentGraph
 from reisgids.graph.routes import GLOSSARY_URL
+from reisgids.model.kind import Kind
 from reisgids.render.calendar import CALENDAR_URL, event_ics_url
 from reisgids.render.feeds import COMPASS_URL, LESSONS_URL, NEWS_URL
 from reisgids.render.notfound import NOT_FOUND_URL
@@ -27,7 +28,7 @@ def _label(key: str) -> str:
 def planned_urls(graph: ContentGraph) -> frozenset[str]:
     urls = set(FIXED)
     urls |= {csv_url(kind) for kind in KINDS}
-    urls |= {event_ics_url(graph, entry.key) for entry in graph.of_kind("event")}
+    urls |= {event_ics_url(graph, entry.key) for entry in graph.of_kind(Kind.EVENT)}
     urls |= {page.url for page in list_pages(graph, _label)}
     urls |= set(alias_urls(graph))  # old addresses redirect: a link to one still works
     return frozenset(urls)
