@@ -208,10 +208,9 @@ def build_command(site: Path, now: date | None, strict: bool, drafts: bool, out:
 
 
 def _kinds_epilog() -> str:
-    from reisgids.model.help import KIND_LABELS
-    from reisgids.source.kinds import KINDS
+    from reisgids.model.kinds import SPECS
 
-    listed = "\n".join(f"  {kind:<16} {KIND_LABELS[kind][0]}" for kind in KINDS)
+    listed = "\n".join(f"  {spec.kind:<16} {spec.name[0]}" for spec in SPECS)
     return ("\b\nSoorten (KIND), met hun Nederlandse naam:\n" + listed
             + "\n\n\bVoorbeeld: reisgids new deal --title \"Samen eten in West\"")
 

@@ -20,7 +20,7 @@ from reisgids.diagnose import diagnostics_from
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.hints import closest
 from reisgids.model.base import Model
-from reisgids.model.fields import Bool, Enum, Title, Url
+from reisgids.model.fields import Bool, OneOf, Title, Url
 from reisgids.model.fields import Text as TextField
 from reisgids.source.discover import suggest_slug
 from reisgids.source.frontmatter import SplitProblem, decode
@@ -126,7 +126,7 @@ class Vocabularies(Model):
 
 
 class CompassSettings(Model):
-    cadence: Enum("compass.cadence") = "yearly"  # type: ignore[valid-type]
+    cadence: Annotated[TextField, OneOf("compass.cadence")] = "yearly"
 
 
 def _days(value: int) -> int:
@@ -203,7 +203,7 @@ class EditorSettings(Model):
 class SiteConfig(Model):
     title: Title
     base_url: Url
-    language: Enum("language") = "nl"  # type: ignore[valid-type]
+    language: Annotated[TextField, OneOf("language")] = "nl"
     theme: ThemeName = "default"
     vocabularies: Vocabularies = Vocabularies()
     compass: CompassSettings = CompassSettings()

@@ -29,16 +29,16 @@ from reisgids.model.describe import (
     FieldSpec,
     Shape,
     describe,
+    help_for,
     sub_fields,
 )
-from reisgids.model.help import KIND_HELP, KIND_LABELS, help_for
-from reisgids.model.registry import MODELS
+from reisgids.model.kinds import SPECS
 from reisgids.model.vocab import VOCABS
-from reisgids.source.kinds import FOLDER_OF, KINDS
 
 HEADER = """\
 <!-- Gegenereerd met `python -m reisgids.docs > docs/reference.md`; niet met de hand
-bewerken: pas reisgids/model/ of reisgids/model/help.py aan en genereer opnieuw. -->
+bewerken: pas de modellen in reisgids/model/ aan (de uitleg staat bij elk veld) en genereer
+opnieuw. -->
 
 # Naslag: de velden per soort
 
@@ -122,17 +122,18 @@ def _rows(kind: str, fields: list[FieldSpec], prefix: str, path: str,
 def render_reference() -> str:
     """The whole reference, deterministic, ending in one newline."""
     out = [HEADER, "## Soorten", ""]
-    out += [f"- [{kind}](#{kind}) — {KIND_LABELS[kind][0]}" for kind in KINDS]
+    out += [f"- [{spec.kind}](#{spec.kind}) — {spec.name[0]}" for spec in SPECS]
     vocabs: list[str] = []
-    for kind in KINDS:
-        nl, en = KIND_HELP[kind]
+    for spec in SPECS:
+        kind = spec.kind.value
+        nl, en = spec.help
         out += ["", f"## {kind}", "",
-                f"**{KIND_LABELS[kind][0]}** — {nl} *{en}*", "",
-                f"Map: `content/{FOLDER_OF[kind]}/`. Nieuw bestand: "
+                f"**{spec.name[0]}** — {nl} *{en}*", "",
+                f"Map: `content/{spec.folder}/`. Nieuw bestand: "
                 f"`reisgids new {kind} <naam>`.", "",
                 "| veld | type | verplicht | uitleg | explanation |",
                 "|---|---|---|---|---|"]
-        out += _rows(kind, describe(MODELS[kind]), "", "", vocabs)
+        out += _rows(kind, describe(spec.model), "", "", vocabs)
     out += ["", "## Keuzelijsten", "",
             "Schrijf de id; het label is wat bezoekers zien. *Write the id; the label is what "
             "visitors see.*"]

@@ -15,6 +15,7 @@ from reisgids.errors import Text
 from reisgids.graph.content import ContentGraph
 from reisgids.graph.frozen import live_snapshot
 from reisgids.model.compass import CompassEdition
+from reisgids.model.kind import Kind
 from reisgids.source.snapshots import snapshot_rel
 
 # Findings that freezing resolves: they do not stop a (re)freeze.
@@ -37,21 +38,21 @@ def _prune(value: Any) -> Any:
 
 
 def snapshot_text(graph: ContentGraph, slug: str) -> str:
-    entry = graph.entries.get(("compass-edition", slug))
-    if entry is None or ("compass-edition", slug) not in graph.published:
-        known = ", ".join(e.slug for e in graph.of_kind("compass-edition")) or "-"
+    entry = graph.entries.get((Kind.COMPASS_EDITION, slug))
+    if entry is None or (Kind.COMPASS_EDITION, slug) not in graph.published:
+        known = ", ".join(e.slug for e in graph.of_kind(Kind.COMPASS_EDITION)) or "-"
         raise FreezeRefused(Text(f"er is geen gepubliceerde editie '{slug}' (wel: {known})",
                                  f"there is no published edition '{slug}' (known: {known})"))
-    assert isinstance(entry.data, CompassEdition)
-    if entry.data.adopted is None:
+    edition = entry.data_as(CompassEdition)
+    if edition.adopted is None:
         raise FreezeRefused(Text(
             f"editie '{slug}' is nog een concept: alleen een vastgestelde editie wordt "
             f"bevroren; zet eerst 'adopted: {{date: ..., forum: ...}}' in {entry.rel}",
             f"edition '{slug}' is still a concept: only an adopted edition is frozen; add "
             f"'adopted: {{date: ..., forum: ...}}' to {entry.rel} first"))
     data = _prune(live_snapshot(graph, slug).model_dump(mode="python"))
-    header = (f"# Momentopname van '{entry.data.title}', vastgesteld op "
-              f"{entry.data.adopted.date.isoformat()}.\n"
+    header = (f"# Momentopname van '{edition.title}', vastgesteld op "
+              f"{edition.adopted.date.isoformat()}.\n"
               f"# Gemaakt met 'reisgids compass freeze {slug}'; de editiepagina toont deze "
               "stand.\n# Niet met de hand bewerken: 'reisgids check' meldt elke wijziging "
               "die de editie zou veranderen.\n")

@@ -37,34 +37,17 @@ from reisgids.model.describe import (
     FieldSpec,
     Shape,
     describe,
+    help_for,
     sub_fields,
 )
-from reisgids.model.help import KIND_HELP, KIND_LABELS, help_for
-from reisgids.model.registry import MODELS
+from reisgids.model.kinds import SPEC, SPECS
 from reisgids.model.vocab import VOCABS
 from reisgids.placeholders import FILL_IN, PLACEHOLDERS
 from reisgids.source.discover import SLUG_RE, suggest_slug
 from reisgids.source.kinds import COMPASS_SYNONYMS, FOLDER_OF, FOLDER_SYNONYMS, FOLDERS, KINDS
 
-# Names an editor may type for a kind, besides the kind id and the folder name.
-EXTRA_NAMES: dict[str, str] = {
-    "agendapunt": "agenda-item", "kompas-agenda": "agenda-item", "kompasagenda": "agenda-item",
-    "compass-agenda": "agenda-item", "editie": "compass-edition",
-    "kompas-editie": "compass-edition", "kompaseditie": "compass-edition",
-    "reiskompas": "compass-edition", "compass-editions": "compass-edition",
-    "nieuwsbericht": "news", "bericht": "news", "verhaal": "story", "evenement": "event",
-    "bijeenkomst": "event", "vraag-en-aanbod": "listing", "organisatie": "partner",
-    "initiatief": "project", "regeling": "instrument", "succes": "lesson",
-}
-
 EXAMPLE_URL = "https://www.example.org/"
 SOURCE_PREFERENCE = ("review", "deal", "project")
-
-BODY_HEADINGS: dict[str, tuple[str, str]] = {
-    "review": ("Verslag", "Report"), "lesson": ("Wat we leerden", "What we learned"),
-    "page": ("Inleiding", "Introduction"),
-}
-
 
 def _t(language: str, nl: str, en: str) -> str:
     return en if language == "en" else nl
@@ -85,7 +68,7 @@ AMBIGUOUS = frozenset({"agenda"})
 
 def kind_list(language: str = "nl") -> str:
     """The kinds with their names, for `reisgids new --help`."""
-    return ", ".join(f"{kind} ({_t(language, *KIND_LABELS[kind]).lower()})" for kind in KINDS)
+    return ", ".join(f"{spec.kind} ({_t(language, *spec.name).lower()})" for spec in SPECS)
 
 
 def kind_names() -> dict[str, str]:
@@ -98,8 +81,9 @@ def kind_names() -> dict[str, str]:
     for name, sub in COMPASS_SYNONYMS.items():
         if f"compass/{sub}" in FOLDERS:
             names.setdefault(name, FOLDERS[f"compass/{sub}"])
-    for name, kind in EXTRA_NAMES.items():
-        names.setdefault(name, kind)
+    for spec in SPECS:  # the words each kind's spec adds
+        for name in spec.names:
+            names.setdefault(name, spec.kind.value)
     return names
 
 
@@ -382,15 +366,16 @@ class _Writer:
         return ["#" + line for line in lines]
 
     def render(self) -> str:
-        label = self.t(*KIND_LABELS[self.kind])
+        spec = SPEC[self.kind]
+        label = self.t(*spec.name)
         lines = ["---",
-                 "# " + self.t(f"Nieuw: {label.lower()}. {KIND_HELP[self.kind][0]}",
-                               f"New: {label.lower()}. {KIND_HELP[self.kind][1]}"),
+                 "# " + self.t(f"Nieuw: {label.lower()}. {spec.help[0]}",
+                               f"New: {label.lower()}. {spec.help[1]}"),
                  "# " + self.t("Regels met # zijn uitleg. Een veld zonder waarde telt als niet "
                                "ingevuld; haal de # weg om een voorbeeld te gebruiken.",
                                "Lines starting with # are explanation. A field without a value "
                                "counts as not written; remove the # to use an example."),
-                 *self.fields(describe(MODELS[self.kind]), "", ""),
+                 *self.fields(describe(spec.model), "", ""),
                  "# " + self.t("Onder de volgende regel '---' komt de tekst van de pagina, in "
                                "Markdown. Tussenkopjes begin je met ##. Zolang er alleen een "
                                "kop staat, waarschuwt 'reisgids check'.",
@@ -398,7 +383,7 @@ class _Writer:
                                "Start subheadings with ##. While there is only a heading, "
                                "'reisgids check' warns."),
                  "---", ""]
-        heading = BODY_HEADINGS.get(self.kind, ("Toelichting", "Details"))
+        heading = spec.body_heading
         lines += ["## " + self.t(*heading), ""]
         return "\n".join(lines)
 

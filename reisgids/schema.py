@@ -1,7 +1,7 @@
 """JSON Schema (draft-07) per kind, for editors' YAML tooling.
 
 The schemas start from pydantic's ``model_json_schema`` and are corrected where pydantic
-cannot know what reisgids means: the fixed vocabularies (``Enum()`` fields are plain text
+cannot know what reisgids means: the fixed vocabularies (``OneOf`` fields are plain text
 to pydantic), references (slugs), ``{kind: slug}`` references, dates as editors write
 them, a single value where a list is expected, and an empty value (``field:``) for a field
 that is not required. Editors do not quote, so a text field also accepts what a YAML tool
@@ -36,12 +36,11 @@ from reisgids.model.describe import (
     FieldSpec,
     Shape,
     describe,
+    help_for,
 )
 from reisgids.model.fields import DATETIME_RE, EMAIL_RE, SLUG_RE
-from reisgids.model.help import KIND_HELP, KIND_LABELS, help_for
-from reisgids.model.registry import MODELS
+from reisgids.model.kinds import SPEC, SPECS
 from reisgids.model.vocab import VOCABS
-from reisgids.source.kinds import KINDS
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 Defs = dict[str, tuple[type[BaseModel], str]]  # definition name -> (model, first field path)
@@ -163,14 +162,15 @@ def _refs(node: Any) -> set[str]:
 
 def kind_schema(kind: str) -> dict[str, Any]:
     """The draft-07 schema of one kind."""
-    model = MODELS[kind]
+    spec = SPEC[kind]
+    model = spec.model
     generated = _rewrite_refs(model.model_json_schema(by_alias=True))
     definitions: dict[str, Any] = generated.pop("$defs", {})
     defs: Defs = {}
     schema: dict[str, Any] = {
         "$schema": DRAFT_07,
-        "title": KIND_LABELS[kind][0],
-        "description": KIND_HELP[kind][0],
+        "title": spec.name[0],
+        "description": spec.help[0],
         "x-reisgids-kind": kind,
         "type": "object",
         "additionalProperties": False,
@@ -212,8 +212,8 @@ def write_schemas(out: Path) -> list[Path]:
     """One ``<kind>.schema.json`` per kind in `out`; returns the files written, in kind order."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for kind in KINDS:
-        path = out / f"{kind}.schema.json"
-        path.write_text(dump(kind_schema(kind)), encoding="utf-8", newline="\n")
+    for spec in SPECS:
+        path = out / f"{spec.kind}.schema.json"
+        path.write_text(dump(kind_schema(spec.kind.value)), encoding="utf-8", newline="\n")
         written.append(path)
     return written

@@ -13,8 +13,8 @@ from reisgids.model.atlas import Deal, Partner
 from reisgids.model.base import Entry
 from reisgids.model.compass import AgendaItem, CompassEdition
 from reisgids.model.document import ContentEntry
+from reisgids.model.kinds import MODELS
 from reisgids.model.publication import Event, Listing
-from reisgids.model.registry import MODELS
 from reisgids.source.discover import SourceFile
 from reisgids.source.frontmatter import SplitProblem, decode, split
 from reisgids.unfinished import check_unfinished

@@ -1,7 +1,7 @@
 """The Decap CMS config (admin/config.yml), generated from the models.
 
 One collection per kind, its fields in the order `reisgids new` writes them (model order),
-each with a label and the help text of reisgids.model.help as hint. What Decap's widgets
+each with a label and the help on the model's field (its doc()) as hint. What Decap's widgets
 cannot express (a history status that depends on the previous entry, a reference that may
 point at several kinds) is said in the hint and left to `reisgids check`.
 """
@@ -30,12 +30,11 @@ from reisgids.model.describe import (
     FieldSpec,
     Shape,
     describe,
+    help_for,
     sub_fields,
 )
-from reisgids.model.help import KIND_HELP, KIND_LABELS, help_for
-from reisgids.model.registry import MODELS
+from reisgids.model.kinds import SPEC, SPECS
 from reisgids.model.vocab import VOCABS, label
-from reisgids.source.kinds import FOLDER_OF, KINDS
 
 MEDIA_FOLDER = "static/uploads"
 PUBLIC_FOLDER = "/static/uploads"
@@ -46,16 +45,6 @@ MOMENT_FORMAT = "YYYY-MM-DD HH:mm"
 LONG_TEXT = frozenset({"summary", "goal", "proposal", "feasibility", "scalability",
                        "implication", "note", "feedback", "mitigation", "risk", "text",
                        "experience_experts", "for_whom", "funding"})
-PLURAL_LABELS: dict[str, tuple[str, str]] = {
-    "deal": ("Deals", "Deals"), "project": ("Projecten", "Projects"),
-    "partner": ("Partners", "Partners"), "instrument": ("Instrumenten", "Instruments"),
-    "review": ("Schouwen", "Reviews"), "lesson": ("Lessen", "Lessons"),
-    "agenda-item": ("Agendapunten", "Agenda items"),
-    "compass-edition": ("Kompasedities", "Compass editions"),
-    "news": ("Nieuws", "News"), "story": ("Verhalen", "Stories"),
-    "event": ("Evenementen", "Events"), "listing": ("Vraag en aanbod", "Listings"),
-    "area": ("Wijken", "Areas"), "page": ("Pagina's", "Pages"),
-}
 
 
 class _Builder:
@@ -178,16 +167,17 @@ class _Builder:
         return out
 
     def collection(self, kind: str) -> dict[str, Any]:
-        fields = [self.field(kind, spec, spec.key) for spec in describe(MODELS[kind])]
+        spec = SPEC[kind]
+        fields = [self.field(kind, field, field.key) for field in describe(spec.model)]
         fields.append({"label": self.t(label_for(kind, "body")), "name": "body",
                        "widget": "markdown", "required": False,
                        "modes": ["raw", "rich_text"], "sanitize_preview": True})
         return {
             "name": kind,
-            "label": self.t(PLURAL_LABELS[kind]),
-            "label_singular": self.t(KIND_LABELS[kind]),
-            "description": self.t(KIND_HELP[kind]),
-            "folder": f"content/{FOLDER_OF[kind]}",
+            "label": self.t(spec.plural),
+            "label_singular": self.t(spec.name),
+            "description": self.t(spec.help),
+            "folder": f"content/{spec.folder}",
             "extension": "md",
             "format": "yaml-frontmatter",
             "create": True,
@@ -233,6 +223,6 @@ def decap_config(config: SiteConfig | None, *, local_url: str | None = None,
         "media_folder": MEDIA_FOLDER,
         "public_folder": PUBLIC_FOLDER,
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [builder.collection(kind) for kind in KINDS],
+        "collections": [builder.collection(spec.kind.value) for spec in SPECS],
     })
     return result

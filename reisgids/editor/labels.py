@@ -1,6 +1,6 @@
 """Short field labels for the editor's forms, (Dutch, English), by YAML key.
 
-The explanation of each field stays in reisgids.model.help (shown as the form's hint);
+The explanation of each field sits on the model's field, doc() (shown as the form's hint);
 a label is only the name above the input. Kind-specific keys ("lesson.type") win.
 """
 

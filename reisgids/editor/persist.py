@@ -28,7 +28,7 @@ from reisgids.model.describe import (
     describe,
     sub_fields,
 )
-from reisgids.model.registry import MODELS
+from reisgids.model.kinds import MODELS
 from reisgids.source.frontmatter import split
 
 TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*:(\s|$)")

@@ -10,6 +10,7 @@ from reisgids.graph.content import ContentGraph
 from reisgids.graph.frozen import decision_documents, frozen_editions
 from reisgids.model.atlas import Deal
 from reisgids.model.compass import AgendaItem
+from reisgids.model.kind import Kind
 from reisgids.model.learning import Lesson, Review
 from reisgids.source.images import MAX_BYTES, RASTER, ImageProblem, read_header, too_large
 from reisgids.source.outlines import OUTLINES_FILE, Outline
@@ -66,7 +67,7 @@ def _outlines(graph: ContentGraph, outlines: list[Outline]) -> list[Diagnostic]:
         f"there is an outline for '{o.slug}', but no area by that name"), field="id",
         hint=Text(f"maak content/areas/{o.slug}.md aan of haal de omtrek weg",
                   f"create content/areas/{o.slug}.md or remove the outline"))
-        for o in outlines if ("area", o.slug) not in graph.entries]
+        for o in outlines if (Kind.AREA, o.slug) not in graph.entries]
 
 
 def _freshness(graph: ContentGraph) -> list[Diagnostic]:
@@ -74,7 +75,7 @@ def _freshness(graph: ContentGraph) -> list[Diagnostic]:
     if windows is None:
         return []
     found = []
-    for kind in ("partner", "instrument"):
+    for kind in (Kind.PARTNER, Kind.INSTRUMENT):
         days = getattr(windows, kind)
         if days is None:
             continue
@@ -103,9 +104,8 @@ def _freshness(graph: ContentGraph) -> list[Diagnostic]:
 def _deals_without_review(graph: ContentGraph) -> list[Diagnostic]:
     reviewed = {e.data.deal for e in graph.entries.values() if isinstance(e.data, Review)}
     found = []
-    for entry in graph.of_kind("deal"):
-        deal = entry.data
-        assert isinstance(deal, Deal)
+    for entry in graph.of_kind(Kind.DEAL):
+        deal = entry.data_as(Deal)
         if deal.end is not None and deal.end < graph.now and entry.slug not in reviewed:
             found.append(warning("deal-no-review", Location(entry.rel, entry.line_of("end")),
                                  Text(f"de deal is op {deal.end} afgelopen maar heeft geen schouw",
@@ -122,9 +122,8 @@ def _uncited_lessons(graph: ContentGraph) -> list[Diagnostic]:
     cited = {slug for e in graph.entries.values() if isinstance(e.data, AgendaItem)
              for slug in e.data.lessons}
     found = []
-    for entry in graph.of_kind("lesson"):
-        lesson = entry.data
-        assert isinstance(lesson, Lesson)
+    for entry in graph.of_kind(Kind.LESSON):
+        lesson = entry.data_as(Lesson)
         if (lesson.change != "none" and entry.slug not in cited
                 and (graph.now - lesson.date).days > CITE_WINDOW_DAYS):
             found.append(warning("lesson-uncited", Location(entry.rel, entry.line_of("change")),

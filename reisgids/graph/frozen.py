@@ -10,36 +10,35 @@ from reisgids.compass.snapshot import Difference, differences, take_snapshot
 from reisgids.errors import Diagnostic, Location, Text, error, warning
 from reisgids.graph.content import ContentGraph
 from reisgids.model.compass import AgendaItem, CompassEdition
+from reisgids.model.kind import Kind
 from reisgids.model.snapshot import EditionSnapshot
 from reisgids.source.snapshots import StoredSnapshot, snapshot_rel
 
 
 def published_editions(graph: ContentGraph) -> dict[str, CompassEdition]:
     found = {}
-    for entry in graph.of_kind("compass-edition"):
-        assert isinstance(entry.data, CompassEdition)
-        found[entry.slug] = entry.data
+    for entry in graph.of_kind(Kind.COMPASS_EDITION):
+        found[entry.slug] = entry.data_as(CompassEdition)
     return found
 
 
 def published_items(graph: ContentGraph) -> dict[str, AgendaItem]:
     found = {}
-    for entry in graph.of_kind("agenda-item"):
-        assert isinstance(entry.data, AgendaItem)
-        found[entry.slug] = entry.data
+    for entry in graph.of_kind(Kind.AGENDA_ITEM):
+        found[entry.slug] = entry.data_as(AgendaItem)
     return found
 
 
 def live_snapshot(graph: ContentGraph, slug: str) -> EditionSnapshot:
     """The snapshot of an adopted edition as today's files give it (what `freeze` writes)."""
     found = published_editions(graph)
-    entry = graph.entries[("compass-edition", slug)]
-    assert isinstance(entry.data, CompassEdition)
-    found.setdefault(slug, entry.data)
+    entry = graph.entries[(Kind.COMPASS_EDITION, slug)]
+    data = entry.data_as(CompassEdition)
+    found.setdefault(slug, data)
     order = ordered_editions(found)
     index = order.index(slug)
     previous = (order[index - 1], found[order[index - 1]]) if index > 0 else None
-    return take_snapshot(slug, entry.data, entry.body, previous, published_items(graph))
+    return take_snapshot(slug, data, entry.body, previous, published_items(graph))
 
 
 def _freeze_hint(slug: str, end: str) -> Text:
@@ -58,13 +57,13 @@ def _located(graph: ContentGraph, stored: StoredSnapshot, diff: Difference
     """(file, line, field) of the cause of one difference."""
     slug = stored.data.edition
     if not diff.item:
-        entry = graph.entries[("compass-edition", slug)]
+        entry = graph.entries[(Kind.COMPASS_EDITION, slug)]
         if diff.path == ("body",):
             return entry.rel, entry.body_first_line, "body"
         line = entry.line_of(*diff.path) if diff.path != ("previous",) else 1
         return entry.rel, line, _field(diff.path)
-    entry_of_item = graph.entries.get(("agenda-item", diff.item))
-    if entry_of_item is None or ("agenda-item", diff.item) not in graph.published:
+    entry_of_item = graph.entries.get((Kind.AGENDA_ITEM, diff.item))
+    if entry_of_item is None or (Kind.AGENDA_ITEM, diff.item) not in graph.published:
         index = next(i for i, it in enumerate(stored.data.items) if it.slug == diff.item)
         return stored.rel, stored.line_of("items", index), f"items[{index}]"
     return entry_of_item.rel, entry_of_item.line_of(*diff.path), _field(diff.path)
@@ -99,7 +98,7 @@ def frozen_editions(graph: ContentGraph, root: Path) -> list[Diagnostic]:
         if slug in graph.snapshots and graph.snapshots[slug] is None:
             continue  # a broken snapshot file: its own errors say why
         stored: StoredSnapshot | None = graph.snapshots.get(slug)
-        entry = graph.entries[("compass-edition", slug)]
+        entry = graph.entries[(Kind.COMPASS_EDITION, slug)]
         if edition.adopted is None:
             if stored is not None:
                 found.append(error("snapshot-concept", Location(stored.rel), Text(
@@ -124,7 +123,7 @@ def frozen_editions(graph: ContentGraph, root: Path) -> list[Diagnostic]:
         for diff in differences(stored.data, live_snapshot(graph, slug)):
             found.append(_difference(graph, stored, diff))
     for slug, stored in sorted(graph.snapshots.items()):
-        key = ("compass-edition", slug)
+        key = (Kind.COMPASS_EDITION, slug)
         failed = key not in graph.entries and (root / snapshot_rel(slug)).with_name(
             f"{slug}.md").is_file()  # the edition's file failed to load: its errors say why
         if stored is not None and key not in graph.published and not failed:

@@ -6,25 +6,19 @@ from reisgids.config import SiteConfig
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.graph.urls import url_collision
 from reisgids.model.document import ContentEntry
+from reisgids.model.kind import Kind
+from reisgids.model.kinds import SPECS
 
-DEFAULT_PATTERNS: dict[str, str] = {
-    "deal": "/deals/{slug}/", "project": "/projecten/{slug}/",
-    "partner": "/partners/{slug}/", "instrument": "/instrumenten/{slug}/",
-    "review": "/schouwen/{slug}/", "lesson": "/lessen/{slug}/",
-    "compass-edition": "/kompas/{slug}/", "agenda-item": "/kompas/agenda/{slug}/",
-    "news": "/nieuws/{slug}/", "story": "/verhalen/{slug}/", "event": "/agenda/{slug}/",
-    "listing": "/marktplaats/{slug}/", "area": "/wijken/{slug}/", "page": "/{slug}/",
-}
+DEFAULT_PATTERNS: dict[str, str] = {spec.kind.value: spec.url for spec in SPECS}
 
 GLOSSARY_URL = "/begrippen/"  # the words of the guide explained (plan/glossary.py)
 
-# Overview and other generated pages that an entry may not take.
+# Overview and other generated pages that an entry may not take: each kind's overview at
+# its default URL (free pages have none) and the pages no kind owns.
 RESERVED: dict[str, str] = {
-    "/": "home", "/deals/": "deal", "/projecten/": "project", "/partners/": "partner",
-    "/instrumenten/": "instrument", "/schouwen/": "review", "/lessen/": "lesson",
-    "/kompas/": "compass-edition", "/kompas/agenda/": "agenda-item", "/nieuws/": "news",
-    "/verhalen/": "story", "/agenda/": "event", "/marktplaats/": "listing",
-    "/wijken/": "area", "/themas/": "theme", "/zoeken/": "search", "/a-z/": "index",
+    "/": "home",
+    **{spec.url.split("{slug}")[0]: spec.kind.value for spec in SPECS if spec.url != "/{slug}/"},
+    "/themas/": "theme", "/zoeken/": "search", "/a-z/": "index",
     "/marktplaats/archief/": "listing archive", "/feeds/": "feeds", "/data/": "data",
     "/static/": "static", "/pagefind/": "search index", "/assets/": "theme assets",
     GLOSSARY_URL: "glossary",
@@ -53,7 +47,7 @@ def reserved_urls(config: SiteConfig) -> tuple[dict[str, str], list[Diagnostic]]
         if url != "/":  # free pages have no overview
             overviews.setdefault(url, []).append(kind)
             reserved.setdefault(url, kind)
-    reserved.setdefault(overview_url(config, "listing") + "archief/", "listing archive")
+    reserved.setdefault(overview_url(config, Kind.LISTING) + "archief/", "listing archive")
     problems = [url_collision(url, (f"permalinks.{kind}" for kind in kinds), at="reisgids.yml",
                               field="permalinks")
                 for url, kinds in sorted(overviews.items()) if len(kinds) > 1]

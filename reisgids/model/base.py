@@ -13,16 +13,19 @@ from reisgids.model.fields import (
     AreaRef,
     Bool,
     Date,
+    Help,
     SitePath,
-    SiteVocab,
     StaticPath,
     Summary,
     Text,
+    Theme,
     Title,
     Url,
     Year,
     check_slug,
+    doc,
 )
+from reisgids.model.kind import Kind
 
 
 def _is_list(annotation: Any) -> bool:
@@ -61,14 +64,15 @@ class Model(BaseModel):
 
 
 class LinkItem(Model):
-    title: Title
-    url: Url
+    title: Title = doc("De tekst van de link.", "The text of the link.")
+    url: Url = doc("Het webadres.", "The web address.")
 
 
 class KindRef(Model):
     """`{deal: tienernetwerk}`: a reference that may point at several kinds."""
 
     allowed: ClassVar[frozenset[str]] = frozenset()
+    kind_help: ClassVar[dict[str, Help]] = {}  # per kind, where the kinds are few enough
     kind: str
     slug: str
 
@@ -93,23 +97,38 @@ class KindRef(Model):
         return data
 
 
-ALL_KINDS = frozenset({
-    "deal", "project", "partner", "instrument", "review", "lesson", "agenda-item",
-    "compass-edition", "news", "story", "event", "listing", "area", "page"})
+ALL_KINDS = frozenset(kind.value for kind in Kind)
 
 
 class AnyRef(KindRef):
     allowed: ClassVar[frozenset[str]] = ALL_KINDS
 
 
+# the help of each kind a lesson's source may name (`{review: slug}`)
+SOURCE_HELP: dict[str, Help] = {
+    Kind.REVIEW.value: ("Een schouw.", "A review."),
+    Kind.DEAL.value: ("Een deal.", "A deal."),
+    Kind.PROJECT.value: ("Een project.", "A project."),
+}
+
+
 class SourceRef(KindRef):
-    allowed: ClassVar[frozenset[str]] = frozenset({"review", "deal", "project"})
+    allowed: ClassVar[frozenset[str]] = frozenset(SOURCE_HELP)
+    kind_help: ClassVar[dict[str, Help]] = SOURCE_HELP
 
 
 class DocumentSource(Model):
-    document: Text
-    url: Url | None = None
-    year: Year | None = None
+    document: Text = doc(
+        "De titel van een document, zoals een rapport.",
+        "The title of a document, such as a report.")
+    url: Url | None = doc(
+        "Waar het document te vinden is.",
+        "Where to find the document.",
+        default=None)
+    year: Year | None = doc(
+        "Het jaar van het document.",
+        "The year of the document.",
+        default=None)
 
 
 def _source_tag(value: Any) -> str:
@@ -131,17 +150,58 @@ LessonSource = typing.Annotated[
 class Entry(Model):
     """The fields every kind has."""
 
-    title: Title
-    summary: Summary | None = None
-    themes: list[SiteVocab("themes")] = []  # type: ignore[valid-type]
-    areas: list[AreaRef] = []
-    tags: list[Text] = []
-    date: Date | None = None
-    updated: Date | None = None
-    draft: Bool = False
-    publish_date: Date | None = None
-    expiry_date: Date | None = None
-    image: StaticPath | None = None
-    image_alt: Text | None = None
-    links: list[LinkItem] = []
-    aliases: list[SitePath] = []  # old URLs that redirect here (renamed slugs)
+    title: Title = doc("De naam zoals bezoekers hem zien.", "The name as visitors see it.")
+    summary: Summary | None = doc(
+        "Een korte samenvatting in één of twee zinnen (hoogstens 300 tekens), voor kaarten, "
+        "zoekresultaten en zoekmachines.",
+        "A short summary in one or two sentences (at most 300 characters), for cards, search "
+        "results and search engines.",
+        default=None)
+    themes: list[Theme] = doc(
+        "De thema's waar dit over gaat, uit de themalijst van de site.",
+        "The themes this is about, from the site's list of themes.",
+        default=[])
+    areas: list[AreaRef] = doc(
+        "De wijken waar dit speelt.",
+        "The neighbourhoods where this takes place.",
+        default=[])
+    tags: list[Text] = doc("Vrije trefwoorden.", "Free keywords.", default=[])
+    date: Date | None = doc(
+        "De datum waarop dit verscheen of gebeurde.",
+        "The date this appeared or happened.",
+        default=None)
+    updated: Date | None = doc(
+        "De datum van de laatste inhoudelijke wijziging.",
+        "The date of the last change to the content.",
+        default=None)
+    draft: Bool = doc(
+        "Zet op true zolang het nog niet af is: dan komt het niet op de site.",
+        "Set to true while it is not finished: then it stays off the site.",
+        default=False)
+    publish_date: Date | None = doc(
+        "Pas vanaf deze datum zichtbaar op de site.",
+        "Visible on the site only from this date.",
+        default=None)
+    expiry_date: Date | None = doc(
+        "Na deze datum niet meer zichtbaar op de site.",
+        "No longer visible on the site after this date.",
+        default=None)
+    image: StaticPath | None = doc(
+        "Een afbeelding uit de map static/.",
+        "An image from the static/ folder.",
+        default=None)
+    image_alt: Text | None = doc(
+        "Wat er op de afbeelding staat, voor wie hem niet kan zien; nodig bij een afbeelding.",
+        "What the image shows, for people who cannot see it; needed with an image.",
+        default=None)
+    links: list[LinkItem] = doc(
+        "Links naar meer informatie elders.",
+        "Links to more information elsewhere.",
+        default=[])
+    # old URLs that redirect here (renamed slugs)
+    aliases: list[SitePath] = doc(
+        "Oude adressen van deze pagina (na een nieuwe bestandsnaam), zoals /deals/oude-naam/: die "
+        "sturen bezoekers hierheen.",
+        "Old addresses of this page (after a rename), such as /deals/old-name/: they send "
+        "visitors here.",
+        default=[])

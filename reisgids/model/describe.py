@@ -3,7 +3,6 @@ and the generated reference."""
 
 from __future__ import annotations
 
-import inspect
 import types
 import typing
 from dataclasses import dataclass
@@ -14,19 +13,21 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, StringConstrain
 
 from reisgids.model.base import KindRef
 from reisgids.model.fields import (
+    Help,
+    OneOf,
     RefTo,
     VocabOf,
     check_email,
     check_static_path,
     check_url,
     check_url_or_static,
+    help_of,
     parse_bool,
     parse_date,
     parse_moment,
     parse_year,
 )
-from reisgids.model.registry import MODELS
-from reisgids.model.vocab import VOCABS
+from reisgids.model.kinds import MODELS
 
 # The leaves a field can have.
 TEXT, DATE, MOMENT, BOOL, YEAR, URL, EMAIL, PATH = (
@@ -42,7 +43,7 @@ class Shape:
     leaf: str
     name: str = ""  # ENUM: the vocab in VOCABS; VOCAB: the site vocabulary; REF: the kind
     kinds: tuple[str, ...] = ()  # KINDREF: the kinds it may point at
-    model: type[BaseModel] | None = None  # MODEL
+    model: type[BaseModel] | None = None  # MODEL; KINDREF: the KindRef class
     options: tuple[Shape, ...] = ()  # CHOICE: one of these
     max_length: int | None = None  # TEXT
 
@@ -58,19 +59,12 @@ class FieldSpec:
     min_items: int
     shape: Shape
     default: Any
+    help: Help | None = None  # (Dutch, English), from doc() on the model's field
 
 
 _BEFORE = {parse_date: DATE, parse_moment: MOMENT, parse_bool: BOOL, parse_year: YEAR}
 _AFTER = {check_url: URL, check_email: EMAIL, check_static_path: PATH,
           check_url_or_static: LINK}
-
-
-def _enum_vocab(func: Any) -> str | None:
-    """The vocab of an ``Enum()`` field: the ``vocab`` its checker closes over."""
-    if not callable(func) or getattr(func, "__closure__", None) is None:
-        return None
-    vocab = inspect.getclosurevars(func).nonlocals.get("vocab")
-    return vocab if isinstance(vocab, str) and vocab in VOCABS else None
 
 
 def _leaf(metadata: list[Any]) -> Shape | None:
@@ -79,14 +73,13 @@ def _leaf(metadata: list[Any]) -> Shape | None:
             return Shape(REF, name=meta.kind)
         if isinstance(meta, VocabOf):
             return Shape(VOCAB, name=meta.name)
+        if isinstance(meta, OneOf):
+            return Shape(ENUM, name=meta.vocab)
     max_length: int | None = None
     for meta in metadata:
         if isinstance(meta, BeforeValidator):
             if meta.func in _BEFORE:
                 return Shape(_BEFORE[meta.func])
-            vocab = _enum_vocab(meta.func)
-            if vocab is not None:
-                return Shape(ENUM, name=vocab)
         elif isinstance(meta, AfterValidator) and meta.func in _AFTER:
             return Shape(_AFTER[meta.func])
         elif isinstance(meta, StringConstraints | MaxLen) and meta.max_length is not None:
@@ -120,7 +113,8 @@ def analyse(annotation: Any, metadata: list[Any] | None = None) -> tuple[bool, i
         _, _, inner = analyse(typing.get_args(annotation)[0])
         return True, min_items, inner
     if isinstance(annotation, type) and issubclass(annotation, KindRef):
-        return False, 0, Shape(KINDREF, kinds=tuple(sorted(annotation.allowed)))
+        return False, 0, Shape(KINDREF, kinds=tuple(sorted(annotation.allowed)),
+                               model=annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return False, 0, Shape(MODEL, model=annotation)
     if leaf is not None:
@@ -137,7 +131,7 @@ def describe(model: type[BaseModel]) -> list[FieldSpec]:
         many, min_items, shape = analyse(info.annotation, list(info.metadata))
         default = None if info.is_required() else info.get_default(call_default_factory=True)
         specs.append(FieldSpec(attr, info.alias or attr, info.is_required(), many, min_items,
-                               shape, default))
+                               shape, default, help_of(info)))
     return specs
 
 
@@ -149,7 +143,9 @@ def sub_fields(shape: Shape) -> list[tuple[str, list[FieldSpec]]]:
     if shape.leaf == CHOICE:
         return [group for option in shape.options for group in sub_fields(option)]
     if shape.leaf == KINDREF:
-        return [("", [FieldSpec(k, k, False, False, 0, Shape(REF, name=k), None)
+        helps = shape.model.kind_help if shape.model is not None and issubclass(
+            shape.model, KindRef) else {}
+        return [("", [FieldSpec(k, k, False, False, 0, Shape(REF, name=k), None, helps.get(k))
                       for k in shape.kinds])]
     return []
 
@@ -171,3 +167,18 @@ def field_paths(kind: str) -> list[str]:
 
     visit(describe(MODELS[kind]), "")
     return paths
+
+
+def help_for(kind: str, path: str) -> Help:
+    """The explanation of field `path` (``partners.role``) of `kind`, from the model's field
+    (its doc()); KeyError when there is no such field or it has no help."""
+    fields = describe(MODELS[kind])
+    found: FieldSpec | None = None
+    for key in path.split("."):
+        found = next((spec for spec in fields if spec.key == key), None)
+        if found is None:
+            break
+        fields = [spec for _, group in sub_fields(found.shape) for spec in group]
+    if found is None or found.help is None:
+        raise KeyError(f"no help for {kind}.{path}")
+    return found.help

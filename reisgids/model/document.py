@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from reisgids.model.base import Entry
 
 FieldPath = tuple[str | int, ...]
+M = TypeVar("M", bound=Entry)
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,13 @@ class ContentEntry:
     body: str
     body_first_line: int
     lines: dict[FieldPath, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def data_as(self, model: type[M]) -> M:
+        """The data typed as its kind's model, for code that knows the kind: a mismatch is
+        a bug in reisgids (the registry gives each kind one model), never an editor's."""
+        if not isinstance(self.data, model):
+            raise TypeError(f"{self.rel}: {type(self.data).__name__} is not {model.__name__}")
+        return self.data
 
     @property
     def key(self) -> tuple[str, str]:

@@ -12,9 +12,11 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
-from pydantic import AfterValidator, BeforeValidator, StringConstraints
-from pydantic_core import PydanticCustomError
+from pydantic import AfterValidator, BeforeValidator, Field, GetCoreSchemaHandler, StringConstraints
+from pydantic.fields import FieldInfo
+from pydantic_core import CoreSchema, PydanticCustomError, PydanticUndefined, core_schema
 
+from reisgids.model.kind import Kind
 from reisgids.model.vocab import VOCABS
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -31,6 +33,30 @@ EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+\Z")
 # so that it is also a safe output path (no '..', no '//', no query, no case clash)
 SITE_PATH_RE = re.compile(r"^/(?:[a-z0-9][a-z0-9._-]*/)*(?:[a-z0-9][a-z0-9._-]*(?:/|\.html))\Z")
 SITE_PATH_MAX = 200
+
+
+Help = tuple[str, str]  # (Dutch, English)
+HELP_EN = "x-help-en"  # where doc() keeps the English line, beside the Dutch description
+
+
+def doc(nl: str, en: str, *, default: Any = PydanticUndefined, **field: Any) -> Any:
+    """A field with its help: one line of plain explanation in Dutch and English.
+
+    ``goal: Text = doc("Het gezamenlijke doel ...", "The shared goal ...")``. The lines say
+    what the field is for; whether it is required, which values a fixed list allows and how
+    to write a date are added by whoever shows the text (`reisgids new`, the JSON Schema,
+    the reference, the web editor), read from the model through reisgids.model.describe.
+    `default` and the other keywords are pydantic's ``Field``'s."""
+    return Field(default, description=nl, json_schema_extra={HELP_EN: en}, **field)
+
+
+def help_of(info: FieldInfo) -> Help | None:
+    """The (Dutch, English) help of a field made with doc(); None for a field without."""
+    extra = info.json_schema_extra
+    english = extra.get(HELP_EN) if isinstance(extra, dict) else None
+    if info.description is None or not isinstance(english, str):
+        return None
+    return info.description, english
 
 
 def _text_of(value: Any) -> str:
@@ -137,6 +163,10 @@ class RefTo:
 
     kind: str
 
+    def __post_init__(self) -> None:
+        # a Kind member in, a plain str kept: graph keys and outputs carry plain text
+        object.__setattr__(self, "kind", str(self.kind))
+
 
 @dataclass(frozen=True)
 class VocabOf:
@@ -145,30 +175,26 @@ class VocabOf:
     name: str
 
 
-def _enum_check(vocab: str) -> Any:
-    allowed = VOCABS[vocab]
+@dataclass(frozen=True)
+class OneOf:
+    """Restricts a text field to the ids of the fixed vocabulary `vocab` (model/vocab.py):
+    ``phase: Annotated[Text, OneOf("deal.phase")]``. It checks the stripped text."""
 
-    def check(value: Any) -> str:
-        text = _text_of(value)
-        if text in allowed:
-            return text
+    vocab: str
+
+    def __post_init__(self) -> None:
+        if self.vocab not in VOCABS:  # a typo in a model fails at import, not in a build
+            raise KeyError(f"no vocabulary {self.vocab!r}")
+
+    def check(self, value: str) -> str:
+        if value in VOCABS[self.vocab]:
+            return value
         raise PydanticCustomError("reisgids_enum", "unknown value",
-                                  {"vocab": vocab, "value": text})
+                                  {"vocab": self.vocab, "value": value})
 
-    return check
-
-
-def Enum(vocab: str) -> Any:
-    """A text field restricted to the ids of the fixed vocabulary `vocab`."""
-    return Annotated[str, BeforeValidator(_enum_check(vocab))]
-
-
-def Ref(kind: str) -> Any:
-    return Annotated[str, BeforeValidator(_text_of), AfterValidator(check_slug), RefTo(kind)]
-
-
-def SiteVocab(name: str) -> Any:
-    return Annotated[str, BeforeValidator(_text_of), VocabOf(name)]
+    def __get_pydantic_core_schema__(self, source: Any,
+                                     handler: GetCoreSchemaHandler) -> CoreSchema:
+        return core_schema.no_info_after_validator_function(self.check, handler(source))
 
 
 Text = Annotated[str, BeforeValidator(_text_of)]
@@ -186,4 +212,13 @@ StaticPath = Annotated[str, BeforeValidator(_text_of), AfterValidator(check_stat
 SitePath = Annotated[str, BeforeValidator(_text_of), AfterValidator(check_site_path)]
 Slug = Annotated[str, BeforeValidator(_text_of), AfterValidator(check_slug)]
 UrlOrStatic = Annotated[str, BeforeValidator(_text_of), AfterValidator(check_url_or_static)]
-AreaRef = Ref("area")
+
+# A reference: the slug of an entry of one kind (graph/link.py resolves it).
+AreaRef = Annotated[Slug, RefTo(Kind.AREA)]
+DealRef = Annotated[Slug, RefTo(Kind.DEAL)]
+InstrumentRef = Annotated[Slug, RefTo(Kind.INSTRUMENT)]
+LessonRef = Annotated[Slug, RefTo(Kind.LESSON)]
+PartnerRef = Annotated[Slug, RefTo(Kind.PARTNER)]
+ProjectRef = Annotated[Slug, RefTo(Kind.PROJECT)]
+# A site vocabulary's id (reisgids.yml `vocabularies:`), checked against the site's list
+Theme = Annotated[Text, VocabOf("themes")]

@@ -11,6 +11,7 @@ from reisgids.graph.content import ContentGraph
 from reisgids.graph.urls import page_url
 from reisgids.model.base import Entry
 from reisgids.model.compass import AgendaItem, CompassEdition, HistoryEntry
+from reisgids.model.kind import Kind
 from reisgids.plan.dates import iso
 from reisgids.plan.views import (
     RefView,
@@ -33,11 +34,11 @@ def published_data(graph: ContentGraph, kind: str, model: type[M]) -> dict[str, 
 
 
 def agenda_items(graph: ContentGraph) -> dict[str, AgendaItem]:
-    return published_data(graph, "agenda-item", AgendaItem)
+    return published_data(graph, Kind.AGENDA_ITEM, AgendaItem)
 
 
 def editions(graph: ContentGraph) -> dict[str, CompassEdition]:
-    return published_data(graph, "compass-edition", CompassEdition)
+    return published_data(graph, Kind.COMPASS_EDITION, CompassEdition)
 
 
 def status_now(graph: ContentGraph, item: AgendaItem) -> HistoryEntry | None:
@@ -106,7 +107,7 @@ class ItemLine:
 
 
 def item_line(graph: ContentGraph, slug: str, entry: HistoryEntry) -> ItemLine:
-    return ItemLine(card_view(graph, ("agenda-item", slug)), str(entry.status),
+    return ItemLine(card_view(graph, (Kind.AGENDA_ITEM, slug)), str(entry.status),
                     vocab_label(graph, "agenda.status", entry.status), fdate(graph, entry.date),
                     iso(entry.date), entry.forum or "",
                     vocab_label(graph, "decision", entry.decision) if entry.decision else "")
@@ -152,7 +153,7 @@ class EditionCard:
 
 def edition_card(graph: ContentGraph, slug: str, edition: CompassEdition) -> EditionCard:
     return EditionCard(
-        card_view(graph, ("compass-edition", slug)),
+        card_view(graph, (Kind.COMPASS_EDITION, slug)),
         f"{fdate(graph, edition.period.start)} – {fdate(graph, edition.period.end)}",
         fdate(graph, edition.period.end),
         fdate(graph, edition.adopted.date) if edition.adopted else "",
@@ -179,7 +180,7 @@ class CompassView:
 
 
 def lesson_path(graph: ContentGraph, lines: list[ItemLine]) -> tuple[PathStep, ...]:
-    lessons = [e for e in graph.of_kind("lesson") if getattr(e.data, "change", "none") != "none"]
+    lessons = [e for e in graph.of_kind(Kind.LESSON) if getattr(e.data, "change", "none") != "none"]
     steps = [PathStep("compass.path.lesson", "", len(lessons),
                       page_url(graph, "/lessen/"))]
     for status in STATUS_ORDER:
@@ -226,8 +227,7 @@ class AgendaItemView:
 def agenda_item_view(graph: ContentGraph, slug: str) -> AgendaItemView:
     item = agenda_items(graph).get(slug)
     if item is None:  # not published: still a valid view of its data
-        data = graph.entries[("agenda-item", slug)].data
-        assert isinstance(data, AgendaItem)
+        data = graph.entries[(Kind.AGENDA_ITEM, slug)].data_as(AgendaItem)
         item = data
     entry = status_now(graph, item) or item.history[0]
     found = editions(graph)
@@ -239,13 +239,13 @@ def agenda_item_view(graph: ContentGraph, slug: str) -> AgendaItemView:
                                                 if i.slug == slug})
                     if stored is not None else edition_items(found[edition_slug], {slug: item}))
         for status in statuses:
-            held.append(HeldIn(ref_view(graph, ("compass-edition", edition_slug)),
+            held.append(HeldIn(ref_view(graph, (Kind.COMPASS_EDITION, edition_slug)),
                                vocab_label(graph, "agenda.status", status.entry.status)))
     return AgendaItemView(
         change=vocab_label(graph, "change", item.change), proposal=item.proposal,
-        owner=ref_view(graph, ("partner", item.owner)) if item.owner else None,
+        owner=ref_view(graph, (Kind.PARTNER, item.owner)) if item.owner else None,
         status=str(entry.status), status_label=vocab_label(graph, "agenda.status", entry.status),
-        lessons=tuple(sorted((card_view(graph, ("lesson", s)) for s in item.lessons),
+        lessons=tuple(sorted((card_view(graph, (Kind.LESSON, s)) for s in item.lessons),
                              key=lambda r: (r.title.casefold(), r.slug))),
         steps=history_steps(graph, item), held_in=tuple(held),
         status_url=status_url(graph, str(entry.status)))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from reisgids.graph.content import ContentGraph
 from reisgids.graph.urls import page_url
 from reisgids.model.atlas import Deal
+from reisgids.model.kind import Kind
 from reisgids.model.vocab import VOCABS
 from reisgids.plan.dates import iso
 from reisgids.plan.lessons_index import lessons_citing, lessons_of, reviews_of_deal
@@ -24,8 +25,7 @@ def phase_url(graph: ContentGraph, phase: str) -> str:
 
 
 def deal_of(graph: ContentGraph, slug: str) -> Deal:
-    data = graph.entries[("deal", slug)].data
-    assert isinstance(data, Deal)
+    data = graph.entries[(Kind.DEAL, slug)].data_as(Deal)
     return data
 
 
@@ -105,7 +105,7 @@ class DealView:
 def partner_rows(graph: ContentGraph, deal: Deal, columns: tuple[str, ...]
                  ) -> tuple[PartnerRow, ...]:
     return tuple(PartnerRow(
-        ref_view(graph, ("partner", p.partner)), vocab_label(graph, "deal.role", p.role),
+        ref_view(graph, (Kind.PARTNER, p.partner)), vocab_label(graph, "deal.role", p.role),
         tuple(c in p.contributions for c in columns),
         tuple(vocab_label(graph, "contribution", c) for c in CONTRIBUTIONS
               if c in p.contributions), p.note or "")
@@ -113,8 +113,8 @@ def partner_rows(graph: ContentGraph, deal: Deal, columns: tuple[str, ...]
 
 
 def residents(graph: ContentGraph, deal: Deal) -> tuple[ResidentView, ...]:
-    return tuple(ResidentView(r.name, ref_view(graph, ("partner", r.from_)),
-                              ref_view(graph, ("partner", r.at)), fdate(graph, r.since),
+    return tuple(ResidentView(r.name, ref_view(graph, (Kind.PARTNER, r.from_)),
+                              ref_view(graph, (Kind.PARTNER, r.at)), fdate(graph, r.since),
                               iso(r.since) if r.since else "")
                  for r in deal.residents)
 
@@ -139,10 +139,10 @@ def deal_summary(graph: ContentGraph, slug: str,
     reviews = reviews_of_deal(graph, slug)
     upcoming = [m for m in milestones(graph, deal) if not m.done]
     return DealSummary(
-        card_view(graph, ("deal", slug)), str(deal.phase),
+        card_view(graph, (Kind.DEAL, slug)), str(deal.phase),
         vocab_label(graph, "deal.phase", deal.phase), partner_rows(graph, deal, ()),
         residents(graph, deal), upcoming[0] if upcoming else None, len(reviews),
-        len(lessons_of(index, [("deal", slug), *reviews])))
+        len(lessons_of(index, [(Kind.DEAL, slug), *reviews])))
 
 
 def deal_view(graph: ContentGraph, slug: str) -> DealView:
@@ -151,7 +151,7 @@ def deal_view(graph: ContentGraph, slug: str) -> DealView:
     columns = tuple(c for c in CONTRIBUTIONS if c in used)
     reviews = reviews_of_deal(graph, slug)
     index = lessons_citing(graph)
-    lessons = lessons_of(index, [("deal", slug), *reviews])
+    lessons = lessons_of(index, [(Kind.DEAL, slug), *reviews])
     agreements = deal.review_agreements
     return DealView(
         phase=str(deal.phase), phase_label=vocab_label(graph, "deal.phase", deal.phase),
@@ -163,8 +163,8 @@ def deal_view(graph: ContentGraph, slug: str) -> DealView:
         reviews=tuple(card_view(graph, k) for k in reversed(reviews)),
         lessons=tuple(sorted((card_view(graph, k) for k in lessons),
                              key=lambda r: (r.title.casefold(), r.slug))),
-        projects=tuple(ref_view(graph, ("project", p)) for p in deal.projects),
-        instruments=tuple(ref_view(graph, ("instrument", i)) for i in deal.instruments),
+        projects=tuple(ref_view(graph, (Kind.PROJECT, p)) for p in deal.projects),
+        instruments=tuple(ref_view(graph, (Kind.INSTRUMENT, i)) for i in deal.instruments),
         finance=tuple(vocab_label(graph, "finance", f) for f in deal.finance),
         start=fdate(graph, deal.start), end=fdate(graph, deal.end),
         feasibility=deal.feasibility or "",
@@ -188,7 +188,7 @@ class PhaseSection:
 def phase_sections(graph: ContentGraph, phase: str = "") -> tuple[PhaseSection, ...]:
     """Published deals grouped by phase in track order (only phases that occur)."""
     index = lessons_citing(graph)
-    summaries = [deal_summary(graph, e.slug, index) for e in graph.of_kind("deal")]
+    summaries = [deal_summary(graph, e.slug, index) for e in graph.of_kind(Kind.DEAL)]
     return tuple(
         PhaseSection(p, vocab_label(graph, "deal.phase", p), phase_url(graph, p),
                      tuple(sorted((s for s in summaries if s.phase == p),
@@ -200,7 +200,7 @@ def phase_sections(graph: ContentGraph, phase: str = "") -> tuple[PhaseSection, 
 def phase_counts(graph: ContentGraph) -> list[tuple[str, int]]:
     """(phase, number of published deals) for the phases that occur, in track order."""
     counts: dict[str, int] = {}
-    for entry in graph.of_kind("deal"):
+    for entry in graph.of_kind(Kind.DEAL):
         phase = str(deal_of(graph, entry.slug).phase)
         counts[phase] = counts.get(phase, 0) + 1
     return [(p, counts[p]) for p in PHASES if p in counts]
@@ -209,7 +209,7 @@ def phase_counts(graph: ContentGraph) -> list[tuple[str, int]]:
 def active_residents(graph: ContentGraph) -> list[tuple[str, ResidentView]]:
     """Partners in residence of deals in execution: (deal slug, resident)."""
     found = []
-    for entry in graph.of_kind("deal"):
+    for entry in graph.of_kind(Kind.DEAL):
         deal = deal_of(graph, entry.slug)
         if deal.phase == "execution":
             found += [(entry.slug, r) for r in residents(graph, deal)]

@@ -11,6 +11,7 @@ from reisgids.errors import Text
 from reisgids.graph.content import ContentGraph
 from reisgids.graph.urls import page_url
 from reisgids.model.compass import CompassEdition, HistoryEntry
+from reisgids.model.kind import Kind
 from reisgids.model.vocab import VOCABS
 from reisgids.plan.compass_views import (
     EditionCard,
@@ -38,7 +39,7 @@ ALL_THEMES = Text("Alle thema's", "All themes")
 
 def pdf_path(graph: ContentGraph, slug: str) -> str:
     """The site path of an edition's PDF, beside its page ('/kompas/2025/reiskompas-2025.pdf')."""
-    return graph.urls[("compass-edition", slug)] + f"reiskompas-{slug}.pdf"
+    return graph.urls[(Kind.COMPASS_EDITION, slug)] + f"reiskompas-{slug}.pdf"
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ def edition_card_of(graph: ContentGraph, slug: str, source: EditionSource) -> Ed
     seen = min(period.end, source.adopted.date) if source.frozen and source.adopted else (
         period.end)
     return EditionCard(
-        card_view(graph, ("compass-edition", slug)),
+        card_view(graph, (Kind.COMPASS_EDITION, slug)),
         f"{fdate(graph, period.start)} – {fdate(graph, period.end)}", fdate(graph, seen),
         fdate(graph, source.adopted.date) if source.adopted else "",
         source.adopted.forum if source.adopted else "", source.adopted is None)
@@ -153,8 +154,7 @@ def edition_card_of(graph: ContentGraph, slug: str, source: EditionSource) -> Ed
 
 def edition_view(graph: ContentGraph, slug: str, canonical: str) -> EditionView:
     source = edition_source(graph, slug)
-    data = graph.entries[("compass-edition", slug)].data
-    assert isinstance(data, CompassEdition)
+    data = graph.entries[(Kind.COMPASS_EDITION, slug)].data_as(CompassEdition)
     lines = [line_of(graph, source, s.slug, s.entry) for s in source.statuses]
     found = dict(editions(graph))  # a copy: the memoised index is shared
     found.setdefault(slug, data)
@@ -169,10 +169,10 @@ def edition_view(graph: ContentGraph, slug: str, canonical: str) -> EditionView:
         card, status_groups(graph, lines, keep_empty=False), len(lines),
         diff_view(graph, source, source.diff) if source.diff else None,
         tuple(PriorityView(term_views(graph, [p.theme])[0], p.text) for p in source.priorities),
-        tuple(sorted((ref_view(graph, ("partner", p)) for p in source.co_created_with
-                      if ("partner", p) in graph.entries),
+        tuple(sorted((ref_view(graph, (Kind.PARTNER, p)) for p in source.co_created_with
+                      if (Kind.PARTNER, p) in graph.entries),
                      key=lambda r: (r.title.casefold(), r.slug))),
-        ref_view(graph, ("compass-edition", before)) if before else None,
-        ref_view(graph, ("compass-edition", after)) if after else None, citation,
+        ref_view(graph, (Kind.COMPASS_EDITION, before)) if before else None,
+        ref_view(graph, (Kind.COMPASS_EDITION, after)) if after else None, citation,
         source.frozen, overview_of(graph, source),
         page_url(graph, pdf_path(graph, slug)))

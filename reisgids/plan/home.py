@@ -8,6 +8,7 @@ from reisgids.compass.editions import STATUS_ORDER, current_edition
 from reisgids.graph.content import ContentGraph
 from reisgids.graph.routes import GLOSSARY_URL, overview_url
 from reisgids.graph.urls import page_url
+from reisgids.model.kind import Kind
 from reisgids.model.learning import Lesson
 from reisgids.plan.compass_views import (
     EditionCard,
@@ -66,12 +67,12 @@ def overview(graph: ContentGraph, kind: str) -> str:
 
 def home_counts(graph: ContentGraph) -> dict[str, int]:
     """The numbers of the cycle, for the page and for tests."""
-    lessons = [e.data for e in graph.of_kind("lesson")]
+    lessons = [e.data for e in graph.of_kind(Kind.LESSON)]
     lines = current_lines(graph)
     counts = {
-        "deals": len(graph.of_kind("deal")),
+        "deals": len(graph.of_kind(Kind.DEAL)),
         "residents": len(active_residents(graph)),
-        "reviews": len(graph.of_kind("review")),
+        "reviews": len(graph.of_kind(Kind.REVIEW)),
         "lessons": len(lessons),
         "successes": sum(1 for x in lessons if isinstance(x, Lesson) and x.success),
         "agenda": len(lines),
@@ -88,7 +89,7 @@ def home_view(graph: ContentGraph, translate: Translate) -> HomeView:
     phases = tuple(LinkView(vocab_label(graph, "deal.phase", p), phase_url(graph, p), False, n)
                    for p, n in phase_counts(graph))
     residents = tuple(LinkView(translate("home.resident").format(name=r.name, at=r.at.title),
-                               card_view(graph, ("deal", d)).url)
+                               card_view(graph, (Kind.DEAL, d)).url)
                       for d, r in active_residents(graph))
     statuses = tuple(LinkView(vocab_label(graph, "agenda.status", s), status_url(graph, s),
                               False, counts[f"status:{s}"])
@@ -123,7 +124,7 @@ def home_view(graph: ContentGraph, translate: Translate) -> HomeView:
         atlas=atlas, news_url=overview(graph, "news"), events_url=overview(graph, "event"),
         search_url=page_url(graph, "/zoeken/"), themes_url=page_url(graph, "/themas/"),
         areas=tuple(LinkView(e.data.title, page_url(graph, graph.urls[e.key]))
-                    for e in sorted(graph.of_kind("area"), key=lambda e: e.data.title)),
+                    for e in sorted(graph.of_kind(Kind.AREA), key=lambda e: e.data.title)),
         themes=tuple(LinkView(name, theme_url(graph, theme)) for theme, name in
                      graph.config.vocabulary("themes").items()),
         helpers=tuple(LinkView(translate(key), overview(graph, kind), False,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.urls import page_url
 from reisgids.model.base import DocumentSource
+from reisgids.model.kind import Kind
 from reisgids.model.learning import Lesson, Review
 from reisgids.model.vocab import VOCABS
 from reisgids.plan.compass_views import ItemLine, agenda_items, item_line, status_now
@@ -44,14 +45,13 @@ LESSON_FILTERS: tuple[LessonFilter, ...] = (
 
 
 def lesson_of(graph: ContentGraph, key: Key) -> Lesson:
-    data = graph.entries[key].data
-    assert isinstance(data, Lesson)
+    data = graph.entries[key].data_as(Lesson)
     return data
 
 
 def lesson_keys(graph: ContentGraph) -> list[Key]:
     """Published lessons, newest first, then by title."""
-    keys = [e.key for e in graph.of_kind("lesson")]
+    keys = [e.key for e in graph.of_kind(Kind.LESSON)]
     return sorted(keys, key=lambda k: (-lesson_of(graph, k).date.toordinal(),
                                        graph.entries[k].data.title.casefold(), k))
 
@@ -111,7 +111,7 @@ class LessonView:
 
 
 def lesson_view(graph: ContentGraph, slug: str) -> LessonView:
-    lesson = lesson_of(graph, ("lesson", slug))
+    lesson = lesson_of(graph, (Kind.LESSON, slug))
     facts = []
     for how in LESSON_FILTERS[1:]:
         value = how.of(lesson)[0]
@@ -127,7 +127,7 @@ def lesson_view(graph: ContentGraph, slug: str) -> LessonView:
                                       "", "", ""))
     items = agenda_items(graph)
     agenda = []
-    for link in graph.backlinks(("lesson", slug)):
+    for link in graph.backlinks((Kind.LESSON, slug)):
         if link.source[0] == "agenda-item" and link.source[1] in items:
             entry = status_now(graph, items[link.source[1]])
             if entry is not None:
@@ -179,20 +179,19 @@ REVIEW_SHOWN = frozenset({("lesson", "sources")})
 
 
 def review_view(graph: ContentGraph, slug: str) -> ReviewView:
-    data = graph.entries[("review", slug)].data
-    assert isinstance(data, Review)
-    lessons = lessons_of(lessons_citing(graph), [("review", slug)])
+    data = graph.entries[(Kind.REVIEW, slug)].data_as(Review)
+    lessons = lessons_of(lessons_citing(graph), [(Kind.REVIEW, slug)])
     return ReviewView(
-        deal=card_view(graph, ("deal", data.deal)), date_text=fdate(graph, data.date),
+        deal=card_view(graph, (Kind.DEAL, data.deal)), date_text=fdate(graph, data.date),
         date_iso=iso(data.date),
         steps=tuple(StepView(vocab_label(graph, "review.steps", s), s in data.steps)
                     for s in REVIEW_STEPS),
         steps_done=sum(1 for s in REVIEW_STEPS if s in data.steps),
-        participants=tuple(ref_view(graph, ("partner", p)) for p in data.participants),
-        peers=tuple(PeerView(p.name, ref_view(graph, ("partner", p.partner))
+        participants=tuple(ref_view(graph, (Kind.PARTNER, p)) for p in data.participants),
+        peers=tuple(PeerView(p.name, ref_view(graph, (Kind.PARTNER, p.partner))
                              if p.partner else None) for p in data.peers),
         experience_experts=data.experience_experts or "",
-        yardstick=tuple(YardstickView(ref_view(graph, ("partner", y.partner)),
+        yardstick=tuple(YardstickView(ref_view(graph, (Kind.PARTNER, y.partner)),
                                       tuple(y.criteria)) for y in data.yardstick),
         next_review=fdate(graph, data.next_review),
         next_review_iso=iso(data.next_review) if data.next_review else "",
@@ -202,5 +201,5 @@ def review_view(graph: ContentGraph, slug: str) -> ReviewView:
 
 def review_keys(graph: ContentGraph) -> list[Key]:
     """Published reviews, newest first."""
-    return sorted((e.key for e in graph.of_kind("review")),
+    return sorted((e.key for e in graph.of_kind(Kind.REVIEW)),
                   key=lambda k: (-(graph.entries[k].data.date or graph.now).toordinal(), k))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reisgids.graph.content import ContentGraph, Key
+from reisgids.model.kind import Kind
 
 
 def lessons_citing(graph: ContentGraph) -> dict[Key, tuple[Key, ...]]:
@@ -19,6 +20,6 @@ def lessons_of(index: dict[Key, tuple[Key, ...]], sources: Iterable[Key]) -> lis
 
 def reviews_of_deal(graph: ContentGraph, deal: str) -> list[Key]:
     """Published reviews of one deal, oldest first."""
-    keys = [link.source for link in graph.backlinks(("deal", deal))
+    keys = [link.source for link in graph.backlinks((Kind.DEAL, deal))
             if link.source[0] == "review" and link.field == "deal"]
     return sorted(set(keys), key=lambda k: (graph.entries[k].data.date or graph.now, k))

@@ -8,6 +8,7 @@ from typing import Any
 
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.model.atlas import Partner
+from reisgids.model.kind import Kind
 from reisgids.model.publication import Event, News
 from reisgids.plan.dates import iso
 
@@ -29,12 +30,11 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def organisation(graph: ContentGraph, key: Key) -> dict[str, Any]:
-    data = graph.entries[key].data
-    assert isinstance(data, Partner)
+    data = graph.entries[key].data_as(Partner)
     parent = None
-    if data.parent and ("partner", data.parent) in graph.entries:
+    if data.parent and (Kind.PARTNER, data.parent) in graph.entries:
         parent = {"@type": "Organization",
-                  "name": graph.entries[("partner", data.parent)].data.title}
+                  "name": graph.entries[(Kind.PARTNER, data.parent)].data.title}
     contacts = [_clean({"@type": "ContactPoint", "contactType": c.role + (
         f" ({c.team})" if c.team else ""), "email": c.email, "telephone": c.phone})
         for c in data.contacts]
@@ -47,8 +47,7 @@ def organisation(graph: ContentGraph, key: Key) -> dict[str, Any]:
 
 
 def event(graph: ContentGraph, key: Key) -> dict[str, Any]:
-    data = graph.entries[key].data
-    assert isinstance(data, Event)
+    data = graph.entries[key].data_as(Event)
     if data.online and not data.location:
         mode = "https://schema.org/OnlineEventAttendanceMode"
     elif data.online:
@@ -61,8 +60,8 @@ def event(graph: ContentGraph, key: Key) -> dict[str, Any]:
     elif data.online:
         location = {"@type": "VirtualLocation", "url": data.registration or absolute(
             graph, graph.urls[key])}
-    organisers = [{"@type": "Organization", "name": graph.entries[("partner", p)].data.title}
-                  for p in data.organisers if ("partner", p) in graph.entries]
+    organisers = [{"@type": "Organization", "name": graph.entries[(Kind.PARTNER, p)].data.title}
+                  for p in data.organisers if (Kind.PARTNER, p) in graph.entries]
     return _clean({
         "@context": "https://schema.org", "@type": "Event", "name": data.title,
         "description": data.summary, "startDate": iso(data.start),
@@ -74,8 +73,7 @@ def event(graph: ContentGraph, key: Key) -> dict[str, Any]:
 
 
 def news_article(graph: ContentGraph, key: Key) -> dict[str, Any]:
-    data = graph.entries[key].data
-    assert isinstance(data, News)
+    data = graph.entries[key].data_as(News)
     return _clean({
         "@context": "https://schema.org", "@type": "NewsArticle", "headline": data.title,
         "description": data.summary, "datePublished": iso(data.date),

@@ -9,6 +9,7 @@ from typing import Any
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.routes import overview_url
 from reisgids.graph.urls import CALENDAR_URL, COMPASS_URL, LESSONS_URL, NEWS_URL, page_url
+from reisgids.model.kind import Kind
 from reisgids.model.vocab import VOCABS
 from reisgids.plan.compass_views import (
     compass_view,
@@ -138,7 +139,7 @@ def atlas_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
 
 
 def deal_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
-    base = overview_url(graph.config, "deal")
+    base = overview_url(graph.config, Kind.DEAL)
     title = translate("kinds.deal")
     counts = {s.phase: len(s.deals) for s in phase_sections(graph)}
 
@@ -178,9 +179,9 @@ def lesson_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
 
 
 def compass_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
-    base = overview_url(graph.config, "compass-edition")
+    base = overview_url(graph.config, Kind.COMPASS_EDITION)
     title = translate("kinds.compass-edition")
-    agenda = overview_url(graph.config, "agenda-item")
+    agenda = overview_url(graph.config, Kind.AGENDA_ITEM)
     agenda_title = translate("kinds.agenda-item")
     pages = [
         Page(url=base, template="compass.html", title=title,
@@ -211,11 +212,11 @@ def compass_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
 def publication_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
     pages: list[Page] = []
     for kind in ("news", "story", "review"):
-        keys = review_keys(graph) if kind == "review" else newest_first(graph, kind)
+        keys = review_keys(graph) if kind == Kind.REVIEW else newest_first(graph, kind)
         pages += faceted(graph, translate, kind=kind, keys=keys, specs=[],
-                         feed=feed_link(graph, translate, kind, NEWS_URL) if kind == "news"
+                         feed=feed_link(graph, translate, kind, NEWS_URL) if kind == Kind.NEWS
                          else None)
-    events = overview_url(graph.config, "event")
+    events = overview_url(graph.config, Kind.EVENT)
     upcoming, past = split_events(graph)
     title = translate("kinds.event")
     pages.append(Page(url=events, template="events.html", title=title,
@@ -225,7 +226,7 @@ def publication_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
                           calendar_url=page_url(graph, CALENDAR_URL)),
                       description=translate("intro.event"),
                       breadcrumbs=trail(graph, translate, (title, events))))
-    market = overview_url(graph.config, "listing")
+    market = overview_url(graph.config, Kind.LISTING)
     archive = f"{market}archief/"
     current, archived = split_listings(graph)
     title = translate("kinds.listing")
@@ -246,7 +247,7 @@ def publication_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
 
 
 def place_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
-    areas = overview_url(graph.config, "area")
+    areas = overview_url(graph.config, Kind.AREA)
     title = translate("kinds.area")
     pages = [Page(url=areas, template="areas.html", title=title,
                   context=AreasContext(city_groups(graph)), description=translate("intro.area"),

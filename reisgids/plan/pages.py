@@ -10,6 +10,8 @@ from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.routes import GLOSSARY_URL, overview_url
 from reisgids.graph.urls import page_url
 from reisgids.markdown import RenderedBody
+from reisgids.model.kind import Kind
+from reisgids.model.kinds import spec_of
 from reisgids.plan.a_z import a_to_z
 from reisgids.plan.atlas import PARTNER_SHOWN, PROJECT_SHOWN
 from reisgids.plan.contexts import AToZContext, EntryContext, GlossaryContext, HomeContext
@@ -35,18 +37,15 @@ SHOWN: dict[str, frozenset[tuple[str, str]]] = {
     "review": REVIEW_SHOWN,
 }
 
-ARTICLE_KINDS = frozenset({"news", "story", "lesson", "review", "compass-edition"})
-
-
 def entry_crumbs(graph: ContentGraph, translate: Translate, key: Key, title: str
                  ) -> tuple[Crumb, ...]:
     kind = key[0]
     steps: list[tuple[str, str]] = []
-    if kind == "agenda-item":
+    if kind == Kind.AGENDA_ITEM:
         steps = [(translate("kinds.compass-edition"), overview_url(graph.config,
-                                                                   "compass-edition")),
+                                                                   Kind.COMPASS_EDITION)),
                  (translate("kinds.agenda-item"), overview_url(graph.config, kind))]
-    elif kind != "page":
+    elif kind != Kind.PAGE:
         steps = [(translate(f"kinds.{kind}"), overview_url(graph.config, kind))]
     return trail(graph, translate, *steps, (title, graph.urls[key]))
 
@@ -57,7 +56,7 @@ def entry_pages(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
     for key in sorted(graph.published):
         kind = key[0]
         view = entry_view(graph, key, bodies, skip=SHOWN.get(kind, frozenset()))
-        if kind == "area":  # an area page gathers what is in it by itself
+        if kind == Kind.AREA:  # an area page gathers what is in it by itself
             view = replace(view, backlink_groups=())
         data = graph.entries[key].data
         detail = detail_of(graph, key, absolute(graph, graph.urls[key]))
@@ -67,7 +66,7 @@ def entry_pages(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
             description=view.summary, breadcrumbs=entry_crumbs(graph, translate, key,
                                                                view.title),
             indexed=not data.draft, source=graph.entries[key].rel,  # drafts never indexed
-            og_type="article" if kind in ARTICLE_KINDS else "website",
+            og_type="article" if spec_of(kind).article else "website",
             json_ld=structured_data(graph, key),
             image=absolute(graph, data.image) if data.image else "",
             feeds=entry_feeds(graph, translate, key)))

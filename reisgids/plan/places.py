@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.model.atlas import Area
 from reisgids.model.compass import CompassEdition
+from reisgids.model.kind import Kind
 from reisgids.plan.maps import MAX_MARKERS, MapView, Outlined, area_map
 from reisgids.plan.views import KIND_ORDER, RefView, card_view, ref_view, theme_url
 
@@ -29,8 +30,7 @@ def gather(graph: ContentGraph, keys: Iterable[Key]) -> tuple[Gathered, ...]:
 
 
 def area_of(graph: ContentGraph, slug: str) -> Area:
-    data = graph.entries[("area", slug)].data
-    assert isinstance(data, Area)
+    data = graph.entries[(Kind.AREA, slug)].data_as(Area)
     return data
 
 
@@ -38,10 +38,10 @@ def outlined(graph: ContentGraph, slugs: Iterable[str]) -> list[Outlined]:
     found = []
     for slug in sorted(slugs):
         outline = graph.outlines.get(slug)
-        if outline is None or ("area", slug) not in graph.entries:
+        if outline is None or (Kind.AREA, slug) not in graph.entries:
             continue
-        found.append(Outlined(slug, graph.entries[("area", slug)].data.title,
-                              ref_view(graph, ("area", slug)).url, outline.geometry,
+        found.append(Outlined(slug, graph.entries[(Kind.AREA, slug)].data.title,
+                              ref_view(graph, (Kind.AREA, slug)).url, outline.geometry,
                               bool(outline.schematic)))
     return found
 
@@ -49,7 +49,7 @@ def outlined(graph: ContentGraph, slugs: Iterable[str]) -> list[Outlined]:
 def neighbours(graph: ContentGraph, slug: str) -> list[str]:
     """Published areas of the same city (the area itself included)."""
     city = area_of(graph, slug).city
-    return [e.slug for e in graph.of_kind("area")
+    return [e.slug for e in graph.of_kind(Kind.AREA)
             if e.slug == slug or (city and area_of(graph, e.slug).city == city)]
 
 
@@ -57,7 +57,7 @@ def on_the_map(graph: ContentGraph, slug: str) -> tuple[RefView, ...]:
     """The partners and projects of an area, in the order of their numbered dots."""
     found = [card_view(graph, e.key) for e in graph.in_area(slug)
              if e.kind in ("partner", "project")]
-    return tuple(sorted(found, key=lambda r: (r.kind != "partner", r.title.casefold(),
+    return tuple(sorted(found, key=lambda r: (r.kind != Kind.PARTNER, r.title.casefold(),
                                               r.slug))[:MAX_MARKERS])
 
 
@@ -94,12 +94,12 @@ class CityGroup:
 
 def city_groups(graph: ContentGraph) -> tuple[CityGroup, ...]:
     cities: dict[str, list[str]] = {}
-    for entry in graph.of_kind("area"):
+    for entry in graph.of_kind(Kind.AREA):
         cities.setdefault(area_of(graph, entry.slug).city or "", []).append(entry.slug)
     groups = []
     for city in sorted(cities, key=lambda c: (c == "", c.casefold())):
         slugs = cities[city]
-        refs = sorted((card_view(graph, ("area", s)) for s in slugs),
+        refs = sorted((card_view(graph, (Kind.AREA, s)) for s in slugs),
                       key=lambda r: (r.title.casefold(), r.slug))
         groups.append(CityGroup(city, tuple(refs), area_map(outlined(graph, slugs))))
     return tuple(groups)
@@ -141,9 +141,8 @@ class ThemeView:
 def theme_view(graph: ContentGraph, theme: str) -> ThemeView:
     keys = [e.key for e in graph.with_theme(theme)]
     priorities = []
-    for entry in graph.of_kind("compass-edition"):
-        data = entry.data
-        assert isinstance(data, CompassEdition)
+    for entry in graph.of_kind(Kind.COMPASS_EDITION):
+        data = entry.data_as(CompassEdition)
         priorities += [ThemePriority(ref_view(graph, entry.key), p.text)
                        for p in data.priorities if p.theme == theme]
     return ThemeView(theme, graph.config.vocabulary("themes").get(theme, theme),

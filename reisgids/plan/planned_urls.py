@@ -20,6 +20,7 @@ from reisgids.graph.urls import (
     csv_url,
     event_ics_url,
 )
+from reisgids.model.kind import Kind
 from reisgids.plan.overviews import list_pages
 from reisgids.source.kinds import KINDS
 
@@ -36,7 +37,7 @@ def machine_urls(graph: ContentGraph) -> frozenset[str]:
     """The generated files that are not pages: feeds, calendars, open data, the sitemap."""
     urls = set(FIXED_FILES)
     urls |= {csv_url(kind) for kind in KINDS}
-    urls |= {event_ics_url(graph, entry.key) for entry in graph.of_kind("event")}
+    urls |= {event_ics_url(graph, entry.key) for entry in graph.of_kind(Kind.EVENT)}
     return frozenset(urls)
 
 

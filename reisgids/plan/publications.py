@@ -7,6 +7,7 @@ from datetime import date
 
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.urls import event_ics_url, page_url
+from reisgids.model.kind import Kind
 from reisgids.model.publication import Event, Listing, News, Story
 from reisgids.plan.dates import format_span, iso, moment_day
 from reisgids.plan.views import RefView, card_view, fdate, language_of, ref_view, vocab_label
@@ -20,8 +21,7 @@ def newest_first(graph: ContentGraph, kind: str) -> list[Key]:
 
 
 def event_of(graph: ContentGraph, key: Key) -> Event:
-    data = graph.entries[key].data
-    assert isinstance(data, Event)
+    data = graph.entries[key].data_as(Event)
     return data
 
 
@@ -41,7 +41,7 @@ def _event_sort(graph: ContentGraph, key: Key) -> tuple[date, str, str]:
 
 def split_events(graph: ContentGraph) -> tuple[list[Key], list[Key]]:
     """(upcoming soonest first, past most recent first)."""
-    keys = [e.key for e in graph.of_kind("event")]
+    keys = [e.key for e in graph.of_kind(Kind.EVENT)]
     upcoming = sorted((k for k in keys if is_upcoming(event_of(graph, k), graph.now)),
                       key=lambda k: _event_sort(graph, k))
     past = sorted((k for k in keys if not is_upcoming(event_of(graph, k), graph.now)),
@@ -50,8 +50,7 @@ def split_events(graph: ContentGraph) -> tuple[list[Key], list[Key]]:
 
 
 def listing_of(graph: ContentGraph, key: Key) -> Listing:
-    data = graph.entries[key].data
-    assert isinstance(data, Listing)
+    data = graph.entries[key].data_as(Listing)
     return data
 
 
@@ -63,7 +62,7 @@ def is_expired(listing: Listing, today: date) -> bool:
 def split_listings(graph: ContentGraph) -> tuple[list[Key], list[Key]]:
     """(current listings, archived listings), each newest valid_until first... current ones
     by the date they run out (soonest first, open-ended last), archived most recent first."""
-    keys = [e.key for e in graph.of_kind("listing")]
+    keys = [e.key for e in graph.of_kind(Kind.LISTING)]
     current = [k for k in keys if not is_expired(listing_of(graph, k), graph.now)]
     archived = [k for k in keys if is_expired(listing_of(graph, k), graph.now)]
     current.sort(key=lambda k: (listing_of(graph, k).valid_until or date.max, k))
@@ -86,16 +85,16 @@ class EventView:
 
 
 def event_view(graph: ContentGraph, slug: str) -> EventView:
-    event = event_of(graph, ("event", slug))
+    event = event_of(graph, (Kind.EVENT, slug))
     return EventView(
         when=format_span(event.start, event.end, language_of(graph)),
         start_iso=iso(event.start), end_iso=iso(event.end) if event.end else "",
         upcoming=is_upcoming(event, graph.now),
         type=vocab_label(graph, "event.type", event.type), location=event.location or "",
         online=event.online,
-        organisers=tuple(ref_view(graph, ("partner", p)) for p in event.organisers),
+        organisers=tuple(ref_view(graph, (Kind.PARTNER, p)) for p in event.organisers),
         registration=event.registration or "",
-        ics_url=page_url(graph, event_ics_url(graph, ("event", slug))))
+        ics_url=page_url(graph, event_ics_url(graph, (Kind.EVENT, slug))))
 
 
 @dataclass(frozen=True)
@@ -110,11 +109,11 @@ class ListingView:
 
 
 def listing_view(graph: ContentGraph, slug: str) -> ListingView:
-    listing = listing_of(graph, ("listing", slug))
+    listing = listing_of(graph, (Kind.LISTING, slug))
     return ListingView(
         type=vocab_label(graph, "listing.type", listing.type),
         category=vocab_label(graph, "listing.category", listing.category),
-        by=ref_view(graph, ("partner", listing.by)), contact=listing.contact or "",
+        by=ref_view(graph, (Kind.PARTNER, listing.by)), contact=listing.contact or "",
         valid_until=fdate(graph, listing.valid_until),
         valid_until_iso=iso(listing.valid_until) if listing.valid_until else "",
         archived=is_expired(listing, graph.now))

@@ -15,6 +15,7 @@ from typing import Any
 
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.urls import DATA_PAGE_URL, JSON_URL, csv_url
+from reisgids.model.kind import Kind
 from reisgids.model.vocab import label
 from reisgids.plan.dates import iso
 from reisgids.plan.meta import absolute, event, json_ld, news_article, organisation
@@ -28,17 +29,17 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _org(graph: ContentGraph, slug: str | None) -> dict[str, Any] | None:
-    if not slug or not graph.is_published(("partner", slug)):
+    if not slug or not graph.is_published((Kind.PARTNER, slug)):
         return None
-    key = ("partner", slug)
+    key = (Kind.PARTNER, slug)
     return {"@type": "Organization", "name": graph.entries[key].data.title,
             "url": absolute(graph, graph.urls[key])}
 
 
 def _places(graph: ContentGraph, areas: list[str]) -> list[dict[str, Any]]:
-    return [{"@type": "Place", "name": graph.entries[("area", a)].data.title,
-             "url": absolute(graph, graph.urls[("area", a)])}
-            for a in areas if graph.is_published(("area", a))]
+    return [{"@type": "Place", "name": graph.entries[(Kind.AREA, a)].data.title,
+             "url": absolute(graph, graph.urls[(Kind.AREA, a)])}
+            for a in areas if graph.is_published((Kind.AREA, a))]
 
 
 def common(graph: ContentGraph, key: Key, kind_type: str) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from reisgids.graph.content import ContentGraph, Key
+from reisgids.model.kind import Kind
 from reisgids.model.vocab import label
 
 # The facets the search page offers, in the order it shows them.
@@ -44,9 +45,9 @@ def entry_day(kind: str, data: Any) -> date | None:
     candidates: list[Any] = [getattr(data, "date", None)]
     if kind in ("deal", "event"):
         candidates.append(getattr(data, "start", None))
-    elif kind == "compass-edition":
+    elif kind == Kind.COMPASS_EDITION:
         candidates.append(data.period.start)
-    elif kind == "agenda-item" and data.history:
+    elif kind == Kind.AGENDA_ITEM and data.history:
         candidates.append(data.history[-1].date)
     candidates.append(getattr(data, "updated", None))
     for moment in candidates:
@@ -57,15 +58,15 @@ def entry_day(kind: str, data: Any) -> date | None:
 
 
 def typed_facets(kind: str, data: Any, language: str) -> tuple[tuple[str, str], ...]:
-    if kind == "deal":
+    if kind == Kind.DEAL:
         return (("fase", label("deal.phase", data.phase, language)),)
-    if kind == "project":
+    if kind == Kind.PROJECT:
         return (("status", label("project.status", data.status, language)),)
-    if kind == "instrument":
+    if kind == Kind.INSTRUMENT:
         return (("status", label("instrument.status", data.status, language)),)
-    if kind == "agenda-item":
+    if kind == Kind.AGENDA_ITEM:
         return (("status", label("agenda.status", data.history[-1].status, language)),)
-    if kind == "lesson":
+    if kind == Kind.LESSON:
         return (("niveau", label("lesson.level", data.level, language)),)
     return ()
 

@@ -15,6 +15,7 @@ from reisgids.graph.content import ContentGraph, Key, Link
 from reisgids.graph.routes import GLOSSARY_URL, overview_url
 from reisgids.graph.urls import DATA_PAGE_URL, page_url
 from reisgids.markdown import RenderedBody
+from reisgids.model.kind import Kind
 from reisgids.model.vocab import label
 from reisgids.plan.dates import format_date, format_span, iso
 from reisgids.plan.repository import edit_pattern, issues_url
@@ -144,41 +145,41 @@ def card_facts(graph: ContentGraph, key: Key) -> tuple[tuple[str, ...], str, str
     meta: list[str] = []
     flag = ""
     moment: Any = data.date
-    if kind == "deal":
+    if kind == Kind.DEAL:
         meta = [vocab_label(graph, "deal.phase", data.phase)]
         if data.partners:
             meta.append(f"{len(data.partners)} partners")
-    elif kind == "project":
+    elif kind == Kind.PROJECT:
         meta = [vocab_label(graph, "project.status", data.status)]
         meta += [x for x in (data.city,) if x]
-    elif kind == "partner":
+    elif kind == Kind.PARTNER:
         meta = [vocab_label(graph, "partner_types", data.type)]
-    elif kind == "instrument":
+    elif kind == Kind.INSTRUMENT:
         meta = [vocab_label(graph, "instrument.type", data.type),
                 vocab_label(graph, "instrument.status", data.status)]
-    elif kind == "lesson":
+    elif kind == Kind.LESSON:
         meta = [vocab_label(graph, "lesson.level", data.level),
                 vocab_label(graph, "lesson.type", data.type)]
         if data.change != "none":
             meta.append(vocab_label(graph, "change", data.change))
         flag = "success" if data.success else ""
-    elif kind == "agenda-item":
+    elif kind == Kind.AGENDA_ITEM:
         meta = [vocab_label(graph, "agenda.status", data.history[-1].status),
                 vocab_label(graph, "change", data.change)]
-    elif kind == "compass-edition":
+    elif kind == Kind.COMPASS_EDITION:
         meta = [f"{fdate(graph, data.period.start)} – {fdate(graph, data.period.end)}"]
         flag = "" if data.adopted is not None else "concept"
-    elif kind == "story":
+    elif kind == Kind.STORY:
         meta = [vocab_label(graph, "story.medium", data.medium)]
-    elif kind == "event":
+    elif kind == Kind.EVENT:
         meta = [vocab_label(graph, "event.type", data.type)]
         meta += [x for x in (data.location,) if x]
         return (tuple(meta), format_span(data.start, data.end, language_of(graph)),
                 iso(data.start), flag)
-    elif kind == "listing":
+    elif kind == Kind.LISTING:
         meta = [vocab_label(graph, "listing.type", data.type),
                 vocab_label(graph, "listing.category", data.category)]
-    elif kind == "area":
+    elif kind == Kind.AREA:
         meta = [x for x in (data.city,) if x]
     if moment is None:
         return tuple(meta), "", "", flag
@@ -230,8 +231,8 @@ def entry_view(graph: ContentGraph, key: Key, bodies: Mapping[Key, RenderedBody]
         kind=entry.kind, slug=entry.slug, title=data.title,
         summary=data.summary or "", body_html=bodies[key].html if key in bodies else "",
         themes=term_views(graph, data.themes),
-        areas=tuple(ref_view(graph, ("area", a)) for a in data.areas
-                    if ("area", a) in graph.entries),
+        areas=tuple(ref_view(graph, (Kind.AREA, a)) for a in data.areas
+                    if (Kind.AREA, a) in graph.entries),
         backlink_groups=backlink_groups(graph, graph.backlinks(key), skip),
         date_text=fdate(graph, data.date),
         date_iso=iso(data.date) if data.date is not None else "",
@@ -273,8 +274,8 @@ def navigation(graph: ContentGraph) -> tuple[NavGroup, ...]:
 
 
 def footer_links(graph: ContentGraph) -> tuple[RefView, ...]:
-    return tuple(ref_view(graph, ("page", slug)) for slug in FOOTER_PAGES
-                 if graph.is_published(("page", slug)))
+    return tuple(ref_view(graph, (Kind.PAGE, slug)) for slug in FOOTER_PAGES
+                 if graph.is_published((Kind.PAGE, slug)))
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from reisgids.errors import Text
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.urls import CALENDAR_URL, event_ics_url
+from reisgids.model.kind import Kind
 from reisgids.model.publication import Event
 from reisgids.model.vocab import label
 from reisgids.render.machine import AMSTERDAM, absolute, host
@@ -121,8 +122,7 @@ def stamp(data: Event) -> str:
 
 def event_lines(graph: ContentGraph, key: Key) -> list[str]:
     """The unfolded content lines of one event's VEVENT."""
-    data = graph.entries[key].data
-    assert isinstance(data, Event)
+    data = graph.entries[key].data_as(Event)
     language = str(graph.config.language)
     words = {key: text.get(str(language)) for key, text in LABELS.items()}
     url = absolute(graph, graph.urls[key])
@@ -144,8 +144,7 @@ def event_lines(graph: ContentGraph, key: Key) -> list[str]:
 
 
 def sort_key(graph: ContentGraph, key: Key) -> tuple[str, str]:
-    data = graph.entries[key].data
-    assert isinstance(data, Event)
+    data = graph.entries[key].data_as(Event)
     start = data.start
     at = _midnight(start) if not isinstance(start, datetime) else start
     return (utc_value(at), key[1])
@@ -167,7 +166,7 @@ def calendar_files(graph: ContentGraph) -> dict[str, bytes]:
     """{output path: bytes}: /agenda.ics and one .ics per published event."""
     language = str(graph.config.language)
     words = {key: text.get(str(language)) for key, text in LABELS.items()}
-    keys = [e.key for e in graph.of_kind("event")]
+    keys = [e.key for e in graph.of_kind(Kind.EVENT)]
     files = {CALENDAR_URL.lstrip("/"): calendar_text(
         graph, keys, f"{graph.config.title} · {words['calendar']}")}
     for key in keys:

@@ -13,6 +13,7 @@ from reisgids.errors import Text
 from reisgids.graph.content import ContentGraph
 from reisgids.graph.urls import AREA_FEED, ITEM_FEED, THEME_FEED
 from reisgids.model.compass import AgendaItem
+from reisgids.model.kind import Kind
 from reisgids.plan.compass_views import agenda_items
 from reisgids.plan.feed_links import followed_areas, followed_themes
 from reisgids.render.feeds import (
@@ -49,7 +50,7 @@ def compass_follow_files(graph: ContentGraph) -> dict[str, bytes]:
     for slug, item in sorted(items.items()):
         url = ITEM_FEED.format(slug=slug)
         files[url.lstrip("/")] = atom_xml(_feed(
-            graph, url, "item", item.title, graph.urls[("agenda-item", slug)], {slug: item}))
+            graph, url, "item", item.title, graph.urls[(Kind.AGENDA_ITEM, slug)], {slug: item}))
     for theme in followed_themes(graph):
         url = THEME_FEED.format(slug=theme)
         files[url.lstrip("/")] = atom_xml(_feed(
@@ -58,6 +59,6 @@ def compass_follow_files(graph: ContentGraph) -> dict[str, bytes]:
     for area in followed_areas(graph):
         url = AREA_FEED.format(slug=area)
         files[url.lstrip("/")] = atom_xml(_feed(
-            graph, url, "area", graph.entries[("area", area)].data.title,
-            graph.urls[("area", area)], {s: i for s, i in items.items() if area in i.areas}))
+            graph, url, "area", graph.entries[(Kind.AREA, area)].data.title,
+            graph.urls[(Kind.AREA, area)], {s: i for s, i in items.items() if area in i.areas}))
     return files

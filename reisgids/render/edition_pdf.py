@@ -33,6 +33,7 @@ from reportlab.platypus import (
 
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.model.compass import CompassEdition
+from reisgids.model.kind import Kind
 from reisgids.plan.edition_views import EditionView, edition_view, pdf_path
 from reisgids.render.machine import absolute
 from reisgids.render.pdf_text import body_blocks, printable
@@ -206,9 +207,8 @@ def _changes(view: EditionView, t: Translate, para: Callable[..., Paragraph]
 
 def edition_pdf(graph: ContentGraph, slug: str, body_html: str, t: Translate) -> bytes:
     glyphs = _fonts()
-    key = ("compass-edition", slug)
-    data = graph.entries[key].data
-    assert isinstance(data, CompassEdition)
+    key = (Kind.COMPASS_EDITION, slug)
+    data = graph.entries[key].data_as(CompassEdition)
     url = absolute(graph, graph.urls[key])
     view = edition_view(graph, slug, url)
     card = view.card
@@ -234,4 +234,4 @@ def edition_pdfs(graph: ContentGraph, bodies: Mapping[Key, str], t: Translate
     """{output path: bytes} of the PDF of every published edition."""
     return {pdf_path(graph, e.slug).lstrip("/"): edition_pdf(graph, e.slug,
                                                               bodies.get(e.key, ""), t)
-            for e in graph.of_kind("compass-edition")}
+            for e in graph.of_kind(Kind.COMPASS_EDITION)}

@@ -19,6 +19,7 @@ from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.routes import overview_url
 from reisgids.graph.urls import COMPASS_URL, LESSONS_URL, NEWS_URL
 from reisgids.model.compass import AgendaItem, HistoryEntry
+from reisgids.model.kind import Kind
 from reisgids.model.learning import Lesson
 from reisgids.model.vocab import label
 from reisgids.render.machine import (
@@ -162,23 +163,22 @@ def entry_of(graph: ContentGraph, key: Key, bodies: Mapping[Key, str]) -> FeedEn
 
 
 def news_feed(graph: ContentGraph, bodies: Mapping[Key, str]) -> Feed:
-    entries = [entry_of(graph, e.key, bodies) for e in graph.of_kind("news")]
-    return _feed(graph, NEWS_URL, "news", overview_url(graph.config, "news"), entries)
+    entries = [entry_of(graph, e.key, bodies) for e in graph.of_kind(Kind.NEWS)]
+    return _feed(graph, NEWS_URL, "news", overview_url(graph.config, Kind.NEWS), entries)
 
 
 def lessons_feed(graph: ContentGraph, bodies: Mapping[Key, str]) -> Feed:
     words = labels(str(graph.config.language))
     entries = []
-    for found in graph.of_kind("lesson"):
-        assert isinstance(found.data, Lesson)
-        kind = "success" if found.data.success else "lesson"
+    for found in graph.of_kind(Kind.LESSON):
+        kind = "success" if found.data_as(Lesson).success else "lesson"
         entry = entry_of(graph, found.key, bodies)
         entries.append(FeedEntry(
             id=entry.id, title=entry.title, url=entry.url, updated=entry.updated,
             published=entry.published, summary=entry.summary,
             content_html=entry.content_html, author=entry.author,
             categories=((kind, words[kind]), *entry.categories)))
-    return _feed(graph, LESSONS_URL, "lessons", overview_url(graph.config, "lesson"), entries)
+    return _feed(graph, LESSONS_URL, "lessons", overview_url(graph.config, Kind.LESSON), entries)
 
 
 def _status(entry: HistoryEntry, language: str) -> str:
@@ -233,7 +233,7 @@ def status_entries(graph: ContentGraph, items: Mapping[str, AgendaItem]) -> list
             summary = f"{status} ({words['was']}: {before})"
         if event.entry.decision:
             summary += f" — {label('decision', str(event.entry.decision), language)}"
-        url = absolute(graph, graph.urls[("agenda-item", event.slug)])
+        url = absolute(graph, graph.urls[(Kind.AGENDA_ITEM, event.slug)])
         link = f"{url}#{history_anchor(event.index)}"
         entries.append(FeedEntry(
             id=link, title=f"{item.title}: {status}", url=link, updated=event.entry.date,
@@ -246,15 +246,14 @@ def status_entries(graph: ContentGraph, items: Mapping[str, AgendaItem]) -> list
 
 def published_agenda_items(graph: ContentGraph) -> dict[str, AgendaItem]:
     items: dict[str, AgendaItem] = {}
-    for found in graph.of_kind("agenda-item"):
-        assert isinstance(found.data, AgendaItem)
-        items[found.slug] = found.data
+    for found in graph.of_kind(Kind.AGENDA_ITEM):
+        items[found.slug] = found.data_as(AgendaItem)
     return items
 
 
 def compass_feed(graph: ContentGraph) -> Feed:
     """One entry per history entry of every published agenda item."""
-    return _feed(graph, COMPASS_URL, "compass", overview_url(graph.config, "compass-edition"),
+    return _feed(graph, COMPASS_URL, "compass", overview_url(graph.config, Kind.COMPASS_EDITION),
                  status_entries(graph, published_agenda_items(graph)))
 
 

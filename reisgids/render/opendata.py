@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from reisgids.graph.content import ContentGraph, Key, Link
 from reisgids.graph.urls import JSON_URL, csv_url
 from reisgids.model.fields import Text
-from reisgids.model.registry import MODELS
+from reisgids.model.kinds import MODELS
 from reisgids.model.vocab import VOCABS
 from reisgids.render.machine import absolute
 from reisgids.source.kinds import KINDS

@@ -1,29 +1,16 @@
-"""The content folders and the kind each one holds."""
+"""The content folders and the kind each one holds (read from reisgids.model.kinds)."""
 
 from __future__ import annotations
 
-# folder under content/ -> kind id
-FOLDERS: dict[str, str] = {
-    "deals": "deal",
-    "projects": "project",
-    "partners": "partner",
-    "instruments": "instrument",
-    "reviews": "review",
-    "lessons": "lesson",
-    "compass/editions": "compass-edition",
-    "compass/agenda": "agenda-item",
-    "news": "news",
-    "stories": "story",
-    "events": "event",
-    "marketplace": "listing",
-    "areas": "area",
-    "pages": "page",
-}
+from reisgids.model.kinds import SPECS
+
+# folder under content/ -> kind id, in registry order
+FOLDERS: dict[str, str] = {spec.folder: spec.kind.value for spec in SPECS}
 KINDS: tuple[str, ...] = tuple(FOLDERS.values())
 # An adopted edition's frozen snapshot lies beside it: content/compass/editions/2025.snapshot.yml
 SNAPSHOT_FOLDER = "compass/editions"
 SNAPSHOT_SUFFIX = ".snapshot.yml"
-FOLDER_OF: dict[str, str] = {kind: folder for folder, kind in FOLDERS.items()}
+FOLDER_OF: dict[str, str] = {spec.kind.value: spec.folder for spec in SPECS}
 
 # Names an editor may reach for (Dutch, singular, the URL word) -> the right folder.
 FOLDER_SYNONYMS: dict[str, str] = {

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from reisgids.config import CompassSettings, Freshness, SiteConfig, Vocabularies
 from reisgids.model.describe import field_paths
-from reisgids.model.registry import MODELS
+from reisgids.model.kinds import MODELS
 from reisgids.source.kinds import KINDS
 
 REPO = Path(__file__).resolve().parents[2]

@@ -30,7 +30,7 @@ from reisgids.model.describe import (
     field_paths,
     sub_fields,
 )
-from reisgids.model.registry import MODELS
+from reisgids.model.kinds import MODELS
 from reisgids.model.vocab import VOCABS
 from reisgids.source.kinds import FOLDER_OF, KINDS
 

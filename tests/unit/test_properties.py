@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reisgids.errors import Diagnostic
-from reisgids.model.registry import MODELS
+from reisgids.model.kinds import MODELS
 from reisgids.source.discover import SourceFile
 from reisgids.source.kinds import FOLDER_OF, KINDS
 from reisgids.validate import read_entry

@@ -17,7 +17,7 @@ from reisgids.errors import Diagnostic
 from reisgids.graph.checks import check_graph
 from reisgids.graph.link import link
 from reisgids.model.describe import describe
-from reisgids.model.registry import MODELS
+from reisgids.model.kinds import MODELS
 from reisgids.scaffold import new_file, resolve_kind
 from reisgids.source.discover import discover
 from reisgids.source.kinds import FOLDER_OF, KINDS

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from reisgids.model.help import FIELD_HELP
-from reisgids.model.registry import MODELS
+from reisgids.model.base import Entry
+from reisgids.model.kinds import MODELS
 from reisgids.model.vocab import VOCABS
 from reisgids.scaffold import new_file
 from reisgids.schema import DRAFT_07, kind_schema, write_schemas
@@ -131,7 +131,7 @@ def test_draft_07_with_definitions(kind: str) -> None:
     for name, field in prop(schema, "title").items():
         assert name in {"description", "type", "maxLength"}, field
     assert prop(schema, "title")["maxLength"] == 150
-    assert prop(schema, "title")["description"] == FIELD_HELP["title"][0]
+    assert prop(schema, "title")["description"] == Entry.model_fields["title"].description
     if jsonschema is not None:
         jsonschema.Draft7Validator.check_schema(schema)
 
