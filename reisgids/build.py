@@ -156,7 +156,8 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
 
     editor = site.config.editor.enabled  # the web editor at /admin/ (docs/editor.md)
     if editor:
-        files = {**files, **admin_files(site.config)}
+        made = run.admin_files(site.config) if run is not None else admin_files(site.config)
+        files = {**files, **made}
 
     def fill(stage: Path) -> None:
         show.stage(f"schrijven ({len(files)} bestanden)" + (" en zoekindex" if search else ""),

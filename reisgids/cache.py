@@ -104,6 +104,8 @@ class BuildCache:
         self.autosave = True  # serve saves once, after its first build
         self.jinja: tuple[str, jinja2.Environment] | None = None  # (theme key, environment)
         self.loaded_headings = -1  # how many heading lists came from disk (-1: none)
+        # serve: outputs made from few inputs, kept in memory by a key of those inputs
+        self.derived: dict[str, tuple[str, Any]] = {}
 
     # bodies
     def body(self, key: str, resolve: Any, site: SiteUrls | None) -> RenderedBody | None:

@@ -13,8 +13,9 @@ the HTML. So the tornado application is assembled here:
   are never touched, and the last good build stays visible under the banner;
 - the site is served under the path of its `base_url` (`/gids/`), so the output is the
   same as `reisgids build` writes and internal links work as published;
-- the watched files are scanned every 100 ms; a `Debouncer` turns a burst of changes (20
-  saves, a `git checkout`) into one rebuild once it has been quiet for 300 ms.
+- the watched files are scanned every 50 ms (less often when a scan of a large site costs
+  more than a fifth of that); a `Debouncer` turns a burst of changes (20 saves, a `git
+  checkout`) into one rebuild once it has been quiet for 100 ms.
 
 Builds run on the server's own thread: a request during a build waits and then gets the
 new site, never a half-swapped folder.
@@ -53,15 +54,19 @@ from reisgids.config import CONFIG_FILE
 from reisgids.debounce import Debouncer
 from reisgids.editor.serving import handlers as editor_handlers
 from reisgids.errors import Report
-from reisgids.excerpt import SourceLines, render
+from reisgids.excerpt import SourceLines, excerpt, render
 from reisgids.incremental import EntryMemo, IndexLater, open_cache
 from reisgids.pool import available_cpus
 from reisgids.serve_guard import GuardedApplication
 
 HOST = "127.0.0.1"  # never 0.0.0.0: a preview with drafts is not for the network
 WATCHED_DIRS = ("content", "static", "data", "themes")
-POLL_MS = 100
-QUIET_SECONDS = 0.3
+POLL_MS = 50
+# Save-to-browser is watch interval + quiet period + rebuild; an editor's save is one write
+# (or a write and a rename within a millisecond), so 100 ms of quiet still makes one rebuild
+# of a burst (tests/integration/test_serve.py saves ten times, 20 ms apart).
+QUIET_SECONDS = 0.1
+SCAN_SHARE = 5  # a scan may use at most 1/5 of the time between scans
 MAX_WAIT_SECONDS = 5.0
 BANNER_CSS_URL = "/__reisgids__/serve.css"
 
@@ -137,8 +142,9 @@ def _say(language: str, nl: str, en: str) -> str:
 
 
 def banner_html(report: Report, language: str, *, has_previous: bool,
-                internal: str | None = None) -> bytes:
-    """The banner shown over every page after a failed build; all text escaped."""
+                internal: str | None = None, sources: SourceLines | None = None) -> bytes:
+    """The banner shown over every page after a failed build; all text escaped. With
+    `sources`, each diagnostic shows its source line with a caret, as the terminal does."""
     esc = html.escape
     lines = [f'<div id="reisgids-serve-fouten" role="alert" lang="{esc(language)}">',
              "<p><strong>" + esc(_say(language, "Bouwen mislukt.", "Build failed.")) + "</strong> "
@@ -160,7 +166,9 @@ def banner_html(report: Report, language: str, *, has_previous: bool,
         for d in items:
             severity = _say(language, "fout" if d.is_error else "waarschuwing",
                             "error" if d.is_error else "warning")
-            parts = [f'<code class="plek">{esc(str(d.location))}</code>',
+            shown = excerpt(d, sources) if sources is not None else None
+            where = str(d.location) + (f":{shown[0]}" if shown is not None else "")
+            parts = [f'<code class="plek">{esc(where)}</code>',
                      f'<span class="{esc(d.severity.value)}">{esc(severity)}</span>',
                      f'<code class="code">[{esc(d.code)}]</code>']
             if d.field:
@@ -168,6 +176,8 @@ def banner_html(report: Report, language: str, *, has_previous: bool,
             parts.append(f'<span class="bericht">{esc(d.message.get(language))}</span>')
             if d.hint is not None:
                 parts.append(f'<span class="hint">— {esc(d.hint.get(language))}</span>')
+            if shown is not None:  # <pre> keeps the caret under its spot
+                parts.append('<pre class="bron">' + esc("\n".join(shown[1])) + "</pre>")
             lines.append("<li>" + " ".join(parts) + "</li>")
         lines.append("</ul>")
         lines.append(f"<p>{esc(report.summary(language))}</p>")
@@ -186,6 +196,8 @@ BANNER_CSS = """\
 #reisgids-serve-fouten .error { color: #b00020; font-weight: bold; }
 #reisgids-serve-fouten .warning { color: #7a4d00; font-weight: bold; }
 #reisgids-serve-fouten .hint { color: #333; }
+#reisgids-serve-fouten pre.bron { margin: .25rem 0 0; padding: .25rem .5rem; overflow-x: auto;
+  background: #fff; border-left: 3px solid #b00020; font: .9em/1.3 ui-monospace, monospace; }
 """
 
 
@@ -238,6 +250,8 @@ class LiveSite:
     entries: EntryMemo = field(default_factory=EntryMemo)
     lock: threading.Lock = field(default_factory=threading.Lock)
     indexer: IndexLater | None = None
+    sources: SourceLines | None = None  # the lines the last build's diagnostics point at
+    next_scan: float = 0.0  # monotonic time of the next scan (large sites scan less often)
 
     @property
     def url(self) -> str:
@@ -280,7 +294,7 @@ class LiveSite:
             self.failure, self.internal = Report(), f"{type(exc).__name__}: {exc}"
             return False
         self.internal = None
-        sources = SourceLines(self.root)
+        sources = self.sources = SourceLines(self.root)  # as read now: the banner shows them
         for diagnostic in report.sorted():
             _echo(render(diagnostic, self.language, sources), err=True)
         if report.items:
@@ -318,21 +332,28 @@ class LiveSite:
 
     def tick(self) -> None:
         """Every POLL_MS: notice changes, and rebuild once a burst has gone quiet."""
+        started = time.monotonic()
+        if started < self.next_scan:
+            return  # a large site: the burst is only quiet once a later scan says so
         current = scan(self.root, self.out)
+        self.next_scan = started + (time.monotonic() - started) * SCAN_SHARE
+        self.notice(current)
+        paths = self.debouncer.take()
+        if paths is not None:
+            self.rebuild(paths)
+
+    def notice(self, current: Snapshot) -> None:
         changes = changed_paths(self.snapshot, current)
         if changes:
             self.snapshot = current
             self.debouncer.notify(changes)
-        paths = self.debouncer.take()
-        if paths is not None:
-            self.rebuild(paths)
 
     def banner(self) -> bytes | None:
         if not self.failed:
             return None
         return banner_html(self.failure or Report(), self.language,
                            has_previous=(self.out / "index.html").is_file(),
-                           internal=self.internal)
+                           internal=self.internal, sources=self.sources)
 
     def decorate(self, page: bytes) -> bytes:
         banner = self.banner()
