@@ -27,7 +27,7 @@ from reisgids.progress import Progress
 from reisgids.render.bodies import render_bodies
 from reisgids.render.images import carry_with_images, prepare_images
 from reisgids.render.markdown import RenderedBody
-from reisgids.render.outputs import render_site
+from reisgids.render.outputs import render_site_pages
 from reisgids.render.planned_urls import planned_urls
 from reisgids.render.theme import environment, find_theme, theme_problems
 from reisgids.search import index_site
@@ -130,11 +130,13 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
 
 def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
           cache: BuildCache | None = None, defer_search: bool = False,
-          in_place: bool = False, progress: Progress | None = None) -> Report:
+          in_place: bool = False, defer_rest: bool = False,
+          progress: Progress | None = None) -> Report:
     """`jobs`: processes for rendering; `cache`: reuse what earlier builds made (the output
     is the same bytes either way); `defer_search` (serve, with a cache): keep the previous
     search index and leave `cache.index_stale` set instead of running Pagefind now;
-    `in_place` (serve, with a cache): update `out` file by file instead of swapping it."""
+    `in_place` (serve, with a cache): update `out` file by file instead of swapping it;
+    `defer_rest` (serve, in place): leave the outputs besides pages in `cache.pending`."""
     report = Report()
     show = progress or Progress(False)
     show.stage("pagina's maken", "making pages")
@@ -146,9 +148,14 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
                                                    out if out.is_dir() else None)
     report.extend(problems)
     env.globals["images"] = images
-    files, problems = render_site(site.graph, site.bodies, env, theme, jobs=jobs,
-                                  carry=carry_with_images(run.carry, images)
-                                  if run is not None else None)
+    files, problems, rest = render_site_pages(site.graph, site.bodies, env, theme, jobs=jobs,
+                                              carry=carry_with_images(run.carry, images)
+                                              if run is not None else None)
+    report.extend(problems)
+    # feeds, open data, sitemap, PDFs, redirects: serve makes them after the reload
+    more, problems = run.outputs(rest, files, defer=defer_rest and in_place) if run is not None \
+        else rest.files(files)
+    files.update(more)
     report.extend(problems)
     if report.has_errors:
         return report

@@ -106,6 +106,11 @@ class BuildCache:
         self.loaded_headings = -1  # how many heading lists came from disk (-1: none)
         # serve: outputs made from few inputs, kept in memory by a key of those inputs
         self.derived: dict[str, tuple[str, Any]] = {}
+        # serve: per output folder, the paths of the outputs besides pages (feeds, open
+        # data, ...), which it makes after the changed page is visible; and that work
+        self.rest_paths: dict[str, set[str]] = {}
+        self.pending: Any = None  # incremental.Pending, for preview.Later
+        self.generation = 0  # builds so far: later work of an older build is dropped
 
     # bodies
     def body(self, key: str, resolve: Any, site: SiteUrls | None) -> RenderedBody | None:

@@ -32,7 +32,6 @@ import re
 import signal
 import socket
 import sys
-import threading
 import time
 import traceback
 from collections.abc import Iterable
@@ -48,15 +47,14 @@ from tornado.httpserver import HTTPServer
 from tornado.ioloop import PeriodicCallback
 from tornado.netutil import bind_sockets
 
-from reisgids.build import build, load_site, resolve_now
-from reisgids.cache import BuildCache
+from reisgids.build import resolve_now
 from reisgids.config import CONFIG_FILE
 from reisgids.debounce import Debouncer
 from reisgids.editor.serving import handlers as editor_handlers
-from reisgids.errors import Report
+from reisgids.errors import Diagnostic, Report
 from reisgids.excerpt import SourceLines, excerpt, render
-from reisgids.incremental import EntryMemo, IndexLater, open_cache
 from reisgids.pool import available_cpus
+from reisgids.preview import Preview
 from reisgids.serve_guard import GuardedApplication
 
 HOST = "127.0.0.1"  # never 0.0.0.0: a preview with drafts is not for the network
@@ -246,10 +244,8 @@ class LiveSite:
     elapsed: float = 0.0  # seconds the last good build took
     editor: bool = False  # --editor: /admin/ against this site (reisgids.editor.serving)
     # incremental: the loaded files and rendered pages stay in memory between builds
-    cache: BuildCache | None = None
-    entries: EntryMemo = field(default_factory=EntryMemo)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    indexer: IndexLater | None = None
+    preview: Preview | None = None
+    later_problems: list[Diagnostic] = field(default_factory=list)  # shown so far
     sources: SourceLines | None = None  # the lines the last build's diagnostics point at
     next_scan: float = 0.0  # monotonic time of the next scan (large sites scan less often)
 
@@ -268,23 +264,16 @@ class LiveSite:
         """Load and build into `out`; print what happened. False when it failed."""
         started = time.monotonic()
         try:
-            # the first build may fork workers; later ones run while the background index
-            # thread lives, and forking a process with threads can deadlock its children
-            jobs = available_cpus() if self.cache is None else 1
-            if self.cache is None:
-                self.cache = open_cache(self.root)
-                self.indexer = IndexLater(self.lock, self.cache)
-            site, report = load_site(self.root, now=resolve_now(self.now), drafts=self.drafts,
-                                     jobs=jobs, cache=self.cache, read=self.entries)
+            # the first build may fork workers; later ones run while the background thread
+            # lives, and forking a process with threads can deadlock its children
+            jobs = available_cpus() if self.preview is None else 1
+            if self.preview is None:
+                self.preview = Preview(self.root, self.out)
+            site, report = self.preview.rebuild(resolve_now(self.now), drafts=self.drafts,
+                                                jobs=jobs)
             if site is not None:
                 self.language = site.config.language
                 self.base_path = site.config.base_path
-            if site is not None and not report.has_errors:
-                with self.lock:
-                    report.extend(build(site, self.out, search=True, jobs=jobs,
-                                        cache=self.cache, defer_search=True,
-                                        in_place=True).items)
-                self.cache.autosave = False  # saved once; a save per edit would cost time
         except Exception as exc:  # a bug in reisgids, not in the content: keep serving
             _echo(self.say("interne fout in reisgids (geen fout in de inhoud); meld dit "
                            "aan de ontwikkelaars met de details hieronder:",
@@ -325,13 +314,32 @@ class LiveSite:
         self.index_if_stale()
 
     def index_if_stale(self) -> None:
-        """Pagefind after the page is visible, in the background (reisgids/incremental.py)."""
-        if self.cache is not None and self.cache.index_stale and self.indexer is not None \
-                and not self.failed:
-            self.indexer.request(self.out, self.language)
+        """Feeds, open data, ... and Pagefind after the page is visible, in the background
+        (reisgids/preview.py)."""
+        if self.preview is not None and not self.failed:
+            self.preview.after(self.language)
+
+    def later_failed(self) -> None:
+        """What the background work found (two outputs for one path) fails the build as a
+        full build would: shown in the terminal and in the browser."""
+        found = self.preview.later.problems if self.preview is not None else []
+        if found is self.later_problems:
+            return
+        self.later_problems = found
+        if not any(d.is_error for d in found):
+            return
+        report = Report()
+        report.extend(found)
+        sources = self.sources = SourceLines(self.root)
+        for diagnostic in report.sorted():
+            _echo(render(diagnostic, self.language, sources), err=True)
+        _echo(report.summary(self.language), err=True)
+        self.failure = report
+        _Reload.reload_waiters("*")
 
     def tick(self) -> None:
         """Every POLL_MS: notice changes, and rebuild once a burst has gone quiet."""
+        self.later_failed()
         started = time.monotonic()
         if started < self.next_scan:
             return  # a large site: the burst is only quiet once a later scan says so
