@@ -39,7 +39,7 @@ from reisgids.render.site_lookups import Seen, still_same, target_json
 
 CACHE_DIR = ".reisgids-cache"
 CACHE_FILE = "cache.json"
-FORMAT = 2  # 2: bodies record their lookups among the site URLs
+FORMAT = 3  # 2: bodies record their lookups among the site URLs; 3: whole builds
 KEEP_OUTPUTS = 3  # output folders remembered (build's output/, serve's, --out elsewhere)
 
 Resolved = dict[str, LinkTarget | None]
@@ -74,13 +74,13 @@ def machine_key() -> bytes | None:
 
 # --- values <-> JSON ------------------------------------------------------------------------
 
-def _diagnostic_json(d: Diagnostic) -> list[Any]:
+def diagnostic_json(d: Diagnostic) -> list[Any]:
     hint = [d.hint.nl, d.hint.en] if d.hint is not None else None
     return [d.location.path, d.location.line, d.location.col, d.code, d.severity.value,
             d.message.nl, d.message.en, d.field, hint]
 
 
-def _diagnostic(raw: list[Any]) -> Diagnostic:
+def diagnostic_from_json(raw: list[Any]) -> Diagnostic:
     path, line, col, code, severity, nl, en, field, hint = raw
     return Diagnostic(Location(path, line, col), code, Severity(severity), Text(nl, en),
                       field, Text(*hint) if hint is not None else None)
@@ -111,6 +111,9 @@ class BuildCache:
         self.rest_paths: dict[str, set[str]] = {}
         self.pending: Any = None  # incremental.Pending, for preview.Later
         self.generation = 0  # builds so far: later work of an older build is dropped
+        # per output folder, the last successful build's inputs and diagnostics (unchanged.py)
+        self.builds: dict[str, dict[str, Any]] = {}
+        self.dirty = False  # something changed that the next save() should keep
 
     # bodies
     def body(self, key: str, resolve: Any, site: SiteUrls | None) -> RenderedBody | None:
@@ -125,7 +128,7 @@ class BuildCache:
             return None
         self.used_bodies.add(key)
         return RenderedBody(record["html"], tuple(record["ids"]),
-                            tuple(_diagnostic(d) for d in record["diagnostics"]))
+                            tuple(diagnostic_from_json(d) for d in record["diagnostics"]))
 
     def store_body(self, key: str, body: RenderedBody, resolved: Resolved,
                    seen: Seen) -> None:
@@ -137,7 +140,7 @@ class BuildCache:
             return
         self.used_bodies.add(key)
         self.bodies[key] = {"html": body.html, "ids": list(body.heading_ids),
-                            "diagnostics": [_diagnostic_json(d) for d in body.diagnostics],
+                            "diagnostics": [diagnostic_json(d) for d in body.diagnostics],
                             "links": {p: target_json(t) for p, t in sorted(resolved.items())},
                             "site": dict(sorted(seen.items()))}
 
@@ -161,7 +164,8 @@ class BuildCache:
     def payload(self) -> bytes:
         bodies = {k: v for k, v in self.bodies.items() if k in self.used_bodies}
         return json.dumps({"format": FORMAT, "namespace": self.namespace, "bodies": bodies,
-                           "headings": self.headings, "outputs": self.outputs},
+                           "headings": self.headings, "outputs": self.outputs,
+                           "builds": self.builds},
                           ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
 
     def save(self, root: Path) -> None:
@@ -206,7 +210,7 @@ def load(root: Path, namespace: str) -> BuildCache:
             or data.get("namespace") != namespace:
         return cache
     cache.bodies, cache.headings = data["bodies"], data["headings"]
-    cache.outputs = data["outputs"]
+    cache.outputs, cache.builds = data["outputs"], data["builds"]
     cache.loaded_headings = len(cache.headings)
     return cache
 

@@ -70,6 +70,41 @@ def _same_file(path: Path, record: list[Any]) -> bool:
     return [st.st_size, st.st_mtime_ns, st.st_ino] == record[1:4]
 
 
+def _stamp(path: Path) -> list[int]:
+    try:
+        st = path.stat()
+    except OSError:
+        return []
+    return [st.st_size, st.st_mtime_ns, st.st_ino]
+
+
+def _prune(out: Path, folder: Path) -> None:
+    """Remove `folder` and its parents up to `out` while they are empty."""
+    while folder != out and out in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:  # not empty (or gone)
+            return
+        folder = folder.parent
+
+
+def _sweep(out: Path, wanted: set[str]) -> bool:
+    """Remove everything in `out` but `wanted` and the search index; True when an HTML
+    file went."""
+    went_html = False
+    for path in sorted(out.rglob("*"), reverse=True):  # children before their folder
+        rel = path.relative_to(out).as_posix()
+        if rel.split("/")[0] == INDEX_DIR or rel in wanted:
+            continue
+        if path.is_dir() and not path.is_symlink():
+            if not any(path.iterdir()):
+                path.rmdir()
+        else:
+            path.unlink()
+            went_html = went_html or rel.endswith(".html")
+    return went_html
+
+
 def static_sources(static: Sequence[tuple[Path, str]]) -> dict[str, Path]:
     """Output path -> source file of the static folders, as write.copy_tree copies them
     (later folders override earlier ones; links and hidden files are left out)."""
@@ -248,22 +283,32 @@ class Incremental:
             _write_new(Stage(out).target(rel), files[rel])
             self.written += 1
             changed_html = changed_html or rel.endswith(".html")
+        # static files: read again only when the source or the copy is not the one seen
+        folder = "static:" + str(out.resolve())
+        seen: dict[str, tuple[list[int], list[int]]] = (
+            self.cache.derived[folder][1] if folder in self.cache.derived else {})
+        copied: dict[str, tuple[list[int], list[int]]] = {}
         for rel, source in sorted(static_sources(static).items()):
             wanted.add(rel)
-            data = source.read_bytes()
             target = out / rel
+            before = seen.get(rel)
+            if before is not None and _stamp(source) == before[0] \
+                    and _stamp(target) == before[1] and not target.is_symlink():
+                copied[rel] = before
+                continue
+            data = source.read_bytes()
             if target.is_symlink() or not target.is_file() or target.read_bytes() != data:
                 _write_new(target, data)
-        for path in sorted(out.rglob("*"), reverse=True):  # children before their folder
-            rel = path.relative_to(out).as_posix()
-            if rel.split("/")[0] == INDEX_DIR or rel in wanted:
-                continue
-            if path.is_dir() and not path.is_symlink():
-                if not any(path.iterdir()):
-                    path.rmdir()
-            else:
-                path.unlink()
+            copied[rel] = (_stamp(source), _stamp(target))
+        if folder in self.cache.derived:  # this session wrote the folder: only its own files go
+            gone = (set(self.previous) | set(seen)) - wanted - {INDEX_DIR}
+            for rel in sorted(gone):
+                (out / rel).unlink(missing_ok=True)
                 changed_html = changed_html or rel.endswith(".html")
+                _prune(out, (out / rel).parent)
+        else:  # the first build into it: whatever else lies there goes
+            changed_html = _sweep(out, wanted) or changed_html
+        self.cache.derived[folder] = ("", copied)
         old_html = {p for p in self.previous if p.endswith(".html")}
         new_html = {p for p in (*files, *kept) if p.endswith(".html")}
         current = not changed_html and old_html == new_html and bool(self.previous.get(INDEX_DIR))
@@ -294,6 +339,7 @@ class Incremental:
             records[INDEX_DIR] = ["", 0, 0, 0, ""]  # the bundle matches these pages
         unchanged = self.cache.unchanged_since_load(self.out, records)
         self.cache.remember(self.out, records)
+        self.cache.dirty = self.cache.dirty or not unchanged
         if self.cache.autosave and not unchanged:  # a no-change build writes nothing at all
             self.cache.save(self.root)
 
@@ -315,6 +361,7 @@ def write_rest(cache: BuildCache, out: Path, files: Mapping[str, bytes]) -> bool
             records[rel] = [digest, st.st_size, st.st_mtime_ns, st.st_ino, ""]
     for rel in sorted(cache.rest_paths.get(folder, set()) - set(files)):
         (out / rel).unlink(missing_ok=True)
+        _prune(out, (out / rel).parent)
         records.pop(rel, None)
         changed = changed or rel.endswith(".html")
     cache.rest_paths[folder] = set(files)
