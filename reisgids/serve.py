@@ -305,8 +305,8 @@ class LiveSite:
         _echo(self.say(f"gewijzigd: {shown}", f"changed: {shown}"))
         url = self.url
         if self.build():
-            _echo(self.say(f"herbouwd in {self.elapsed:.1f} s",
-                           f"rebuilt in {self.elapsed:.1f} s"))
+            _echo(self.say(f"herbouwd in {self.elapsed:.2f} s",
+                           f"rebuilt in {self.elapsed:.2f} s"))
         if self.url != url:  # base_url changed in reisgids.yml
             _echo(self.say(f"serveert nu {self.url}", f"now serving {self.url}"))
         # after a failure too: the open pages show the banner
