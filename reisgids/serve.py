@@ -242,6 +242,7 @@ class LiveSite:
         QUIET_SECONDS, max_wait=MAX_WAIT_SECONDS))
     snapshot: Snapshot = field(default_factory=dict)
     elapsed: float = 0.0  # seconds the last good build took
+    cpu: float = 0.0  # CPU seconds of this thread in it (steadier on a busy machine)
     editor: bool = False  # --editor: /admin/ against this site (reisgids.editor.serving)
     # incremental: the loaded files and rendered pages stay in memory between builds
     preview: Preview | None = None
@@ -262,7 +263,7 @@ class LiveSite:
 
     def build(self) -> bool:
         """Load and build into `out`; print what happened. False when it failed."""
-        started = time.monotonic()
+        started, cpu_started = time.monotonic(), time.thread_time()
         try:
             # the first build may fork workers; later ones run while the background thread
             # lives, and forking a process with threads can deadlock its children
@@ -297,6 +298,7 @@ class LiveSite:
             return False
         self.failure = None
         self.elapsed = time.monotonic() - started
+        self.cpu = time.thread_time() - cpu_started
         return True
 
     def rebuild(self, paths: Iterable[str]) -> None:
@@ -305,8 +307,8 @@ class LiveSite:
         _echo(self.say(f"gewijzigd: {shown}", f"changed: {shown}"))
         url = self.url
         if self.build():
-            _echo(self.say(f"herbouwd in {self.elapsed:.2f} s",
-                           f"rebuilt in {self.elapsed:.2f} s"))
+            _echo(self.say(f"herbouwd in {self.elapsed:.2f} s ({self.cpu:.2f} s CPU)",
+                           f"rebuilt in {self.elapsed:.2f} s ({self.cpu:.2f} s CPU)"))
         if self.url != url:  # base_url changed in reisgids.yml
             _echo(self.say(f"serveert nu {self.url}", f"now serving {self.url}"))
         # after a failure too: the open pages show the banner
