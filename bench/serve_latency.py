@@ -7,9 +7,9 @@
 Starts `reisgids serve --port 0` on a copy of the guide, waits for the first build, then
 several times appends a sentence with a unique word to one entry's body and polls that
 page over HTTP (every 10 ms) until the word is there. Prints per guide the median and the
-spread of the save-to-visible time, the rebuild time serve itself reports (wall, and CPU of
-its building thread), and the load
-average of the machine at the end (on a shared machine the figures move with it). The time
+spread of the save-to-visible time, the rebuild time serve itself reports (wall, and CPU
+of its building thread), and the load average of the machine at the end (on a shared
+machine the figures move with it). The time
 includes serve's watch interval (50 ms) and its debounce (quiet for 100 ms before a rebuild
 starts, so a burst of saves makes one rebuild); feeds, open data, sitemap, PDFs and the
 search index follow in the background. It prints figures, asserts nothing.

@@ -200,7 +200,8 @@ def test_edit_break_and_fix_show_in_the_browser(small_site: Path,
             '    |             ^</pre>') in banner, banner
     assert "Over de gids" in body, "the previous build is still served"
     assert '<link rel="stylesheet" href="/__reisgids__/serve.css">' in body
-    assert "content/pages/over.md:3:13: fout [yaml-colon]" in served.output, served.output
+    # the terminal says it too (its pipe may be read a moment after the page is served)
+    wait_for_count(served, "content/pages/over.md:3:13: fout [yaml-colon]", 1)
     assert "Traceback" not in served.output
     # every page gets the banner, the not-found page too
     _, other = fetch(served.url)
