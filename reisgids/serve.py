@@ -25,9 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import errno
-import html
 import logging
-import os
 import re
 import signal
 import socket
@@ -48,17 +46,24 @@ from tornado.ioloop import PeriodicCallback
 from tornado.netutil import bind_sockets
 
 from reisgids.build import resolve_now
-from reisgids.config import CONFIG_FILE
 from reisgids.debounce import Debouncer
 from reisgids.editor.serving import handlers as editor_handlers
 from reisgids.errors import Diagnostic, Report
-from reisgids.excerpt import SourceLines, excerpt, render
+from reisgids.excerpt import SourceLines, render
 from reisgids.pool import available_cpus
 from reisgids.preview import Preview
 from reisgids.serve_guard import GuardedApplication
+from reisgids.serve_page import (
+    BANNER_CSS,
+    BANNER_CSS_URL,
+    banner_html,
+    decorate,
+    say,
+    standalone_page,
+)
+from reisgids.serve_watch import Snapshot, changed_paths, scan
 
 HOST = "127.0.0.1"  # never 0.0.0.0: a preview with drafts is not for the network
-WATCHED_DIRS = ("content", "static", "data", "themes")
 POLL_MS = 50
 # Save-to-browser is watch interval + quiet period + rebuild; an editor's save is one write
 # (or a write and a rename within a millisecond), so 100 ms of quiet still makes one rebuild
@@ -66,12 +71,6 @@ POLL_MS = 50
 QUIET_SECONDS = 0.1
 SCAN_SHARE = 5  # a scan may use at most 1/5 of the time between scans
 MAX_WAIT_SECONDS = 5.0
-BANNER_CSS_URL = "/__reisgids__/serve.css"
-
-HEAD_END = re.compile(rb"</head\s*>", re.IGNORECASE)
-BODY_START = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
-
-Snapshot = dict[str, tuple[int, int, int]]
 
 SERVE_DIR = ".reisgids-serve"  # where serve builds unless --out says otherwise
 
@@ -79,148 +78,6 @@ SERVE_DIR = ".reisgids-serve"  # where serve builds unless --out says otherwise
 def _echo(text: str, *, err: bool = False) -> None:
     """Print and flush at once: an editor (or a test) reads the terminal while we run."""
     print(text, file=sys.stderr if err else sys.stdout, flush=True)
-
-
-# --- watching -------------------------------------------------------------------------------
-
-def _ignored(name: str) -> bool:
-    """Hidden files and editor leftovers (.x.swp, x~, vim's 4913) start no rebuild."""
-    return name.startswith(".") or name.endswith("~") or name == "4913"
-
-
-def scan(root: Path, out: Path | None = None) -> Snapshot:
-    """(mtime, size, inode) of every watched file, keyed by its site-relative POSIX path.
-
-    The inode catches files replaced whole (git checkout, editors that write a temp file
-    and rename it) even when mtime and size happen to match. `root` and `out` are absolute;
-    `out` is skipped when it lies inside a watched folder. Runs every POLL_MS, so it uses
-    os.scandir and plain strings (a few ms for a site of a thousand files)."""
-    found: Snapshot = {}
-    skip = str(out) if out is not None else None
-    prefix = len(str(root)) + 1
-
-    def walk(folder: str) -> None:
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:  # not there (yet), or gone meanwhile
-            return
-        for entry in entries:
-            if _ignored(entry.name):
-                continue
-            try:
-                if entry.is_dir():
-                    if entry.path != skip:
-                        walk(entry.path)
-                    continue
-                st = entry.stat()
-            except OSError:
-                continue
-            found[entry.path[prefix:].replace(os.sep, "/")] = (
-                st.st_mtime_ns, st.st_size, st.st_ino)
-
-    try:
-        st = (root / CONFIG_FILE).stat()
-        found[CONFIG_FILE] = (st.st_mtime_ns, st.st_size, st.st_ino)
-    except OSError:
-        pass
-    for name in WATCHED_DIRS:
-        walk(os.path.join(root, name))
-    return found
-
-
-def changed_paths(before: Snapshot, after: Snapshot) -> set[str]:
-    """Added, removed and modified paths."""
-    return {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
-
-
-# --- the error banner -----------------------------------------------------------------------
-
-def _say(language: str, nl: str, en: str) -> str:
-    return en if language == "en" else nl
-
-
-def banner_html(report: Report, language: str, *, has_previous: bool,
-                internal: str | None = None, sources: SourceLines | None = None) -> bytes:
-    """The banner shown over every page after a failed build; all text escaped. With
-    `sources`, each diagnostic shows its source line with a caret, as the terminal does."""
-    esc = html.escape
-    lines = [f'<div id="reisgids-serve-fouten" role="alert" lang="{esc(language)}">',
-             "<p><strong>" + esc(_say(language, "Bouwen mislukt.", "Build failed.")) + "</strong> "
-             + esc(_say(language, "Je ziet de laatste versie die wel lukte."
-                        if has_previous else "Er is nog geen versie die wel lukte.",
-                        "You are looking at the last build that worked."
-                        if has_previous else "No build has worked yet."))
-             + " " + esc(_say(language, "Deze melding verdwijnt na de volgende geslaagde build.",
-                              "This notice goes away after the next build that works."))
-             + "</p>"]
-    if internal is not None:
-        lines.append("<p>" + esc(_say(
-            language, "Interne fout in reisgids (geen fout in de inhoud); zie de terminal: ",
-            "Internal error in reisgids (not in the content); see the terminal: "))
-            + f"<code>{esc(internal)}</code></p>")
-    items = report.sorted()
-    if items:
-        lines.append("<ul>")
-        for d in items:
-            severity = _say(language, "fout" if d.is_error else "waarschuwing",
-                            "error" if d.is_error else "warning")
-            shown = excerpt(d, sources) if sources is not None else None
-            where = str(d.location) + (f":{shown[0]}" if shown is not None else "")
-            parts = [f'<code class="plek">{esc(where)}</code>',
-                     f'<span class="{esc(d.severity.value)}">{esc(severity)}</span>',
-                     f'<code class="code">[{esc(d.code)}]</code>']
-            if d.field:
-                parts.append(f'<code class="veld">{esc(d.field)}</code>:')
-            parts.append(f'<span class="bericht">{esc(d.message.get(language))}</span>')
-            if d.hint is not None:
-                parts.append(f'<span class="hint">— {esc(d.hint.get(language))}</span>')
-            if shown is not None:  # <pre> keeps the caret under its spot
-                parts.append('<pre class="bron">' + esc("\n".join(shown[1])) + "</pre>")
-            lines.append("<li>" + " ".join(parts) + "</li>")
-        lines.append("</ul>")
-        lines.append(f"<p>{esc(report.summary(language))}</p>")
-    lines.append("</div>")
-    return "\n".join(lines).encode("utf-8")
-
-
-BANNER_CSS = """\
-#reisgids-serve-fouten { position: relative; z-index: 2147483647; margin: 0;
-  padding: 1rem 1.25rem; max-height: 60vh; overflow: auto; background: #fff4f4;
-  color: #1a1a1a; border-bottom: 4px solid #b00020; font: 1rem/1.5 system-ui, sans-serif; }
-#reisgids-serve-fouten p { margin: 0 0 .5rem; }
-#reisgids-serve-fouten ul { margin: 0 0 .5rem; padding-left: 1.25rem; }
-#reisgids-serve-fouten li { margin: .25rem 0; }
-#reisgids-serve-fouten code { font: .95em/1.4 ui-monospace, monospace; }
-#reisgids-serve-fouten .error { color: #b00020; font-weight: bold; }
-#reisgids-serve-fouten .warning { color: #7a4d00; font-weight: bold; }
-#reisgids-serve-fouten .hint { color: #333; }
-#reisgids-serve-fouten pre.bron { margin: .25rem 0 0; padding: .25rem .5rem; overflow-x: auto;
-  background: #fff; border-left: 3px solid #b00020; font: .9em/1.3 ui-monospace, monospace; }
-"""
-
-
-def decorate(page: bytes, head: bytes, banner: bytes | None) -> bytes:
-    """`head` before </head>, `banner` right after <body ...>; the page is otherwise as built."""
-    end = HEAD_END.search(page)
-    if end is not None:
-        page = page[:end.start()] + head + page[end.start():]
-        after_head = end.start() + len(head)
-    else:
-        page = head + page
-        after_head = len(head)
-    if banner is not None:
-        body = BODY_START.search(page, after_head)
-        at = body.end() if body is not None else after_head
-        page = page[:at] + banner + page[at:]
-    return page
-
-
-def standalone_page(language: str, title: str) -> bytes:
-    """For a request with no built page behind it (nothing built yet, or not found)."""
-    esc = html.escape
-    return (f'<!DOCTYPE html>\n<html lang="{esc(language)}">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{esc(title)}</title>\n</head>\n<body>\n<main><h1>{esc(title)}</h1></main>\n"
-            "</body>\n</html>\n").encode()
 
 
 # --- the live site --------------------------------------------------------------------------
@@ -259,7 +116,7 @@ class LiveSite:
         return self.failure is not None or self.internal is not None
 
     def say(self, nl: str, en: str) -> str:
-        return _say(self.language, nl, en)
+        return say(self.language, nl, en)
 
     def build(self) -> bool:
         """Load and build into `out`; print what happened. False when it failed."""
