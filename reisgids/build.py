@@ -38,7 +38,7 @@ from reisgids.plan.planned_urls import planned_urls
 from reisgids.plan.site_plan import SitePlan, plan_site, translator
 from reisgids.progress import Progress
 from reisgids.render.images import carry_with_images, prepare_images
-from reisgids.render.outputs import render_site
+from reisgids.render.outputs import render_site_pages
 from reisgids.render.theme import Theme, environment, find_theme, theme_problems
 from reisgids.search import index_site
 from reisgids.source.discover import SourceFile, discover
@@ -179,12 +179,14 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
 
 def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
           cache: BuildCache | None = None, defer_search: bool = False,
-          in_place: bool = False, progress: Progress | None = None) -> Report:
+          in_place: bool = False, defer_rest: bool = False,
+          progress: Progress | None = None) -> Report:
     """Stages render, write and index. `jobs`: processes for rendering; `cache`: reuse what
     earlier builds made (the output is the same bytes either way); `defer_search` (serve,
     with a cache): keep the previous search index and leave `cache.index_stale` set instead
     of running Pagefind now; `in_place` (serve, with a cache): update `out` file by file
-    instead of swapping it."""
+    instead of swapping it; `defer_rest` (serve, in place): leave the outputs besides pages
+    in `cache.pending`."""
     if site.plan is None:
         raise ValueError("build() needs a site that load_site() planned (it found no errors)")
     report = Report()
@@ -201,16 +203,25 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
     report.extend(problems)
     env.globals["images"] = images
     budget = OutputBudget.for_site(site.root)  # total output is bounded (output_budget.py)
-    files, problems = render_site(site.graph, site.plan, site.bodies, env, theme, jobs=jobs,
-                                  carry=carry_with_images(run.carry, images)
-                                  if run is not None else None, budget=budget)
+    files, problems, rest = render_site_pages(site.graph, site.plan, site.bodies, env, theme,
+                                              jobs=jobs, budget=budget,
+                                              carry=carry_with_images(run.carry, images)
+                                              if run is not None else None)
+    report.extend(problems)
+    if any(p.code == "output-too-large" for p in problems):
+        return report  # the pages outgrew the budget: making the rest would only add to it
+    # feeds, open data, sitemap, PDFs, redirects: serve makes them after the reload
+    more, problems = run.outputs(rest, files, defer=defer_rest and in_place) if run is not None \
+        else rest.files(files)
+    files.update(more)
     report.extend(problems)
     if report.has_errors:
         return report
     files.update(image_files)  # /_img/ is reisgids' own folder: no page lives there
     editor = site.config.editor.enabled  # the web editor at /admin/ (docs/editor.md)
     if editor:
-        files = {**files, **admin_files(site.config)}
+        made = run.admin_files(site.config) if run is not None else admin_files(site.config)
+        files = {**files, **made}
     static = [*((d, "assets") for d in theme.static_dirs), (site.root / "static", "static"),
               *([(vendor_dir(), ADMIN)] if editor else [])]
     report.extend(budget.check(files, static, {}))  # before anything is written

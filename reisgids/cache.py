@@ -37,7 +37,7 @@ from reisgids.markdown import LinkTarget, RenderedBody, Seen, SiteUrls, still_sa
 
 CACHE_DIR = ".reisgids-cache"
 CACHE_FILE = "cache.json"
-FORMAT = 2  # 2: bodies record their lookups among the site URLs
+FORMAT = 3  # 2: bodies record their lookups among the site URLs; 3: whole builds
 KEEP_OUTPUTS = 3  # output folders remembered (build's output/, serve's, --out elsewhere)
 
 Resolved = dict[str, LinkTarget | None]
@@ -72,13 +72,13 @@ def machine_key() -> bytes | None:
 
 # --- values <-> JSON ------------------------------------------------------------------------
 
-def _diagnostic_json(d: Diagnostic) -> list[Any]:
+def diagnostic_json(d: Diagnostic) -> list[Any]:
     hint = [d.hint.nl, d.hint.en] if d.hint is not None else None
     return [d.location.path, d.location.line, d.location.col, d.code, d.severity.value,
             d.message.nl, d.message.en, d.field, hint]
 
 
-def _diagnostic(raw: list[Any]) -> Diagnostic:
+def diagnostic_from_json(raw: list[Any]) -> Diagnostic:
     path, line, col, code, severity, nl, en, field, hint = raw
     return Diagnostic(Location(path, line, col), code, Severity(severity), Text(nl, en),
                       field, Text(*hint) if hint is not None else None)
@@ -102,6 +102,16 @@ class BuildCache:
         self.autosave = True  # serve saves once, after its first build
         self.jinja: tuple[str, jinja2.Environment] | None = None  # (theme key, environment)
         self.loaded_headings = -1  # how many heading lists came from disk (-1: none)
+        # serve: outputs made from few inputs, kept in memory by a key of those inputs
+        self.derived: dict[str, tuple[str, Any]] = {}
+        # serve: per output folder, the paths of the outputs besides pages (feeds, open
+        # data, ...), which it makes after the changed page is visible; and that work
+        self.rest_paths: dict[str, set[str]] = {}
+        self.pending: Any = None  # incremental.Pending, for preview.Later
+        self.generation = 0  # builds so far: later work of an older build is dropped
+        # per output folder, the last successful build's inputs and diagnostics (unchanged.py)
+        self.builds: dict[str, dict[str, Any]] = {}
+        self.dirty = False  # something changed that the next save() should keep
 
     # bodies
     def body(self, key: str, resolve: Any, site: SiteUrls | None) -> RenderedBody | None:
@@ -116,7 +126,7 @@ class BuildCache:
             return None
         self.used_bodies.add(key)
         return RenderedBody(record["html"], tuple(record["ids"]),
-                            tuple(_diagnostic(d) for d in record["diagnostics"]))
+                            tuple(diagnostic_from_json(d) for d in record["diagnostics"]))
 
     def store_body(self, key: str, body: RenderedBody, resolved: Resolved,
                    seen: Seen) -> None:
@@ -128,7 +138,7 @@ class BuildCache:
             return
         self.used_bodies.add(key)
         self.bodies[key] = {"html": body.html, "ids": list(body.heading_ids),
-                            "diagnostics": [_diagnostic_json(d) for d in body.diagnostics],
+                            "diagnostics": [diagnostic_json(d) for d in body.diagnostics],
                             "links": {p: target_json(t) for p, t in sorted(resolved.items())},
                             "site": dict(sorted(seen.items()))}
 
@@ -152,7 +162,8 @@ class BuildCache:
     def payload(self) -> bytes:
         bodies = {k: v for k, v in self.bodies.items() if k in self.used_bodies}
         return json.dumps({"format": FORMAT, "namespace": self.namespace, "bodies": bodies,
-                           "headings": self.headings, "outputs": self.outputs},
+                           "headings": self.headings, "outputs": self.outputs,
+                           "builds": self.builds},
                           ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
 
     def save(self, root: Path) -> None:
@@ -197,7 +208,7 @@ def load(root: Path, namespace: str) -> BuildCache:
             or data.get("namespace") != namespace:
         return cache
     cache.bodies, cache.headings = data["bodies"], data["headings"]
-    cache.outputs = data["outputs"]
+    cache.outputs, cache.builds = data["outputs"], data["builds"]
     cache.loaded_headings = len(cache.headings)
     return cache
 

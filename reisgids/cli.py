@@ -20,6 +20,7 @@ from reisgids.incremental import open_cache
 from reisgids.outfolder import OutputRefused, refusal
 from reisgids.pool import available_cpus
 from reisgids.progress import Progress, wanted
+from reisgids.unchanged import inputs_key, remember, replay
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_CONTENT = 1
@@ -192,18 +193,39 @@ def build_command(site: Path, now: date | None, strict: bool, drafts: bool, out:
     workers = jobs if jobs is not None else available_cpus()
     cache = None if no_cache else open_cache(site)
     progress = Progress(wanted(quiet))
-    loaded = run_load(site, now, drafts, strict, base_url, jobs=workers, cache=cache,
-                      progress=progress, git_dates=git_dates)
     try:
-        report = build(loaded, target, search=not no_search, jobs=workers, cache=cache,
-                       progress=progress)
-    except OutputRefused as exc:
-        raise click.UsageError(f"--out: {exc}") from None
-    print_report(report, loaded.config.language, strict=strict, root=site)
+        day = resolve_now(now)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    # every input as last time and the output untouched: nothing to do (unchanged.py)
+    key = inputs_key(site, now=day, drafts=drafts, base_url=base_url, search=not no_search,
+                     git_dates=git_dates) if cache is not None else None
+    same = replay(cache, target, key) if cache is not None else None
+    if same is not None:
+        loaded_report, report, language = same
+        emit_report(loaded_report, language, strict=strict, fmt="plain", output=None,
+                    root=site)
+        if loaded_report.fails(strict=strict):
+            sys.exit(EXIT_CONTENT)
+    else:
+        loaded, loaded_report = load_and_report(site, day, drafts, strict, base_url,
+                                                jobs=workers, cache=cache, progress=progress,
+                                                git_dates=git_dates)
+        language = loaded.config.language
+        if cache is not None:
+            cache.autosave = False  # saved once, below, with this build's record
+        try:
+            report = build(loaded, target, search=not no_search, jobs=workers, cache=cache,
+                           progress=progress)
+        except OutputRefused as exc:
+            raise click.UsageError(f"--out: {exc}") from None
+        if cache is not None and not report.has_errors:
+            remember(cache, site, target, key, loaded_report, report, language)
+    print_report(report, language, strict=strict, root=site)
     if report.fails(strict=strict):
         sys.exit(EXIT_CONTENT)
     pages = sum(1 for _ in target.rglob("*.html"))
-    click.echo(f"{pages} pagina's gebouwd in {target}" if loaded.config.language != "en"
+    click.echo(f"{pages} pagina's gebouwd in {target}" if language != "en"
                else f"built {pages} pages in {target}")
 
 

@@ -77,11 +77,13 @@ def spot(diagnostic: Diagnostic, text: str) -> int:
     return len(text) - len(text.lstrip(" ")) + 1 if text.strip() else 1
 
 
-def render(diagnostic: Diagnostic, language: str, sources: SourceLines) -> str:
-    """The diagnostic's line, then its source line with a caret, when the line is known."""
+def excerpt(diagnostic: Diagnostic, sources: SourceLines) -> tuple[int, list[str]] | None:
+    """The column pointed at and the two lines (source line, caret line) under a diagnostic,
+    or None when it has no line to show. The terminal (render) and serve's browser banner
+    (escaped there) both show these."""
     text = sources.line(diagnostic.location.path, diagnostic.location.line)
     if text is None or text.strip() == "---":  # about the whole file: no line to show
-        return diagnostic.format(language)
+        return None
     col = spot(diagnostic, text)
     start = max(0, col - 1 - MAX_SHOWN // 2)
     shown = "".join(_visible(c) for c in text[start:start + MAX_SHOWN])
@@ -90,6 +92,13 @@ def render(diagnostic: Diagnostic, language: str, sources: SourceLines) -> str:
     number = str(diagnostic.location.line)
     gutter = " " * len(number)
     caret = " " * (len(prefix) + col - 1 - start) + "^"
-    return "\n".join([diagnostic.format(language, col=col),
-                      f"  {number} | {prefix}{shown}{suffix}".rstrip(),
-                      f"  {gutter} | {caret}"])
+    return col, [f"  {number} | {prefix}{shown}{suffix}".rstrip(), f"  {gutter} | {caret}"]
+
+
+def render(diagnostic: Diagnostic, language: str, sources: SourceLines) -> str:
+    """The diagnostic's line, then its source line with a caret, when the line is known."""
+    shown = excerpt(diagnostic, sources)
+    if shown is None:
+        return diagnostic.format(language)
+    col, lines = shown
+    return "\n".join([diagnostic.format(language, col=col), *lines])

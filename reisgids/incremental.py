@@ -14,8 +14,8 @@ import importlib.metadata
 import json
 import os
 import shutil
-import threading
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,15 +23,15 @@ import jinja2
 
 from reisgids import __version__
 from reisgids.cache import BuildCache, content_hash, load, theme_namespace
+from reisgids.config import SiteConfig
+from reisgids.editor.admin import admin_files
 from reisgids.errors import Diagnostic
 from reisgids.fingerprint import Fingerprinter, Unstable
-from reisgids.model.document import ContentEntry
 from reisgids.outfolder import MARKER, MARKER_TEXT
 from reisgids.plan.page import Page
+from reisgids.render.outputs import Rest
 from reisgids.render.theme import BUILTIN_THEMES, Theme, environment
 from reisgids.search import INDEX_DIR, index_site
-from reisgids.source.discover import SourceFile
-from reisgids.validate import read_entry
 from reisgids.write import Stage
 
 LIBRARIES = ("markdown", "pymdown-extensions", "nh3", "jinja2", "markupsafe", "pagefind")
@@ -70,6 +70,41 @@ def _same_file(path: Path, record: list[Any]) -> bool:
     return [st.st_size, st.st_mtime_ns, st.st_ino] == record[1:4]
 
 
+def _stamp(path: Path) -> list[int]:
+    try:
+        st = path.stat()
+    except OSError:
+        return []
+    return [st.st_size, st.st_mtime_ns, st.st_ino]
+
+
+def _prune(out: Path, folder: Path) -> None:
+    """Remove `folder` and its parents up to `out` while they are empty."""
+    while folder != out and out in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:  # not empty (or gone)
+            return
+        folder = folder.parent
+
+
+def _sweep(out: Path, wanted: set[str]) -> bool:
+    """Remove everything in `out` but `wanted` and the search index; True when an HTML
+    file went."""
+    went_html = False
+    for path in sorted(out.rglob("*"), reverse=True):  # children before their folder
+        rel = path.relative_to(out).as_posix()
+        if rel.split("/")[0] == INDEX_DIR or rel in wanted:
+            continue
+        if path.is_dir() and not path.is_symlink():
+            if not any(path.iterdir()):
+                path.rmdir()
+        else:
+            path.unlink()
+            went_html = went_html or rel.endswith(".html")
+    return went_html
+
+
 def static_sources(static: Sequence[tuple[Path, str]]) -> dict[str, Path]:
     """Output path -> source file of the static folders, as write.copy_tree copies them
     (later folders override earlier ones; links and hidden files are left out)."""
@@ -93,12 +128,23 @@ def _write_new(target: Path, data: bytes) -> None:
     os.replace(temporary, target)
 
 
-def _carry_file(source: Path, target: Path) -> None:
+def carry_file(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(source, target)
     except OSError:  # another file system, or links not allowed: a copy
         shutil.copyfile(source, target)
+
+
+@dataclass(frozen=True)
+class Pending:
+    """serve: the outputs besides pages that a build left to be made after the changed page
+    is visible (reisgids/preview.py writes them with `write_rest`)."""
+
+    out: Path
+    rest: Rest
+    pages: dict[str, bytes]  # the page paths (they are never replaced; bytes left out)
+    generation: int
 
 
 class Incremental:
@@ -107,6 +153,9 @@ class Incremental:
     def __init__(self, cache: BuildCache, root: Path, out: Path) -> None:
         self.cache, self.root, self.out = cache, root, out
         self.previous = cache.previous(out)
+        cache.generation += 1
+        cache.pending = None  # an older build's later work is out of date now
+        self.deferred = False  # the outputs besides pages are made later (serve)
         self.carried: set[str] = set()  # pages not rendered: taken from the previous output
         self.page_keys: dict[str, str] = {}
         self.hashes: dict[str, str] = {}
@@ -128,6 +177,31 @@ class Incremental:
         env = environment(theme)
         self.cache.jinja = (self._theme, env)
         return env
+
+    def outputs(self, rest: Rest, pages: Mapping[str, bytes], *, defer: bool
+                ) -> tuple[dict[str, bytes], list[Diagnostic]]:
+        """The outputs besides pages, now; or, with `defer` (serve) and a previous output in
+        place, none yet: `cache.pending` says what preview.Later makes after the reload."""
+        folder = str(self.out.resolve())
+        if defer and folder in self.cache.rest_paths and self.previous:
+            self.deferred = True
+            self.cache.pending = Pending(self.out, rest, dict.fromkeys(pages, b""),
+                                         self.cache.generation)
+            return {}, []
+        more, problems = rest.files(pages)
+        self.cache.rest_paths[folder] = set(more)
+        return more, problems
+
+    def admin_files(self, config: SiteConfig) -> dict[str, bytes]:
+        """The editor's admin/ files, made again only when reisgids.yml says something else
+        (dumping Decap's YAML config took a quarter of a serve rebuild)."""
+        key = config.model_dump_json()
+        kept = self.cache.derived.get("admin")
+        if kept is not None and kept[0] == key:
+            return dict(kept[1])
+        files = admin_files(config)
+        self.cache.derived["admin"] = (key, files)
+        return dict(files)
 
     def carry(self, path: str, page: Page, site: object) -> bool:
         try:
@@ -156,12 +230,12 @@ class Incremental:
             target = Stage(stage).target(rel)  # proven inside the stage
             record = self.previous.get(rel)
             if rel in self.carried:
-                _carry_file(self.out / rel, target)
+                carry_file(self.out / rel, target)
                 self.linked += 1
                 continue
             digest = self.hashes[rel] = content_hash(files[rel])
             if record is not None and record[0] == digest and _same_file(self.out / rel, record):
-                _carry_file(self.out / rel, target)
+                carry_file(self.out / rel, target)
                 self.linked += 1
                 continue
             changed_html = changed_html or rel.endswith(".html")
@@ -178,7 +252,7 @@ class Incremental:
         if (current or defer_search) and (previous_index / "pagefind-entry.json").is_file():
             for source in sorted(previous_index.rglob("*")):
                 if source.is_file() and not source.is_symlink():
-                    _carry_file(source, stage / INDEX_DIR / source.relative_to(previous_index))
+                    carry_file(source, stage / INDEX_DIR / source.relative_to(previous_index))
             self.search_skipped = True
             return []
         self.cache.index_stale = False
@@ -192,6 +266,9 @@ class Incremental:
         out = self.out
         out.mkdir(parents=True, exist_ok=True)
         wanted: set[str] = {MARKER}  # reisgids' mark on its own output, as a full build has it
+        # the outputs besides pages stay until preview.Later replaces them
+        kept = self.cache.rest_paths.get(str(out.resolve()), set()) if self.deferred else set()
+        wanted |= kept
         if not (out / MARKER).is_file():
             _write_new(out / MARKER, MARKER_TEXT)
         changed_html = False
@@ -206,24 +283,34 @@ class Incremental:
             _write_new(Stage(out).target(rel), files[rel])
             self.written += 1
             changed_html = changed_html or rel.endswith(".html")
+        # static files: read again only when the source or the copy is not the one seen
+        folder = "static:" + str(out.resolve())
+        seen: dict[str, tuple[list[int], list[int]]] = (
+            self.cache.derived[folder][1] if folder in self.cache.derived else {})
+        copied: dict[str, tuple[list[int], list[int]]] = {}
         for rel, source in sorted(static_sources(static).items()):
             wanted.add(rel)
-            data = source.read_bytes()
             target = out / rel
+            before = seen.get(rel)
+            if before is not None and _stamp(source) == before[0] \
+                    and _stamp(target) == before[1] and not target.is_symlink():
+                copied[rel] = before
+                continue
+            data = source.read_bytes()
             if target.is_symlink() or not target.is_file() or target.read_bytes() != data:
                 _write_new(target, data)
-        for path in sorted(out.rglob("*"), reverse=True):  # children before their folder
-            rel = path.relative_to(out).as_posix()
-            if rel.split("/")[0] == INDEX_DIR or rel in wanted:
-                continue
-            if path.is_dir() and not path.is_symlink():
-                if not any(path.iterdir()):
-                    path.rmdir()
-            else:
-                path.unlink()
+            copied[rel] = (_stamp(source), _stamp(target))
+        if folder in self.cache.derived:  # this session wrote the folder: only its own files go
+            gone = (set(self.previous) | set(seen)) - wanted - {INDEX_DIR}
+            for rel in sorted(gone):
+                (out / rel).unlink(missing_ok=True)
                 changed_html = changed_html or rel.endswith(".html")
+                _prune(out, (out / rel).parent)
+        else:  # the first build into it: whatever else lies there goes
+            changed_html = _sweep(out, wanted) or changed_html
+        self.cache.derived[folder] = ("", copied)
         old_html = {p for p in self.previous if p.endswith(".html")}
-        new_html = {p for p in files if p.endswith(".html")}
+        new_html = {p for p in (*files, *kept) if p.endswith(".html")}
         current = not changed_html and old_html == new_html and bool(self.previous.get(INDEX_DIR))
         self.cache.index_stale = False
         if not search:
@@ -244,101 +331,38 @@ class Incremental:
                 continue
             records[rel] = [digest, st.st_size, st.st_mtime_ns, st.st_ino,
                             self.page_keys.get(rel, "")]
+        if self.deferred:  # kept as they were until preview.Later replaces them
+            for rel in self.cache.rest_paths.get(str(self.out.resolve()), set()):
+                if rel in self.previous:
+                    records[rel] = self.previous[rel]
         if indexed and not self.cache.index_stale:
             records[INDEX_DIR] = ["", 0, 0, 0, ""]  # the bundle matches these pages
         unchanged = self.cache.unchanged_since_load(self.out, records)
         self.cache.remember(self.out, records)
+        self.cache.dirty = self.cache.dirty or not unchanged
         if self.cache.autosave and not unchanged:  # a no-change build writes nothing at all
             self.cache.save(self.root)
 
 
-# --- serve: the loaded site stays in memory -------------------------------------------------
-
-class EntryMemo:
-    """read_entry() for `serve`: a file whose size, mtime and inode did not change since it
-    was last read is not read, parsed or validated again."""
-
-    def __init__(self) -> None:
-        self._known: dict[tuple[str, str, str], tuple[tuple[int, int, int], Any]] = {}
-        self.reads = 0
-
-    def __call__(self, source: SourceFile) -> tuple[ContentEntry | None, list[Diagnostic]]:
-        try:
-            st = source.path.stat()
-            stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
-        except OSError:
-            return read_entry(source)
-        key = (source.rel, source.kind, source.slug)
-        known = self._known.get(key)
-        if known is not None and known[0] == stamp:
-            entry, problems = known[1]
-            return entry, list(problems)
-        self.reads += 1
-        result = read_entry(source)
-        self._known[key] = (stamp, (result[0], tuple(result[1])))
-        return result
-
-
-class IndexLater:
-    """serve: Pagefind runs in the background after the changed page is already visible.
-
-    It indexes a snapshot of the output (hard links to its HTML), then swaps the new
-    `pagefind/` folder in. `lock` is held by serve around every build, so a swap never
-    meets a build halfway; a request made while indexing runs once more afterwards."""
-
-    def __init__(self, lock: threading.Lock, cache: BuildCache) -> None:
-        self.lock, self.cache = lock, cache
-        self._wanted: tuple[Path, str] | None = None
-        self._guard = threading.Lock()
-        self._thread: threading.Thread | None = None
-        self.problems: list[Diagnostic] = []
-        self.runs = 0
-
-    def request(self, out: Path, language: str) -> None:
-        with self._guard:
-            self._wanted = (out, language)
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._work, name="reisgids-pagefind",
-                                                daemon=True)
-                self._thread.start()
-
-    def wait(self, timeout: float | None = None) -> None:
-        thread = self._thread
-        if thread is not None:
-            thread.join(timeout)
-
-    def _work(self) -> None:
-        while True:
-            with self._guard:
-                wanted, self._wanted = self._wanted, None
-                if wanted is None:
-                    return
-            self.problems = self._index(*wanted)
-            self.runs += 1
-
-    def _index(self, out: Path, language: str) -> list[Diagnostic]:
-        snapshot = out.parent / f".{out.name}.index"
-        shutil.rmtree(snapshot, ignore_errors=True)
-        with self.lock:  # a consistent set of pages
-            records = self.cache.previous(out)
-            for page in sorted(out.rglob("*.html")):
-                rel = page.relative_to(out)
-                if rel.parts[0] != INDEX_DIR:
-                    _carry_file(page, snapshot / rel)
-        try:
-            problems = index_site(snapshot, language)
-            bundle = snapshot / INDEX_DIR
-            with self.lock:
-                if bundle.is_dir() and out.is_dir():
-                    old = out.parent / f".{out.name}.index-old"
-                    shutil.rmtree(old, ignore_errors=True)
-                    if (out / INDEX_DIR).exists():
-                        os.replace(out / INDEX_DIR, old)
-                    os.replace(bundle, out / INDEX_DIR)
-                    shutil.rmtree(old, ignore_errors=True)
-                if self.cache.previous(out) is records:  # no build since: index is current
-                    records[INDEX_DIR] = ["", 0, 0, 0, ""]
-                    self.cache.index_stale = False
-            return problems
-        finally:
-            shutil.rmtree(snapshot, ignore_errors=True)
+def write_rest(cache: BuildCache, out: Path, files: Mapping[str, bytes]) -> bool:
+    """serve, after the reload (under serve's lock): bring the outputs besides pages in
+    `out` up to date, and the cache's record of them. True when an HTML file changed (a
+    redirect page), so the search index lags."""
+    folder = str(out.resolve())
+    records = cache.previous(out)
+    changed = False
+    for rel in sorted(files):
+        digest = content_hash(files[rel])
+        record = records.get(rel)
+        if record is None or record[0] != digest or not _same_file(out / rel, record):
+            _write_new(Stage(out).target(rel), files[rel])
+            changed = changed or rel.endswith(".html")
+            st = (out / rel).stat()
+            records[rel] = [digest, st.st_size, st.st_mtime_ns, st.st_ino, ""]
+    for rel in sorted(cache.rest_paths.get(folder, set()) - set(files)):
+        (out / rel).unlink(missing_ok=True)
+        _prune(out, (out / rel).parent)
+        records.pop(rel, None)
+        changed = changed or rel.endswith(".html")
+    cache.rest_paths[folder] = set(files)
+    return changed

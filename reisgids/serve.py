@@ -13,8 +13,9 @@ the HTML. So the tornado application is assembled here:
   are never touched, and the last good build stays visible under the banner;
 - the site is served under the path of its `base_url` (`/gids/`), so the output is the
   same as `reisgids build` writes and internal links work as published;
-- the watched files are scanned every 100 ms; a `Debouncer` turns a burst of changes (20
-  saves, a `git checkout`) into one rebuild once it has been quiet for 300 ms.
+- the watched files are scanned every 50 ms (less often when a scan of a large site costs
+  more than a fifth of that); a `Debouncer` turns a burst of changes (20 saves, a `git
+  checkout`) into one rebuild once it has been quiet for 100 ms.
 
 Builds run on the server's own thread: a request during a build waits and then gets the
 new site, never a half-swapped folder.
@@ -24,14 +25,11 @@ from __future__ import annotations
 
 import asyncio
 import errno
-import html
 import logging
-import os
 import re
 import signal
 import socket
 import sys
-import threading
 import time
 import traceback
 from collections.abc import Iterable
@@ -47,28 +45,32 @@ from tornado.httpserver import HTTPServer
 from tornado.ioloop import PeriodicCallback
 from tornado.netutil import bind_sockets
 
-from reisgids.build import build, load_site, resolve_now
-from reisgids.cache import BuildCache
-from reisgids.config import CONFIG_FILE
+from reisgids.build import resolve_now
 from reisgids.debounce import Debouncer
 from reisgids.editor.serving import handlers as editor_handlers
-from reisgids.errors import Report
+from reisgids.errors import Diagnostic, Report
 from reisgids.excerpt import SourceLines, render
-from reisgids.incremental import EntryMemo, IndexLater, open_cache
 from reisgids.pool import available_cpus
+from reisgids.preview import Preview
 from reisgids.serve_guard import GuardedApplication
+from reisgids.serve_page import (
+    BANNER_CSS,
+    BANNER_CSS_URL,
+    banner_html,
+    decorate,
+    say,
+    standalone_page,
+)
+from reisgids.serve_watch import Snapshot, changed_paths, scan
 
 HOST = "127.0.0.1"  # never 0.0.0.0: a preview with drafts is not for the network
-WATCHED_DIRS = ("content", "static", "data", "themes")
-POLL_MS = 100
-QUIET_SECONDS = 0.3
+POLL_MS = 50
+# Save-to-browser is watch interval + quiet period + rebuild; an editor's save is one write
+# (or a write and a rename within a millisecond), so 100 ms of quiet still makes one rebuild
+# of a burst (tests/integration/test_serve.py saves ten times, 20 ms apart).
+QUIET_SECONDS = 0.1
+SCAN_SHARE = 5  # a scan may use at most 1/5 of the time between scans
 MAX_WAIT_SECONDS = 5.0
-BANNER_CSS_URL = "/__reisgids__/serve.css"
-
-HEAD_END = re.compile(rb"</head\s*>", re.IGNORECASE)
-BODY_START = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
-
-Snapshot = dict[str, tuple[int, int, int]]
 
 SERVE_DIR = ".reisgids-serve"  # where serve builds unless --out says otherwise
 
@@ -76,141 +78,6 @@ SERVE_DIR = ".reisgids-serve"  # where serve builds unless --out says otherwise
 def _echo(text: str, *, err: bool = False) -> None:
     """Print and flush at once: an editor (or a test) reads the terminal while we run."""
     print(text, file=sys.stderr if err else sys.stdout, flush=True)
-
-
-# --- watching -------------------------------------------------------------------------------
-
-def _ignored(name: str) -> bool:
-    """Hidden files and editor leftovers (.x.swp, x~, vim's 4913) start no rebuild."""
-    return name.startswith(".") or name.endswith("~") or name == "4913"
-
-
-def scan(root: Path, out: Path | None = None) -> Snapshot:
-    """(mtime, size, inode) of every watched file, keyed by its site-relative POSIX path.
-
-    The inode catches files replaced whole (git checkout, editors that write a temp file
-    and rename it) even when mtime and size happen to match. `root` and `out` are absolute;
-    `out` is skipped when it lies inside a watched folder. Runs every POLL_MS, so it uses
-    os.scandir and plain strings (a few ms for a site of a thousand files)."""
-    found: Snapshot = {}
-    skip = str(out) if out is not None else None
-    prefix = len(str(root)) + 1
-
-    def walk(folder: str) -> None:
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:  # not there (yet), or gone meanwhile
-            return
-        for entry in entries:
-            if _ignored(entry.name):
-                continue
-            try:
-                if entry.is_dir():
-                    if entry.path != skip:
-                        walk(entry.path)
-                    continue
-                st = entry.stat()
-            except OSError:
-                continue
-            found[entry.path[prefix:].replace(os.sep, "/")] = (
-                st.st_mtime_ns, st.st_size, st.st_ino)
-
-    try:
-        st = (root / CONFIG_FILE).stat()
-        found[CONFIG_FILE] = (st.st_mtime_ns, st.st_size, st.st_ino)
-    except OSError:
-        pass
-    for name in WATCHED_DIRS:
-        walk(os.path.join(root, name))
-    return found
-
-
-def changed_paths(before: Snapshot, after: Snapshot) -> set[str]:
-    """Added, removed and modified paths."""
-    return {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
-
-
-# --- the error banner -----------------------------------------------------------------------
-
-def _say(language: str, nl: str, en: str) -> str:
-    return en if language == "en" else nl
-
-
-def banner_html(report: Report, language: str, *, has_previous: bool,
-                internal: str | None = None) -> bytes:
-    """The banner shown over every page after a failed build; all text escaped."""
-    esc = html.escape
-    lines = [f'<div id="reisgids-serve-fouten" role="alert" lang="{esc(language)}">',
-             "<p><strong>" + esc(_say(language, "Bouwen mislukt.", "Build failed.")) + "</strong> "
-             + esc(_say(language, "Je ziet de laatste versie die wel lukte."
-                        if has_previous else "Er is nog geen versie die wel lukte.",
-                        "You are looking at the last build that worked."
-                        if has_previous else "No build has worked yet."))
-             + " " + esc(_say(language, "Deze melding verdwijnt na de volgende geslaagde build.",
-                              "This notice goes away after the next build that works."))
-             + "</p>"]
-    if internal is not None:
-        lines.append("<p>" + esc(_say(
-            language, "Interne fout in reisgids (geen fout in de inhoud); zie de terminal: ",
-            "Internal error in reisgids (not in the content); see the terminal: "))
-            + f"<code>{esc(internal)}</code></p>")
-    items = report.sorted()
-    if items:
-        lines.append("<ul>")
-        for d in items:
-            severity = _say(language, "fout" if d.is_error else "waarschuwing",
-                            "error" if d.is_error else "warning")
-            parts = [f'<code class="plek">{esc(str(d.location))}</code>',
-                     f'<span class="{esc(d.severity.value)}">{esc(severity)}</span>',
-                     f'<code class="code">[{esc(d.code)}]</code>']
-            if d.field:
-                parts.append(f'<code class="veld">{esc(d.field)}</code>:')
-            parts.append(f'<span class="bericht">{esc(d.message.get(language))}</span>')
-            if d.hint is not None:
-                parts.append(f'<span class="hint">— {esc(d.hint.get(language))}</span>')
-            lines.append("<li>" + " ".join(parts) + "</li>")
-        lines.append("</ul>")
-        lines.append(f"<p>{esc(report.summary(language))}</p>")
-    lines.append("</div>")
-    return "\n".join(lines).encode("utf-8")
-
-
-BANNER_CSS = """\
-#reisgids-serve-fouten { position: relative; z-index: 2147483647; margin: 0;
-  padding: 1rem 1.25rem; max-height: 60vh; overflow: auto; background: #fff4f4;
-  color: #1a1a1a; border-bottom: 4px solid #b00020; font: 1rem/1.5 system-ui, sans-serif; }
-#reisgids-serve-fouten p { margin: 0 0 .5rem; }
-#reisgids-serve-fouten ul { margin: 0 0 .5rem; padding-left: 1.25rem; }
-#reisgids-serve-fouten li { margin: .25rem 0; }
-#reisgids-serve-fouten code { font: .95em/1.4 ui-monospace, monospace; }
-#reisgids-serve-fouten .error { color: #b00020; font-weight: bold; }
-#reisgids-serve-fouten .warning { color: #7a4d00; font-weight: bold; }
-#reisgids-serve-fouten .hint { color: #333; }
-"""
-
-
-def decorate(page: bytes, head: bytes, banner: bytes | None) -> bytes:
-    """`head` before </head>, `banner` right after <body ...>; the page is otherwise as built."""
-    end = HEAD_END.search(page)
-    if end is not None:
-        page = page[:end.start()] + head + page[end.start():]
-        after_head = end.start() + len(head)
-    else:
-        page = head + page
-        after_head = len(head)
-    if banner is not None:
-        body = BODY_START.search(page, after_head)
-        at = body.end() if body is not None else after_head
-        page = page[:at] + banner + page[at:]
-    return page
-
-
-def standalone_page(language: str, title: str) -> bytes:
-    """For a request with no built page behind it (nothing built yet, or not found)."""
-    esc = html.escape
-    return (f'<!DOCTYPE html>\n<html lang="{esc(language)}">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{esc(title)}</title>\n</head>\n<body>\n<main><h1>{esc(title)}</h1></main>\n"
-            "</body>\n</html>\n").encode()
 
 
 # --- the live site --------------------------------------------------------------------------
@@ -232,12 +99,13 @@ class LiveSite:
         QUIET_SECONDS, max_wait=MAX_WAIT_SECONDS))
     snapshot: Snapshot = field(default_factory=dict)
     elapsed: float = 0.0  # seconds the last good build took
+    cpu: float = 0.0  # CPU seconds of this thread in it (steadier on a busy machine)
     editor: bool = False  # --editor: /admin/ against this site (reisgids.editor.serving)
     # incremental: the loaded files and rendered pages stay in memory between builds
-    cache: BuildCache | None = None
-    entries: EntryMemo = field(default_factory=EntryMemo)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    indexer: IndexLater | None = None
+    preview: Preview | None = None
+    later_problems: list[Diagnostic] = field(default_factory=list)  # shown so far
+    sources: SourceLines | None = None  # the lines the last build's diagnostics point at
+    next_scan: float = 0.0  # monotonic time of the next scan (large sites scan less often)
 
     @property
     def url(self) -> str:
@@ -248,29 +116,22 @@ class LiveSite:
         return self.failure is not None or self.internal is not None
 
     def say(self, nl: str, en: str) -> str:
-        return _say(self.language, nl, en)
+        return say(self.language, nl, en)
 
     def build(self) -> bool:
         """Load and build into `out`; print what happened. False when it failed."""
-        started = time.monotonic()
+        started, cpu_started = time.monotonic(), time.thread_time()
         try:
-            # the first build may fork workers; later ones run while the background index
-            # thread lives, and forking a process with threads can deadlock its children
-            jobs = available_cpus() if self.cache is None else 1
-            if self.cache is None:
-                self.cache = open_cache(self.root)
-                self.indexer = IndexLater(self.lock, self.cache)
-            site, report = load_site(self.root, now=resolve_now(self.now), drafts=self.drafts,
-                                     jobs=jobs, cache=self.cache, read=self.entries)
+            # the first build may fork workers; later ones run while the background thread
+            # lives, and forking a process with threads can deadlock its children
+            jobs = available_cpus() if self.preview is None else 1
+            if self.preview is None:
+                self.preview = Preview(self.root, self.out)
+            site, report = self.preview.rebuild(resolve_now(self.now), drafts=self.drafts,
+                                                jobs=jobs)
             if site is not None:
                 self.language = site.config.language
                 self.base_path = site.config.base_path
-            if site is not None and not report.has_errors:
-                with self.lock:
-                    report.extend(build(site, self.out, search=True, jobs=jobs,
-                                        cache=self.cache, defer_search=True,
-                                        in_place=True).items)
-                self.cache.autosave = False  # saved once; a save per edit would cost time
         except Exception as exc:  # a bug in reisgids, not in the content: keep serving
             _echo(self.say("interne fout in reisgids (geen fout in de inhoud); meld dit "
                            "aan de ontwikkelaars met de details hieronder:",
@@ -280,7 +141,7 @@ class LiveSite:
             self.failure, self.internal = Report(), f"{type(exc).__name__}: {exc}"
             return False
         self.internal = None
-        sources = SourceLines(self.root)
+        sources = self.sources = SourceLines(self.root)  # as read now: the banner shows them
         for diagnostic in report.sorted():
             _echo(render(diagnostic, self.language, sources), err=True)
         if report.items:
@@ -294,6 +155,7 @@ class LiveSite:
             return False
         self.failure = None
         self.elapsed = time.monotonic() - started
+        self.cpu = time.thread_time() - cpu_started
         return True
 
     def rebuild(self, paths: Iterable[str]) -> None:
@@ -302,8 +164,8 @@ class LiveSite:
         _echo(self.say(f"gewijzigd: {shown}", f"changed: {shown}"))
         url = self.url
         if self.build():
-            _echo(self.say(f"herbouwd in {self.elapsed:.1f} s",
-                           f"rebuilt in {self.elapsed:.1f} s"))
+            _echo(self.say(f"herbouwd in {self.elapsed:.2f} s ({self.cpu:.2f} s CPU)",
+                           f"rebuilt in {self.elapsed:.2f} s ({self.cpu:.2f} s CPU)"))
         if self.url != url:  # base_url changed in reisgids.yml
             _echo(self.say(f"serveert nu {self.url}", f"now serving {self.url}"))
         # after a failure too: the open pages show the banner
@@ -311,28 +173,54 @@ class LiveSite:
         self.index_if_stale()
 
     def index_if_stale(self) -> None:
-        """Pagefind after the page is visible, in the background (reisgids/incremental.py)."""
-        if self.cache is not None and self.cache.index_stale and self.indexer is not None \
-                and not self.failed:
-            self.indexer.request(self.out, self.language)
+        """Feeds, open data, ... and Pagefind after the page is visible, in the background
+        (reisgids/preview.py)."""
+        if self.preview is not None and not self.failed:
+            self.preview.after(self.language)
+
+    def later_failed(self) -> None:
+        """What the background work found (two outputs for one path) fails the build as a
+        full build would: shown in the terminal and in the browser."""
+        found = self.preview.later.problems if self.preview is not None else []
+        if found is self.later_problems:
+            return
+        self.later_problems = found
+        if not any(d.is_error for d in found):
+            return
+        report = Report()
+        report.extend(found)
+        sources = self.sources = SourceLines(self.root)
+        for diagnostic in report.sorted():
+            _echo(render(diagnostic, self.language, sources), err=True)
+        _echo(report.summary(self.language), err=True)
+        self.failure = report
+        _Reload.reload_waiters("*")
 
     def tick(self) -> None:
         """Every POLL_MS: notice changes, and rebuild once a burst has gone quiet."""
+        self.later_failed()
+        started = time.monotonic()
+        if started < self.next_scan:
+            return  # a large site: the burst is only quiet once a later scan says so
         current = scan(self.root, self.out)
+        self.next_scan = started + (time.monotonic() - started) * SCAN_SHARE
+        self.notice(current)
+        paths = self.debouncer.take()
+        if paths is not None:
+            self.rebuild(paths)
+
+    def notice(self, current: Snapshot) -> None:
         changes = changed_paths(self.snapshot, current)
         if changes:
             self.snapshot = current
             self.debouncer.notify(changes)
-        paths = self.debouncer.take()
-        if paths is not None:
-            self.rebuild(paths)
 
     def banner(self) -> bytes | None:
         if not self.failed:
             return None
         return banner_html(self.failure or Report(), self.language,
                            has_previous=(self.out / "index.html").is_file(),
-                           internal=self.internal)
+                           internal=self.internal, sources=self.sources)
 
     def decorate(self, page: bytes) -> bytes:
         banner = self.banner()

@@ -128,7 +128,8 @@ def atom_xml(feed: Feed) -> bytes:
 
 
 def newest_content_date(graph: ContentGraph) -> date:
-    """The newest content date of the site: the <updated> of a feed without entries."""
+    """The newest content date of the site: the <updated> of a feed without entries.
+    It reads every entry: callers that make many feeds ask once (compass_feeds.py)."""
     dates = [d for k in graph.published for d in content_dates(graph.entries[k].data)]
     return max(dates, default=date(1970, 1, 1))
 

@@ -26,6 +26,7 @@ from conftest import NOW, REPO, SiteFactory
 
 from reisgids.errors import Location, Text, error, warning
 from reisgids.errors import Report as ErrorReport
+from reisgids.excerpt import SourceLines, excerpt
 from reisgids.serve import banner_html, decorate
 
 WAIT = 20.0  # the longest any change may take to show up
@@ -192,11 +193,15 @@ def test_edit_break_and_fix_show_in_the_browser(small_site: Path,
     over.write_text(BROKEN, encoding="utf-8")
     body = wait_until(served, page_url, lambda html: BANNER in html, "the error banner")
     banner = body[body.index(BANNER):body.index("</div>", body.index(BANNER))]
-    assert '<code class="plek">content/pages/over.md:3</code>' in banner, banner
+    assert '<code class="plek">content/pages/over.md:3:13</code>' in banner, banner
     assert "[yaml-colon]" in banner
+    # the source line with the caret under the spot, as the terminal shows it
+    assert ('<pre class="bron">  3 | summary: Wat: deze gids is\n'
+            '    |             ^</pre>') in banner, banner
     assert "Over de gids" in body, "the previous build is still served"
     assert '<link rel="stylesheet" href="/__reisgids__/serve.css">' in body
-    assert "content/pages/over.md:3:13: fout [yaml-colon]" in served.output, served.output
+    # the terminal says it too (its pipe may be read a moment after the page is served)
+    wait_for_count(served, "content/pages/over.md:3:13: fout [yaml-colon]", 1)
     assert "Traceback" not in served.output
     # every page gets the banner, the not-found page too
     _, other = fetch(served.url)
@@ -392,6 +397,29 @@ def test_the_banner_escapes_what_content_says() -> None:
     assert "content/news/&lt;b&gt;x&lt;/b&gt;.md:3" in banner
     assert "gebruik &amp; niet &lt;" in banner
     assert "1 fout, 1 waarschuwing in 2 bestanden" in banner
+
+
+def test_the_banner_shows_the_source_line_with_a_caret_escaped(tmp_path: Path) -> None:
+    page = tmp_path / "content" / "pages" / "p.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("---\ntitle: <script>x</script>: & zo\n---\n", encoding="utf-8")
+    report = ErrorReport()
+    report.add(error("yaml-colon", Location("content/pages/p.md", 2, 25), Text("dubbele punt",
+                                                                             "colon")))
+    report.add(error("gone", Location("content/pages/weg.md", 4), Text("weg", "gone")))
+    banner = banner_html(report, "nl", has_previous=True,
+                         sources=SourceLines(tmp_path)).decode()
+    assert "<script>" not in banner
+    assert ('<code class="plek">content/pages/p.md:2:25</code>' in banner)
+    assert ('<pre class="bron">  2 | title: &lt;script&gt;x&lt;/script&gt;: &amp; zo\n'
+            '    |                         ^</pre>') in banner, banner
+    # a file that cannot be read: its place as before, no excerpt
+    assert '<code class="plek">content/pages/weg.md:4</code>' in banner
+    assert banner.count('<pre class="bron">') == 1
+    # the same lines as the terminal's excerpt, not a second rendering of them
+    colon = next(d for d in report.items if d.code == "yaml-colon")
+    shown = excerpt(colon, SourceLines(tmp_path))
+    assert shown is not None and shown[1][1].endswith("^")
 
 
 def test_decorate_puts_script_in_head_and_banner_first_in_body() -> None:

@@ -1,0 +1,167 @@
+"""serve's loaded site: what stays in memory between saves, and the work done after a reload.
+
+A `Preview` is one `reisgids serve` session (also driven by the equivalence tests): the
+build cache, the files read so far (`EntryMemo`) and a `Later` worker. Each `rebuild()`
+reads only the files that changed, renders only the pages whose fingerprint changed and
+writes only the files whose bytes changed (reisgids/incremental.py). What no page needs to
+be visible — feeds, open data, sitemap, PDFs, redirects of old addresses — and the Pagefind
+index are made afterwards by `Later`, in the background, so the browser can reload first.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reisgids.build import Site, build, load_site
+from reisgids.cache import BuildCache
+from reisgids.errors import Diagnostic, Report
+from reisgids.incremental import Pending, carry_file, open_cache, write_rest
+from reisgids.model.document import ContentEntry
+from reisgids.search import INDEX_DIR, index_site
+from reisgids.source.discover import SourceFile
+from reisgids.validate import read_entry
+
+
+class EntryMemo:
+    """read_entry() for `serve`: a file whose size, mtime and inode did not change since it
+    was last read is not read, parsed or validated again."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[str, str, str], tuple[tuple[int, int, int], Any]] = {}
+        self.reads = 0
+
+    def __call__(self, source: SourceFile) -> tuple[ContentEntry | None, list[Diagnostic]]:
+        try:
+            st = source.path.stat()
+            stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
+        except OSError:
+            return read_entry(source)
+        key = (source.rel, source.kind, source.slug)
+        known = self._known.get(key)
+        if known is not None and known[0] == stamp:
+            entry, problems = known[1]
+            return entry, list(problems)
+        self.reads += 1
+        result = read_entry(source)
+        self._known[key] = (stamp, (result[0], tuple(result[1])))
+        return result
+
+
+class Later:
+    """serve: after the changed page is visible, in the background, the outputs besides
+    pages (`cache.pending`) and then Pagefind when the index lags behind the pages.
+
+    Pagefind indexes a snapshot of the output (hard links to its HTML), then the new
+    `pagefind/` folder is swapped in. `lock` is held by serve around every build, so no
+    write or swap meets a build halfway; work of a build that a newer one replaced is
+    dropped; a request made while working runs once more afterwards."""
+
+    def __init__(self, lock: threading.Lock, cache: BuildCache) -> None:
+        self.lock, self.cache = lock, cache
+        self._wanted: tuple[Path, str] | None = None
+        self._guard = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self.problems: list[Diagnostic] = []  # of the outputs besides pages (collisions)
+        self.index_problems: list[Diagnostic] = []
+        self.runs = 0
+
+    def request(self, out: Path, language: str) -> None:
+        with self._guard:
+            self._wanted = (out, language)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._work, name="reisgids-later",
+                                                daemon=True)
+                self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> None:
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+
+    def _work(self) -> None:
+        while True:
+            with self._guard:
+                wanted, self._wanted = self._wanted, None
+                if wanted is None:
+                    return
+            out, language = wanted
+            pending = self.cache.pending
+            if isinstance(pending, Pending) and pending.out == out:
+                self._rest(pending)
+            if self.cache.index_stale and self.cache.pending is None:
+                self.index_problems = self._index(out, language)
+            self.runs += 1
+
+    def _rest(self, pending: Pending) -> None:
+        files, problems = pending.rest.files(pending.pages)  # outside the lock: slow part
+        with self.lock:
+            if self.cache.generation != pending.generation:
+                return  # a newer build left its own
+            if write_rest(self.cache, pending.out, files):
+                self.cache.index_stale = True
+            self.cache.pending = None
+            self.problems = problems
+
+    def _index(self, out: Path, language: str) -> list[Diagnostic]:
+        snapshot = out.parent / f".{out.name}.index"
+        shutil.rmtree(snapshot, ignore_errors=True)
+        with self.lock:  # a consistent set of pages
+            records = self.cache.previous(out)
+            for page in sorted(out.rglob("*.html")):
+                rel = page.relative_to(out)
+                if rel.parts[0] != INDEX_DIR:
+                    carry_file(page, snapshot / rel)
+        try:
+            problems = index_site(snapshot, language)
+            bundle = snapshot / INDEX_DIR
+            with self.lock:
+                if bundle.is_dir() and out.is_dir():
+                    old = out.parent / f".{out.name}.index-old"
+                    shutil.rmtree(old, ignore_errors=True)
+                    if (out / INDEX_DIR).exists():
+                        os.replace(out / INDEX_DIR, old)
+                    os.replace(bundle, out / INDEX_DIR)
+                    shutil.rmtree(old, ignore_errors=True)
+                if self.cache.previous(out) is records and self.cache.pending is None:
+                    records[INDEX_DIR] = ["", 0, 0, 0, ""]  # no build since: index current
+                    self.cache.index_stale = False
+            return problems
+        finally:
+            shutil.rmtree(snapshot, ignore_errors=True)
+
+
+class Preview:
+    """One serve session of the site at `root`, built into `out`."""
+
+    def __init__(self, root: Path, out: Path) -> None:
+        self.root, self.out = root, out
+        self.cache: BuildCache = open_cache(root)
+        self.entries = EntryMemo()
+        self.lock = threading.Lock()
+        self.later = Later(self.lock, self.cache)
+        self.builds = 0
+
+    def rebuild(self, now: date, *, drafts: bool = False, search: bool = True,
+                jobs: int = 1) -> tuple[Site | None, Report]:
+        """Load what changed and bring `out` up to date, except what `Later` does next
+        (start it with `after()` once the browser has been told to reload)."""
+        site, report = load_site(self.root, now=now, drafts=drafts, jobs=jobs,
+                                 cache=self.cache, read=self.entries)
+        if site is not None and not report.has_errors:
+            with self.lock:
+                report.extend(build(site, self.out, search=search, jobs=jobs, cache=self.cache,
+                                    defer_search=True, in_place=True,
+                                    defer_rest=True).items)
+            self.cache.autosave = False  # saved once; a save per edit would cost time
+            self.builds += 1
+        return site, report
+
+    def after(self, language: str) -> None:
+        """The outputs besides pages and the search index, in the background."""
+        if self.cache.pending is not None or self.cache.index_stale:
+            self.later.request(self.out, language)
