@@ -52,3 +52,11 @@ def test_shown_backlinks_name_real_kinds_and_fields() -> None:
     for spec in PLANS:
         for kind, field in spec.shown:
             assert field == "*" or field in MODELS[kind].model_fields, (spec.kind, kind, field)
+
+
+def test_every_kind_has_its_ui_strings_in_both_languages() -> None:
+    for language in ("nl", "en"):
+        strings = yaml.safe_load((THEME / "i18n" / f"{language}.yml").read_text("utf-8"))
+        for kind in Kind:
+            for prefix in ("kinds", "intro", "backlinks"):  # name, overview, backlink group
+                assert f"{prefix}.{kind}" in strings, (language, prefix, kind)
