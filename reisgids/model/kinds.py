@@ -7,7 +7,8 @@ files, the editor's collections, `reisgids new --help`, the open data.
 
 Adding a kind: a model module (an Entry subclass with help on its fields), a member of
 Kind in reisgids/model/kind.py and a KindSpec line below. The pages it gets are planned
-in render/ (see docs/architecture.md).
+by its CardSpec (reisgids/plan/kind_cards.py) and PlanSpec (reisgids/plan/kinds.py); see
+docs/architecture.md.
 """
 
 from __future__ import annotations

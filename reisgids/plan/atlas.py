@@ -11,12 +11,9 @@ from reisgids.model.atlas import Deal, Instrument, Partner, Project
 from reisgids.model.base import Entry
 from reisgids.model.kind import Kind
 from reisgids.plan.dates import iso
+from reisgids.plan.labels import fdate, vocab_label
 from reisgids.plan.lessons_index import lessons_citing, lessons_of
-from reisgids.plan.views import RefView, card_view, fdate, ref_view, vocab_label
-
-# Backlinks these pages present in their own sections (not again under "Verbonden met").
-PARTNER_SHOWN = frozenset({("deal", "partners"), ("deal", "residents"), ("project", "lead"),
-                           ("project", "partners"), ("review", "*"), ("partner", "parent")})
+from reisgids.plan.views import RefView, card_view, ref_view
 
 
 @dataclass(frozen=True)
@@ -152,9 +149,6 @@ class ProjectView:
     figures: tuple[FigureView, ...]
     deals: tuple[RefView, ...]
     lessons: tuple[RefView, ...]
-
-
-PROJECT_SHOWN = frozenset({("lesson", "sources"), ("deal", "projects")})
 
 
 def project_view(graph: ContentGraph, slug: str) -> ProjectView:

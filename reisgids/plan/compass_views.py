@@ -13,13 +13,8 @@ from reisgids.model.base import Entry
 from reisgids.model.compass import AgendaItem, CompassEdition, HistoryEntry
 from reisgids.model.kind import Kind
 from reisgids.plan.dates import iso
-from reisgids.plan.views import (
-    RefView,
-    card_view,
-    fdate,
-    ref_view,
-    vocab_label,
-)
+from reisgids.plan.labels import fdate, vocab_label
+from reisgids.plan.views import RefView, card_view, ref_view
 
 END_STATES = frozenset({"anchored", "withdrawn"})
 

@@ -15,9 +15,9 @@ from typing import NamedTuple
 from reisgids.plan.a_z import Letter
 from reisgids.plan.compass_views import CompassView, StatusGroup
 from reisgids.plan.deals import PhaseSection
-from reisgids.plan.detail import Detail
 from reisgids.plan.glossary import Term, TermList
 from reisgids.plan.home import HomeView
+from reisgids.plan.kinds import Detail
 from reisgids.plan.lists import Facet, Pager
 from reisgids.plan.notfound import NotFoundView
 from reisgids.plan.page import Context, Page

@@ -15,9 +15,10 @@ from reisgids.graph.urls import (
     page_url,
 )
 from reisgids.plan.contexts import DataContext, DataFile, DataLink, DataView
+from reisgids.plan.kind_cards import KIND_ORDER
 from reisgids.plan.page import Page, trail
 from reisgids.plan.schema_org import dataset
-from reisgids.plan.views import KIND_ORDER, LicenceView, Translate
+from reisgids.plan.views import LicenceView, Translate
 
 
 def data_page(graph: ContentGraph, translate: Translate) -> Page:

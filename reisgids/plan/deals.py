@@ -10,8 +10,9 @@ from reisgids.model.atlas import Deal
 from reisgids.model.kind import Kind
 from reisgids.model.vocab import VOCABS
 from reisgids.plan.dates import iso
+from reisgids.plan.labels import fdate, vocab_label
 from reisgids.plan.lessons_index import lessons_citing, lessons_of, reviews_of_deal
-from reisgids.plan.views import RefView, card_view, fdate, ref_view, vocab_label
+from reisgids.plan.views import RefView, card_view, ref_view
 
 # The phases a deal goes through, in order; 'stopped' leaves the track.
 PHASE_TRACK = ("partners", "idea", "test", "planning", "kick-off", "execution", "review",

@@ -22,16 +22,9 @@ from reisgids.plan.compass_views import (
 )
 from reisgids.plan.dates import iso
 from reisgids.plan.edition_source import EditionSource, edition_ref, edition_source, item_ref
+from reisgids.plan.labels import fdate, vocab_label
 from reisgids.plan.status_overview import StatusOverview, status_overview
-from reisgids.plan.views import (
-    RefView,
-    TermView,
-    card_view,
-    fdate,
-    ref_view,
-    term_views,
-    vocab_label,
-)
+from reisgids.plan.views import RefView, TermView, card_view, ref_view, term_views
 
 NO_THEME = Text("Zonder thema", "No theme")
 ALL_THEMES = Text("Alle thema's", "All themes")

@@ -18,15 +18,9 @@ from reisgids.plan.compass_views import (
     status_url,
 )
 from reisgids.plan.deals import active_residents, phase_counts, phase_url
+from reisgids.plan.labels import vocab_label
 from reisgids.plan.publications import newest_first, split_events
-from reisgids.plan.views import (
-    LinkView,
-    RefView,
-    Translate,
-    card_view,
-    theme_url,
-    vocab_label,
-)
+from reisgids.plan.views import LinkView, RefView, Translate, card_view, theme_url
 
 LATEST_NEWS = 3
 UPCOMING_EVENTS = 3

@@ -13,8 +13,9 @@ from reisgids.model.learning import Lesson, Review
 from reisgids.model.vocab import VOCABS
 from reisgids.plan.compass_views import ItemLine, agenda_items, item_line, status_now
 from reisgids.plan.dates import iso
+from reisgids.plan.labels import fdate, vocab_label
 from reisgids.plan.lessons_index import lessons_citing, lessons_of
-from reisgids.plan.views import RefView, card_view, fdate, ref_view, vocab_label
+from reisgids.plan.views import RefView, card_view, ref_view
 
 REVIEW_STEPS = tuple(VOCABS["review.steps"])
 
@@ -138,9 +139,6 @@ def lesson_view(graph: ContentGraph, slug: str) -> LessonView:
         lesson.implication or "", tuple(sources), tuple(agenda))
 
 
-LESSON_SHOWN = frozenset({("agenda-item", "lessons")})
-
-
 @dataclass(frozen=True)
 class StepView:
     label: str
@@ -173,9 +171,6 @@ class ReviewView:
     next_review: str
     next_review_iso: str
     lessons: tuple[RefView, ...]
-
-
-REVIEW_SHOWN = frozenset({("lesson", "sources")})
 
 
 def review_view(graph: ContentGraph, slug: str) -> ReviewView:

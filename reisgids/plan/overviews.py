@@ -32,12 +32,13 @@ from reisgids.plan.contexts import (
 )
 from reisgids.plan.deals import PHASES, phase_sections
 from reisgids.plan.feed_links import theme_feeds
+from reisgids.plan.labels import vocab_label
 from reisgids.plan.learning import LESSON_FILTERS, lesson_keys, review_keys
 from reisgids.plan.lists import Facet, Pager, count_values, paginated
 from reisgids.plan.page import Page, trail
 from reisgids.plan.places import city_groups, theme_summaries, theme_view
 from reisgids.plan.publications import newest_first, split_events, split_listings
-from reisgids.plan.views import LinkView, RefView, Translate, card_view, vocab_label
+from reisgids.plan.views import LinkView, RefView, Translate, card_view
 
 
 @dataclass(frozen=True)

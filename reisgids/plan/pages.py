@@ -13,29 +13,19 @@ from reisgids.markdown import RenderedBody
 from reisgids.model.kind import Kind
 from reisgids.model.kinds import spec_of
 from reisgids.plan.a_z import a_to_z
-from reisgids.plan.atlas import PARTNER_SHOWN, PROJECT_SHOWN
 from reisgids.plan.contexts import AToZContext, EntryContext, GlossaryContext, HomeContext
 from reisgids.plan.datapage import data_page
-from reisgids.plan.detail import detail_of
 from reisgids.plan.feed_links import entry_feeds
 from reisgids.plan.glossary import glossary
 from reisgids.plan.home import home_view
-from reisgids.plan.learning import LESSON_SHOWN, REVIEW_SHOWN
-from reisgids.plan.meta import absolute
+from reisgids.plan.kinds import detail_of, plan_spec
+from reisgids.plan.meta import absolute, json_ld
 from reisgids.plan.overviews import list_pages
 from reisgids.plan.page import Crumb, Page, trail
-from reisgids.plan.schema_org import structured_data, website
-from reisgids.plan.views import KIND_ORDER, Translate, entry_view, ref_view
+from reisgids.plan.schema_org import website
+from reisgids.plan.views import Translate, entry_view, ref_view
 from reisgids.source.kinds import KINDS
 
-# Backlinks a kind's page shows in its own sections rather than under "Verbonden met".
-SHOWN: dict[str, frozenset[tuple[str, str]]] = {
-    "deal": frozenset({("review", "deal"), ("lesson", "sources")}),
-    "partner": PARTNER_SHOWN,
-    "project": PROJECT_SHOWN,
-    "lesson": LESSON_SHOWN,
-    "review": REVIEW_SHOWN,
-}
 
 def entry_crumbs(graph: ContentGraph, translate: Translate, key: Key, title: str
                  ) -> tuple[Crumb, ...]:
@@ -55,19 +45,20 @@ def entry_pages(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
     pages = []
     for key in sorted(graph.published):
         kind = key[0]
-        view = entry_view(graph, key, bodies, skip=SHOWN.get(kind, frozenset()))
+        spec = plan_spec(kind)
+        view = entry_view(graph, key, bodies, skip=spec.shown)
         if kind == Kind.AREA:  # an area page gathers what is in it by itself
             view = replace(view, backlink_groups=())
         data = graph.entries[key].data
         detail = detail_of(graph, key, absolute(graph, graph.urls[key]))
         pages.append(Page(
-            url=graph.urls[key], template=f"{kind}.html", title=view.title,
+            url=graph.urls[key], template=spec.template, title=view.title,
             context=EntryContext(view, detail),
             description=view.summary, breadcrumbs=entry_crumbs(graph, translate, key,
                                                                view.title),
             indexed=not data.draft, source=graph.entries[key].rel,  # drafts never indexed
             og_type="article" if spec_of(kind).article else "website",
-            json_ld=structured_data(graph, key),
+            json_ld=json_ld(spec.json_ld(graph, key)),
             image=absolute(graph, data.image) if data.image else "",
             feeds=entry_feeds(graph, translate, key)))
     return pages
@@ -116,4 +107,4 @@ def plan_pages(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
             *entry_pages(graph, bodies, translate)]
 
 
-__all__ = ["KINDS", "KIND_ORDER", "Crumb", "Page", "plan_pages", "ref_view"]
+__all__ = ["KINDS", "Crumb", "Page", "plan_pages", "ref_view"]

@@ -9,8 +9,9 @@ from reisgids.graph.content import ContentGraph, Key
 from reisgids.model.atlas import Area
 from reisgids.model.compass import CompassEdition
 from reisgids.model.kind import Kind
+from reisgids.plan.kind_cards import KIND_ORDER
 from reisgids.plan.maps import MAX_MARKERS, MapView, Outlined, area_map
-from reisgids.plan.views import KIND_ORDER, RefView, card_view, ref_view, theme_url
+from reisgids.plan.views import RefView, card_view, ref_view, theme_url
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ from reisgids.graph.urls import event_ics_url, page_url
 from reisgids.model.kind import Kind
 from reisgids.model.publication import Event, Listing, News, Story
 from reisgids.plan.dates import format_span, iso, moment_day
-from reisgids.plan.views import RefView, card_view, fdate, language_of, ref_view, vocab_label
+from reisgids.plan.labels import fdate, language_of, vocab_label
+from reisgids.plan.views import RefView, card_view, ref_view
 
 
 def newest_first(graph: ContentGraph, kind: str) -> list[Key]:

@@ -1,7 +1,8 @@
 """JSON-LD (schema.org) for every kind that has a fitting type, the home page (WebSite with
 a SearchAction) and the open-data page (Dataset). reisgids.plan.meta keeps the three
-richest makers (Organization, Event, NewsArticle); this module adds the rest and decides
-which maker a page gets. Escaping for <script> is meta.json_ld's job, for all of them.
+richest makers (Organization, Event, NewsArticle); this module adds the rest. Which maker
+a kind's page gets is its PlanSpec's (plan/kinds.py). Escaping for <script> is
+meta.json_ld's job, for all of them.
 
   deal, project -> Project        instrument -> Service        review, edition -> Report
   lesson, story -> Article        agenda-item -> CreativeWork (creativeWorkStatus)
@@ -10,7 +11,6 @@ which maker a page gets. Escaping for <script> is meta.json_ld's job, for all of
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from reisgids.graph.content import ContentGraph, Key
@@ -18,7 +18,7 @@ from reisgids.graph.urls import DATA_PAGE_URL, JSON_URL, csv_url
 from reisgids.model.kind import Kind
 from reisgids.model.vocab import label
 from reisgids.plan.dates import iso
-from reisgids.plan.meta import absolute, event, json_ld, news_article, organisation
+from reisgids.plan.meta import absolute, json_ld
 from reisgids.source.kinds import KINDS
 
 CONTEXT = "https://schema.org"
@@ -131,19 +131,6 @@ def place(graph: ContentGraph, key: Key) -> dict[str, Any]:
 
 def web_page(graph: ContentGraph, key: Key) -> dict[str, Any]:
     return _clean(common(graph, key, "WebPage"))
-
-
-MAKERS: dict[str, Callable[[ContentGraph, Key], dict[str, Any]]] = {
-    "partner": organisation, "event": event, "news": news_article,
-    "deal": project, "project": project, "instrument": service, "review": report,
-    "compass-edition": report, "lesson": article, "story": article,
-    "agenda-item": agenda_item, "listing": listing, "area": place, "page": web_page,
-}
-
-
-def structured_data(graph: ContentGraph, key: Key) -> str:
-    """The JSON-LD of an entry page (every kind has a maker)."""
-    return json_ld(MAKERS[key[0]](graph, key))
 
 
 def website(graph: ContentGraph) -> str:

@@ -13,8 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from reisgids.graph.content import ContentGraph, Key
-from reisgids.model.kind import Kind
-from reisgids.model.vocab import label
+from reisgids.plan.kind_cards import CARD
 
 # The facets the search page offers, in the order it shows them.
 FACETS = ("soort", "thema", "wijk", "fase", "status", "niveau")
@@ -40,16 +39,11 @@ def day_of(moment: Any) -> date | None:
 
 
 def entry_day(kind: str, data: Any) -> date | None:
-    """The date an entry is sorted by: its `date`; else a deal's or event's start, an
-    edition's period start, an agenda item's latest status change; else `updated`."""
-    candidates: list[Any] = [getattr(data, "date", None)]
-    if kind in ("deal", "event"):
-        candidates.append(getattr(data, "start", None))
-    elif kind == Kind.COMPASS_EDITION:
-        candidates.append(data.period.start)
-    elif kind == Kind.AGENDA_ITEM and data.history:
-        candidates.append(data.history[-1].date)
-    candidates.append(getattr(data, "updated", None))
+    """The date an entry is sorted by: its `date`; else its kind's own date (a deal's or
+    event's start, an edition's period start, an agenda item's latest status change);
+    else `updated`."""
+    candidates = (getattr(data, "date", None), CARD[kind].day(data),
+                  getattr(data, "updated", None))
     for moment in candidates:
         day = day_of(moment)
         if day is not None:
@@ -57,23 +51,9 @@ def entry_day(kind: str, data: Any) -> date | None:
     return None
 
 
-def typed_facets(kind: str, data: Any, language: str) -> tuple[tuple[str, str], ...]:
-    if kind == Kind.DEAL:
-        return (("fase", label("deal.phase", data.phase, language)),)
-    if kind == Kind.PROJECT:
-        return (("status", label("project.status", data.status, language)),)
-    if kind == Kind.INSTRUMENT:
-        return (("status", label("instrument.status", data.status, language)),)
-    if kind == Kind.AGENDA_ITEM:
-        return (("status", label("agenda.status", data.history[-1].status, language)),)
-    if kind == Kind.LESSON:
-        return (("niveau", label("lesson.level", data.level, language)),)
-    return ()
-
-
 def search_meta(graph: ContentGraph, key: Key) -> SearchMeta:
     data = graph.entries[key].data
     day = entry_day(key[0], data)
     stamp = day.isoformat() if day is not None else ""
-    return SearchMeta(filters=typed_facets(key[0], data, str(graph.config.language)),
+    return SearchMeta(filters=CARD[key[0]].facets(data, str(graph.config.language)),
                       date=stamp, sort_date=stamp or NO_DATE)

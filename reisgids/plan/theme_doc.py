@@ -17,7 +17,7 @@ import types
 from collections.abc import Iterator
 
 from reisgids.plan.contexts import SHARED, TEMPLATES, EntryContext
-from reisgids.plan.detail import DETAIL_VIEWS
+from reisgids.plan.kinds import PLANS
 from reisgids.plan.page import Context
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z]+\b")
@@ -147,9 +147,10 @@ def render_theme_doc() -> str:
               f"extending `entry.html`. Type: `{EntryContext.__name__}`.", ""]
     lines += _table(_rows(EntryContext))
     lines += ["", "`detail` per template:", "", "| template | `detail` |", "| --- | --- |"]
-    lines += [f"| `{kind}.html` | [`{view.__name__}`](#{_anchor(view)}) |"
-              for kind, view in DETAIL_VIEWS.items()]
-    lines += ["| `page.html` | `None` |", "", "## Other pages", ""]
+    lines += [f"| `{spec.template}` | [`{spec.detail_view.__name__}`]"
+              f"(#{_anchor(spec.detail_view)}) |" if spec.detail_view else
+              f"| `{spec.template}` | `None` |" for spec in PLANS]
+    lines += ["", "## Other pages", ""]
     grouped: dict[type, list[str]] = {}
     for template, context in TEMPLATES:
         grouped.setdefault(context, []).append(template)
@@ -159,7 +160,7 @@ def render_theme_doc() -> str:
         lines += _table(_rows(context))
         lines.append("")
     shared = [kind for _, kind, _ in SHARED if isinstance(kind, type)]
-    views = reachable([*shared, EntryContext, *DETAIL_VIEWS.values(),
+    views = reachable([*shared, EntryContext, *(s.detail_view for s in PLANS if s.detail_view),
                        *(context for _, context in TEMPLATES)])
     lines += ["## The views", "",
               "Every type the names above hold, with its fields. `tuple[X, ...]` is a list "

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from reisgids.graph.content import ContentGraph, Key, Link
@@ -16,8 +15,9 @@ from reisgids.graph.routes import GLOSSARY_URL, overview_url
 from reisgids.graph.urls import DATA_PAGE_URL, page_url
 from reisgids.markdown import RenderedBody
 from reisgids.model.kind import Kind
-from reisgids.model.vocab import label
-from reisgids.plan.dates import format_date, format_span, iso
+from reisgids.plan.dates import iso
+from reisgids.plan.kind_cards import CARD, KIND_ORDER, backlink_heading
+from reisgids.plan.labels import fdate
 from reisgids.plan.repository import edit_pattern, issues_url
 from reisgids.plan.search_meta import SearchMeta, search_meta
 
@@ -84,46 +84,8 @@ class EntryView:
     search: SearchMeta = field(default_factory=SearchMeta)  # facets, sort date for search
 
 
-KIND_ORDER = ("deal", "project", "partner", "instrument", "review", "lesson", "agenda-item",
-              "compass-edition", "news", "story", "event", "listing", "area", "page")
-
-# (source kind, field) -> heading key; the default is 'backlinks.<kind>'.
-HEADINGS: dict[tuple[str, str], str] = {
-    ("deal", "residents"): "backlinks.deal.residents",
-    ("deal", "instruments"): "backlinks.deal.instruments",
-    ("deal", "projects"): "backlinks.deal.projects",
-    ("project", "lead"): "backlinks.project.lead",
-    ("project", "instruments"): "backlinks.project.instruments",
-    ("project", "deals"): "backlinks.project.deals",
-    ("partner", "parent"): "backlinks.partner.parent",
-    ("instrument", "owner"): "backlinks.instrument.owner",
-    ("review", "deal"): "backlinks.review.deal",
-    ("review", "peers"): "backlinks.review.peers",
-    ("lesson", "sources"): "backlinks.lesson.sources",
-    ("agenda-item", "lessons"): "backlinks.agenda-item.lessons",
-    ("agenda-item", "owner"): "backlinks.agenda-item.owner",
-    ("compass-edition", "co_created_with"): "backlinks.compass-edition.co_created_with",
-    ("event", "organisers"): "backlinks.event.organisers",
-    ("listing", "by"): "backlinks.listing.by",
-}
-
 # Fields whose backlinks the area and theme pages gather on their own.
 GATHERED_FIELDS = frozenset({"areas"})
-
-
-def language_of(graph: ContentGraph) -> str:
-    return str(graph.config.language)
-
-
-def vocab_label(graph: ContentGraph, vocab: str, value: str) -> str:
-    """A fixed enum (content model) or a site vocabulary (reisgids.yml) id as its label."""
-    if vocab in ("themes", "forms", "partner_types"):
-        return graph.config.vocabulary(vocab).get(value, value)
-    return label(vocab, value, language_of(graph))
-
-
-def fdate(graph: ContentGraph, day: date | None) -> str:
-    return format_date(day, language_of(graph)) if day is not None else ""
 
 
 def ref_view(graph: ContentGraph, key: Key) -> RefView:
@@ -139,51 +101,14 @@ def until_text(graph: ContentGraph, key: Key) -> str:
 
 
 def card_facts(graph: ContentGraph, key: Key) -> tuple[tuple[str, ...], str, str, str]:
-    """(meta, date text, date iso, flag) for the card of an entry, by kind."""
-    data: Any = graph.entries[key].data
-    kind = key[0]
-    meta: list[str] = []
-    flag = ""
-    moment: Any = data.date
-    if kind == Kind.DEAL:
-        meta = [vocab_label(graph, "deal.phase", data.phase)]
-        if data.partners:
-            meta.append(f"{len(data.partners)} partners")
-    elif kind == Kind.PROJECT:
-        meta = [vocab_label(graph, "project.status", data.status)]
-        meta += [x for x in (data.city,) if x]
-    elif kind == Kind.PARTNER:
-        meta = [vocab_label(graph, "partner_types", data.type)]
-    elif kind == Kind.INSTRUMENT:
-        meta = [vocab_label(graph, "instrument.type", data.type),
-                vocab_label(graph, "instrument.status", data.status)]
-    elif kind == Kind.LESSON:
-        meta = [vocab_label(graph, "lesson.level", data.level),
-                vocab_label(graph, "lesson.type", data.type)]
-        if data.change != "none":
-            meta.append(vocab_label(graph, "change", data.change))
-        flag = "success" if data.success else ""
-    elif kind == Kind.AGENDA_ITEM:
-        meta = [vocab_label(graph, "agenda.status", data.history[-1].status),
-                vocab_label(graph, "change", data.change)]
-    elif kind == Kind.COMPASS_EDITION:
-        meta = [f"{fdate(graph, data.period.start)} – {fdate(graph, data.period.end)}"]
-        flag = "" if data.adopted is not None else "concept"
-    elif kind == Kind.STORY:
-        meta = [vocab_label(graph, "story.medium", data.medium)]
-    elif kind == Kind.EVENT:
-        meta = [vocab_label(graph, "event.type", data.type)]
-        meta += [x for x in (data.location,) if x]
-        return (tuple(meta), format_span(data.start, data.end, language_of(graph)),
-                iso(data.start), flag)
-    elif kind == Kind.LISTING:
-        meta = [vocab_label(graph, "listing.type", data.type),
-                vocab_label(graph, "listing.category", data.category)]
-    elif kind == Kind.AREA:
-        meta = [x for x in (data.city,) if x]
-    if moment is None:
-        return tuple(meta), "", "", flag
-    return tuple(meta), fdate(graph, moment), iso(moment), flag
+    """(meta, date text, date iso, flag) for the card of an entry: its kind's CardSpec."""
+    data = graph.entries[key].data
+    facts = CARD[key[0]].facts(graph, data)
+    if facts.when is not None:
+        return facts.meta, *facts.when, facts.flag
+    if data.date is None:
+        return facts.meta, "", "", facts.flag
+    return facts.meta, fdate(graph, data.date), iso(data.date), facts.flag
 
 
 def card_view(graph: ContentGraph, key: Key) -> RefView:
@@ -213,7 +138,7 @@ def backlink_groups(graph: ContentGraph, links: Iterable[Link],
         kind = link.source[0]
         if link.field in GATHERED_FIELDS or (kind, link.field) in skip or (kind, "*") in skip:
             continue
-        heading = HEADINGS.get((kind, link.field), f"backlinks.{kind}")
+        heading = backlink_heading(kind, link.field)
         grouped.setdefault((kind, heading), {})[link.source] = card_view(graph, link.source)
     order = {kind: i for i, kind in enumerate(KIND_ORDER)}
     return tuple(

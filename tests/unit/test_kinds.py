@@ -17,7 +17,7 @@ from reisgids.model.fields import OneOf, Text
 from reisgids.model.kind import Kind
 from reisgids.model.kinds import KINDS, MODELS, SPECS, spec_of
 from reisgids.model.walk import walk
-from reisgids.scaffold import kind_names
+from reisgids.scaffold_names import kind_names
 from reisgids.source.kinds import FOLDER_OF, FOLDERS
 
 
@@ -50,7 +50,7 @@ def test_a_new_kind_line_is_all_reisgids_new_needs(monkeypatch: pytest.MonkeyPat
         assert all(names[name] == spec.kind for name in spec.names), spec.kind
     changed = tuple(replace(s, names=(*s.names, "dealtje")) if s.kind == Kind.DEAL else s
                     for s in SPECS)
-    monkeypatch.setattr("reisgids.scaffold.SPECS", changed)
+    monkeypatch.setattr("reisgids.scaffold_names.SPECS", changed)
     assert kind_names()["dealtje"] == "deal"
 
 

@@ -18,7 +18,8 @@ from reisgids.graph.checks import check_graph
 from reisgids.graph.link import link
 from reisgids.model.describe import describe
 from reisgids.model.kinds import MODELS
-from reisgids.scaffold import new_file, resolve_kind
+from reisgids.scaffold import new_file
+from reisgids.scaffold_names import resolve_kind
 from reisgids.source.discover import discover
 from reisgids.source.kinds import FOLDER_OF, KINDS
 from reisgids.validate import read_entry

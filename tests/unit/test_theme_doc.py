@@ -12,7 +12,7 @@ from pathlib import Path
 from views_support import SiteFactory, site_graph, translate
 
 from reisgids.plan.contexts import SHARED, TEMPLATES, EntryContext
-from reisgids.plan.detail import DETAIL_VIEWS
+from reisgids.plan.kinds import PLAN, PLANS
 from reisgids.plan.pages import plan_pages
 from reisgids.plan.theme_doc import reachable, render_theme_doc
 from reisgids.plan.views import EntryView
@@ -37,8 +37,8 @@ def test_the_generator_runs_as_a_module() -> None:
 
 def test_every_page_template_of_the_theme_has_a_registered_context() -> None:
     pages = {p.name for p in THEME.glob("*.html") if not p.name.startswith("_")} - PARTS
-    registered = {name for name, _ in TEMPLATES} | {f"{kind}.html" for kind in DETAIL_VIEWS}
-    assert pages == registered | {"page.html"}
+    registered = {name for name, _ in TEMPLATES} | {spec.template for spec in PLANS}
+    assert pages == registered
 
 
 def test_no_context_field_hides_a_name_every_template_receives() -> None:
@@ -59,7 +59,7 @@ def test_planned_pages_carry_the_registered_context_type(make_site: SiteFactory)
             continue
         assert isinstance(page.context, EntryContext), page.url
         kind = page.template.removesuffix(".html")
-        view = DETAIL_VIEWS.get(kind, type(None))
+        view = PLAN[kind].detail_view or type(None)
         assert isinstance(page.context.detail, view), page.url
     assert {"deal.html", "list.html", "compass.html", "home.html"} <= seen
 
