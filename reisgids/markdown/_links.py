@@ -158,16 +158,7 @@ class Links:
         if target is None:
             return Action.KEEP
         if not target.published:
-            self._report(element, written, "link-unpublished", Text(
-                nl=f"link naar '{shortened(written)}' wijst naar '{target.title}', dat in deze "
-                   "build niet gepubliceerd is; de link wordt gewone tekst",
-                en=f"link to '{shortened(written)}' points to '{target.title}', which is not "
-                   "published in this build; the link becomes plain text"), Text(
-                nl="publiceer die pagina (concept, publicatie- of verloopdatum) of haal de "
-                   "link weg",
-                en="publish that page (draft, publish or expiry date) or remove the link"),
-                is_error=False)
-            return Action.UNWRAP
+            return self._unpublished(element, written, target.title)
         if fragment and wanted.endswith(".md") and not _has_anchor(target.anchors, fragment):
             self._report(element, written, "link-anchor", Text(
                 nl=f"link naar '{shortened(written)}': '{target.title}' heeft geen kop met "
@@ -237,16 +228,7 @@ class Links:
             return Action.KEEP
         url_path, target = found
         if not target.published:
-            self._report(element, written, "link-unpublished", Text(
-                nl=f"link naar '{shortened(written)}' wijst naar '{target.title}', dat in deze "
-                   "build niet gepubliceerd is; de link wordt gewone tekst",
-                en=f"link to '{shortened(written)}' points to '{target.title}', which is not "
-                   "published in this build; the link becomes plain text"), Text(
-                nl="publiceer die pagina (concept, publicatie- of verloopdatum) of haal de "
-                   "link weg",
-                en="publish that page (draft, publish or expiry date) or remove the link"),
-                is_error=False)
-            return Action.UNWRAP
+            return self._unpublished(element, written, target.title)
         anchors = self.site.anchors.get(url_path)
         if fragment and anchors is not None and not _has_anchor(anchors, fragment):
             self._report(element, written, "link-anchor", Text(
@@ -283,6 +265,19 @@ class Links:
         if path.startswith("/"):
             return posixpath.normpath(path).lstrip("/") or "."
         return posixpath.normpath(posixpath.join(self.folder, path))
+
+    def _unpublished(self, element: etree.Element, written: str, title: str) -> Action:
+        """A link to an entry this build does not publish: a warning, the link unwrapped."""
+        self._report(element, written, "link-unpublished", Text(
+            nl=f"link naar '{shortened(written)}' wijst naar '{title}', dat in deze "
+               "build niet gepubliceerd is; de link wordt gewone tekst",
+            en=f"link to '{shortened(written)}' points to '{title}', which is not "
+               "published in this build; the link becomes plain text"), Text(
+            nl="publiceer die pagina (concept, publicatie- of verloopdatum) of haal de "
+               "link weg",
+            en="publish that page (draft, publish or expiry date) or remove the link"),
+            is_error=False)
+        return Action.UNWRAP
 
     def _target(self, element: etree.Element, written: str, wanted: str) -> LinkTarget | None:
         outside = wanted == ".." or wanted.startswith("../") or wanted == "."
