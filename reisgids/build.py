@@ -15,6 +15,7 @@ found no errors, build(). Tests call the same functions.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,7 +35,9 @@ from reisgids.incremental import Incremental
 from reisgids.markdown import RenderedBody, render_bodies
 from reisgids.model.document import ContentEntry
 from reisgids.output_budget import OutputBudget
+from reisgids.plan.overviews import list_pages
 from reisgids.plan.planned_urls import planned_urls
+from reisgids.plan.replan import KeptPlan
 from reisgids.plan.site_plan import SitePlan, plan_site, translator
 from reisgids.progress import Progress
 from reisgids.render.images import carry_with_images, prepare_images
@@ -148,13 +151,14 @@ def read_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
 
 def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | None = None,
               jobs: int = 1, cache: BuildCache | None = None, read: Reader = read_entry,
-              progress: Progress | None = None, git_dates: bool = False
-              ) -> tuple[Site | None, Report]:
+              progress: Progress | None = None, git_dates: bool = False,
+              kept: KeptPlan | None = None) -> tuple[Site | None, Report]:
     """read_site(), then stages markdown and plan: everything `check` reports.
 
     `jobs`, `cache`: see build(); `read`: how one file is read (serve remembers files that
     did not change); `progress`: stages shown on a terminal; `git_dates`: an entry's
-    `updated` from git when it has none (also `git_dates: true` in reisgids.yml)."""
+    `updated` from git when it has none (also `git_dates: true` in reisgids.yml); `kept`
+    (serve): the previous plan, so that only pages whose inputs changed are planned."""
     show = progress or Progress(False)
     linked, report = read_site(root, now=now, drafts=drafts, base_url=base_url, read=read,
                                progress=show, git_dates=git_dates)
@@ -164,15 +168,19 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     # markdown
     show.stage(f"Markdown omzetten ({len(graph.entries)})",
                f"converting Markdown ({len(graph.entries)})")
+    theme = find_theme(root, config.theme, config.language)
+    translate = translator(theme.strings)
+    lists = list_pages(graph, translate)  # planned once: their URLs are checked links too
     bodies, problems = render_bodies(graph, static_files(root), {
         s.rel: pattern_for(config, s.kind).replace("{slug}", s.slug)
-        for s in linked.unreadable}, planned_urls(graph), jobs=jobs, memo=cache)
+        for s in linked.unreadable}, planned_urls(graph, lists), jobs=jobs, memo=cache)
     report.extend(problems)
     # plan: only over a graph without errors (views trust that references resolve)
-    theme = find_theme(root, config.theme, config.language)
     if report.has_errors:
         return Site(root, config, graph, bodies, theme, None), report
-    plan, problems = plan_site(graph, bodies, translator(theme.strings))
+    if kept is not None:
+        kept.theme = json.dumps(theme.strings, sort_keys=True)
+    plan, problems = plan_site(graph, bodies, translate, kept, lists)
     report.extend(problems)
     return Site(root, config, graph, bodies, theme, plan), report
 

@@ -164,6 +164,12 @@ class Incremental:
         self._fingerprint = Fingerprinter()
         self._site: tuple[object, str] | None = None
         self._theme = ""
+        # serve: per page path, the planned Page and its fingerprint; a page whose plan was
+        # kept (plan/replan.py: the same object) under the same site view keeps its key
+        self._memo_name = "page-keys:" + str(out.resolve())
+        kept = cache.derived.get(self._memo_name)
+        self._old_keys: tuple[str, dict[str, tuple[Page, str]]] = kept or ("", {})
+        self._new_keys: dict[str, tuple[Page, str]] = {}
 
     def environment(self, theme: Theme) -> jinja2.Environment:
         """The theme's Jinja environment, kept while the theme's files stay the same (serve
@@ -207,9 +213,13 @@ class Incremental:
         try:
             if self._site is None or self._site[0] is not site:
                 self._site = (site, self._fingerprint(self._theme, site))
-            key = self._fingerprint(self._site[1], page)
+                self.cache.derived[self._memo_name] = (self._site[1], self._new_keys)
+            known = self._old_keys[1].get(path) if self._old_keys[0] == self._site[1] else None
+            key = known[1] if known is not None and known[0] is page \
+                else self._fingerprint(self._site[1], page)
         except Unstable:
             return False
+        self._new_keys[path] = (page, key)
         self.page_keys[path] = key
         record = self.previous.get(path)
         if record is not None and record[4] == key and _same_file(self.out / path, record):

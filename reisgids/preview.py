@@ -22,6 +22,7 @@ from reisgids.cache import BuildCache
 from reisgids.errors import Diagnostic, Report
 from reisgids.incremental import Pending, carry_file, open_cache, write_rest
 from reisgids.model.document import ContentEntry
+from reisgids.plan.replan import KeptPlan
 from reisgids.search import INDEX_DIR, index_site
 from reisgids.source.discover import SourceFile
 from reisgids.validate import read_entry
@@ -145,13 +146,14 @@ class Preview:
         self.lock = threading.Lock()
         self.later = Later(self.lock, self.cache)
         self.builds = 0
+        self.plan = KeptPlan()  # the entry pages' plan: only pages whose inputs changed
 
     def rebuild(self, now: date, *, drafts: bool = False, search: bool = True,
                 jobs: int = 1) -> tuple[Site | None, Report]:
         """Load what changed and bring `out` up to date, except what `Later` does next
         (start it with `after()` once the browser has been told to reload)."""
         site, report = load_site(self.root, now=now, drafts=drafts, jobs=jobs,
-                                 cache=self.cache, read=self.entries)
+                                 cache=self.cache, read=self.entries, kept=self.plan)
         if site is not None and not report.has_errors:
             with self.lock:
                 report.extend(build(site, self.out, search=search, jobs=jobs, cache=self.cache,

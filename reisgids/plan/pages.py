@@ -3,7 +3,7 @@ kind, and the static filter and pagination pages of long lists."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from reisgids.graph.content import ContentGraph, Key
@@ -22,6 +22,7 @@ from reisgids.plan.kinds import detail_of, plan_spec
 from reisgids.plan.meta import absolute, json_ld
 from reisgids.plan.overviews import list_pages
 from reisgids.plan.page import Crumb, Page, trail
+from reisgids.plan.replan import KeptPlan, plan_entries
 from reisgids.plan.schema_org import website
 from reisgids.plan.views import Translate, entry_view, ref_view
 from reisgids.source.kinds import KINDS
@@ -40,27 +41,38 @@ def entry_crumbs(graph: ContentGraph, translate: Translate, key: Key, title: str
     return trail(graph, translate, *steps, (title, graph.urls[key]))
 
 
+def entry_page(graph: ContentGraph, bodies: Mapping[Key, RenderedBody], translate: Translate,
+               key: Key) -> Page:
+    """One published entry's page; it reads the graph only through `graph` and `bodies`
+    (plan/replan.py records those reads to know when to plan the page again)."""
+    kind = key[0]
+    spec = plan_spec(kind)
+    view = entry_view(graph, key, bodies, skip=spec.shown)
+    if kind == Kind.AREA:  # an area page gathers what is in it by itself
+        view = replace(view, backlink_groups=())
+    data = graph.entries[key].data
+    detail = detail_of(graph, key, absolute(graph, graph.urls[key]))
+    return Page(
+        url=graph.urls[key], template=spec.template, title=view.title,
+        context=EntryContext(view, detail),
+        description=view.summary, breadcrumbs=entry_crumbs(graph, translate, key, view.title),
+        indexed=not data.draft, source=graph.entries[key].rel,  # drafts never indexed
+        og_type="article" if spec_of(kind).article else "website",
+        json_ld=json_ld(spec.json_ld(graph, key)),
+        image=absolute(graph, data.image) if data.image else "",
+        feeds=entry_feeds(graph, translate, key))
+
+
 def entry_pages(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
-                translate: Translate) -> list[Page]:
-    pages = []
-    for key in sorted(graph.published):
-        kind = key[0]
-        spec = plan_spec(kind)
-        view = entry_view(graph, key, bodies, skip=spec.shown)
-        if kind == Kind.AREA:  # an area page gathers what is in it by itself
-            view = replace(view, backlink_groups=())
-        data = graph.entries[key].data
-        detail = detail_of(graph, key, absolute(graph, graph.urls[key]))
-        pages.append(Page(
-            url=graph.urls[key], template=spec.template, title=view.title,
-            context=EntryContext(view, detail),
-            description=view.summary, breadcrumbs=entry_crumbs(graph, translate, key,
-                                                               view.title),
-            indexed=not data.draft, source=graph.entries[key].rel,  # drafts never indexed
-            og_type="article" if spec_of(kind).article else "website",
-            json_ld=json_ld(spec.json_ld(graph, key)),
-            image=absolute(graph, data.image) if data.image else "",
-            feeds=entry_feeds(graph, translate, key)))
+                translate: Translate, kept: KeptPlan | None = None) -> list[Page]:
+    """Every published entry's page, in key order; with `kept` (serve), only those whose
+    inputs changed since the previous plan are planned again."""
+    if kept is None:
+        return [entry_page(graph, bodies, translate, key) for key in sorted(graph.published)]
+    pages, kept.entries = plan_entries(
+        graph, bodies, kept.theme,
+        lambda seen, seen_bodies, key: entry_page(seen, seen_bodies, translate, key),
+        kept.entries)
     return pages
 
 
@@ -100,11 +112,15 @@ def glossary_page(graph: ContentGraph, translate: Translate) -> Page:
 
 
 def plan_pages(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
-               translate: Translate) -> list[Page]:
-    return [home_page(graph, translate), *overview_pages(graph, translate),
+               translate: Translate, kept: KeptPlan | None = None,
+               lists: Sequence[Page] | None = None) -> list[Page]:
+    """`lists`: the overviews and their filter and pagination pages when already planned
+    with `translate` (load_site plans them once, for planned_urls and here)."""
+    lists = overview_pages(graph, translate) if lists is None else lists
+    return [home_page(graph, translate), *lists,
             search_page(graph, translate), a_z_page(graph, translate),
             data_page(graph, translate), glossary_page(graph, translate),
-            *entry_pages(graph, bodies, translate)]
+            *entry_pages(graph, bodies, translate, kept)]
 
 
 __all__ = ["KINDS", "Crumb", "Page", "plan_pages", "ref_view"]

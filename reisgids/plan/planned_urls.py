@@ -4,6 +4,8 @@ open data, the sitemap. Body links written as URLs of the site are checked again
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reisgids.graph.aliases import alias_urls
 from reisgids.graph.content import ContentGraph
 from reisgids.graph.routes import GLOSSARY_URL
@@ -22,6 +24,7 @@ from reisgids.graph.urls import (
 )
 from reisgids.model.kind import Kind
 from reisgids.plan.overviews import list_pages
+from reisgids.plan.page import Page
 from reisgids.source.kinds import KINDS
 
 FIXED_PAGES = frozenset({"/", "/zoeken/", "/a-z/", NOT_FOUND_URL, DATA_PAGE_URL, GLOSSARY_URL})
@@ -41,8 +44,9 @@ def machine_urls(graph: ContentGraph) -> frozenset[str]:
     return frozenset(urls)
 
 
-def planned_urls(graph: ContentGraph) -> frozenset[str]:
+def planned_urls(graph: ContentGraph, lists: Sequence[Page] | None = None) -> frozenset[str]:
+    """`lists`: the list pages when already planned (`list_pages`), else planned here."""
     urls = set(FIXED_PAGES) | machine_urls(graph)
-    urls |= {page.url for page in list_pages(graph, _label)}
+    urls |= {page.url for page in (list_pages(graph, _label) if lists is None else lists)}
     urls |= set(alias_urls(graph))  # old addresses redirect: a link to one still works
     return frozenset(urls)

@@ -7,7 +7,7 @@ reported before anything is rendered.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reisgids.errors import Diagnostic
@@ -19,6 +19,7 @@ from reisgids.plan.notfound import not_found_view
 from reisgids.plan.page import Page, trail
 from reisgids.plan.pages import plan_pages
 from reisgids.plan.planned_urls import machine_urls
+from reisgids.plan.replan import KeptPlan
 
 Translate = Callable[[str], str]
 
@@ -49,15 +50,18 @@ def not_found_page(graph: ContentGraph, translate: Translate) -> Page:
                 breadcrumbs=trail(graph, translate, (view.title, NOT_FOUND_URL)))
 
 
-def plan_site(graph: ContentGraph, bodies: Mapping[Key, RenderedBody], translate: Translate
+def plan_site(graph: ContentGraph, bodies: Mapping[Key, RenderedBody], translate: Translate,
+              kept: KeptPlan | None = None, lists: Sequence[Page] | None = None
               ) -> tuple[SitePlan, list[Diagnostic]]:
     """Every page; of two pages for one output path the first stays, the second is an
-    error, as is a page where a generated file goes."""
+    error, as is a page where a generated file goes. `kept` (serve): the previous plan of
+    the entry pages, planned again only where their inputs changed (plan/replan.py); `lists`:
+    see plan_pages."""
     problems: list[Diagnostic] = []
     owners: dict[str, Page] = {}
     files = {output_path(url): url for url in machine_urls(graph)}
-    kept: list[Page] = []
-    for page in plan_pages(graph, bodies, translate):
+    planned: list[Page] = []
+    for page in plan_pages(graph, bodies, translate, kept, lists):
         path = output_path(page.url)
         first = owners.get(path)
         if first is not None or path in files:
@@ -66,5 +70,5 @@ def plan_site(graph: ContentGraph, bodies: Mapping[Key, RenderedBody], translate
                                           at=page.source or "reisgids.yml"))
             continue
         owners[path] = page
-        kept.append(page)
-    return SitePlan(tuple(kept), not_found_page(graph, translate)), problems
+        planned.append(page)
+    return SitePlan(tuple(planned), not_found_page(graph, translate)), problems
