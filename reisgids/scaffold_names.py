@@ -32,12 +32,6 @@ def usage_error(message: Text, hint: Text | None, language: str) -> click.UsageE
 AMBIGUOUS = frozenset({"agenda"})
 
 
-def kind_list(language: str = "nl") -> str:
-    """The kinds with their names, for `reisgids new --help`."""
-    return ", ".join(f"{spec.kind} ({in_language(language, *spec.name).lower()})"
-                     for spec in SPECS)
-
-
 def kind_names() -> dict[str, str]:
     """Every name `reisgids new` accepts for a kind -> the kind id."""
     names: dict[str, str] = {kind: kind for kind in KINDS}
