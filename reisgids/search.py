@@ -61,6 +61,7 @@ import subprocess
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from reisgids import __version__
 from reisgids.errors import Diagnostic, Location, Text, error, warning
@@ -156,14 +157,16 @@ def entry_pages(stage: Path) -> list[Path]:
     return [stage / rel for rel in _entry_files(stage)]
 
 
-def _entry_files(stage: Path) -> dict[str, bytes]:
+def _entry_files(stage: Path) -> dict[str, tuple[str, dict[str, str]]]:
+    """path -> (SHA-256 of its bytes, its sort values) of every page to index; the bytes
+    themselves are not kept (150 MB at 10,000 entries)."""
     found = {}
     for path in sorted(stage.rglob("*.html")):
         rel = path.relative_to(stage)
         if path.is_file() and not path.is_symlink() and rel.parts[0] != INDEX_DIR:
             data = path.read_bytes()
             if BODY_MARK in data:
-                found[rel.as_posix()] = data
+                found[rel.as_posix()] = (hashlib.sha256(data).hexdigest(), sort_values(data))
     return found
 
 
@@ -183,7 +186,7 @@ def assign_parts(rels: Sequence[str], part_size: int) -> list[list[str]]:
     return [part for part in parts if part]
 
 
-def part_digest(pages: Mapping[str, bytes], part: Sequence[str], language: str,
+def part_digest(pages: Mapping[str, tuple[str, Any]], part: Sequence[str], language: str,
                 count: int, first: bool, words: bytes) -> str:
     """What a part's bundle is made from: its pages' paths and bytes, and what else shapes
     the bundle (Pagefind's and reisgids' versions, the language, the number of parts,
@@ -196,7 +199,7 @@ def part_digest(pages: Mapping[str, bytes], part: Sequence[str], language: str,
         [FORMAT, __version__, pagefind_version, language, count, first]).encode("utf-8"))
     digest.update(hashlib.sha256(words).digest())
     for rel in sorted(part):
-        digest.update(f"\n{rel}\n{hashlib.sha256(pages[rel]).hexdigest()}".encode())
+        digest.update(f"\n{rel}\n{pages[rel][0]}".encode())
     return digest.hexdigest()
 
 
@@ -221,15 +224,15 @@ def _previous_parts(previous: Path | None) -> dict[str, tuple[Path, str]]:
         return {}  # no list, or not one we wrote: index every part
 
 
-def _index_parts(stage: Path, pages: Mapping[str, bytes], language: str,
+def _index_parts(stage: Path, pages: Mapping[str, tuple[str, dict[str, str]]], language: str,
                  previous: Path | None, work: Path, part_size: int) -> int:
     """Index (or carry over) every part into `stage/pagefind/`; returns the indexed pages."""
     parts = assign_parts(list(pages), part_size)
     words = b""
     if len(parts) > 1:  # see reisgids/search_pages.py
         vocabulary: set[str] = set()
-        for page in pages.values():
-            vocabulary |= page_words(page)
+        for rel in pages:
+            vocabulary |= page_words((stage / rel).read_bytes())
         words = words_page(vocabulary, language)
     carried = _previous_parts(previous)
     out = stage / INDEX_DIR
@@ -252,7 +255,7 @@ def _index_parts(stage: Path, pages: Mapping[str, bytes], language: str,
             item["words"] = words_id
         listed.append(item)
     if len(bundles) > 1:
-        rank_sorts(bundles, {page_url(rel): sort_values(pages[rel]) for rel in pages})
+        rank_sorts(bundles, {page_url(rel): pages[rel][1] for rel in pages})
     manifest = {"bundles": listed, "facets": facet_totals(bundles)}
     (out / PARTS_FILE).write_text(json.dumps(manifest, ensure_ascii=False, sort_keys=True,
                                              separators=(",", ":")) + "\n", encoding="utf-8")
