@@ -14,13 +14,18 @@ from __future__ import annotations
 
 import html
 import re
+import string
 from collections.abc import Iterable
 from html.parser import HTMLParser
 
 WORDS_URL = "/_reisgids-woorden/"  # the hidden page in every part; no page of a site
 SORT_TAG = re.compile(rb"<[a-zA-Z][^<>]*\sdata-pagefind-sort=[^<>]*>")
 SKIPPED = re.compile(rb"<(script|style|template)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
-TAG = re.compile(rb"<[^<>]*>")
+TAG = re.compile(rb"</?([a-zA-Z][a-zA-Z0-9]*)?[^<>]*>")
+INLINE = {b"a", b"abbr", b"b", b"bdi", b"bdo", b"cite", b"code", b"data", b"dfn", b"em", b"i",
+          b"kbd", b"mark", b"q", b"s", b"samp", b"small", b"span", b"strong", b"sub", b"sup",
+          b"time", b"u", b"var", b"wbr"}
+PUNCTUATION = string.punctuation + "‘’“”„«»‹›…–—·•"
 
 
 # --- the values Pagefind sorts by, read from the pages ---------------------------------------
@@ -64,14 +69,20 @@ def page_url(rel: str) -> str:
 
 
 def page_words(page: bytes) -> set[str]:
-    """The words of a page as Pagefind may read them: its text split at white space, with
-    the tags taken out both as a space and as nothing (inline markup inside a word)."""
+    """The words of a page as Pagefind reads them: its text split at white space and at
+    every tag but inline ones (`zorg<em>zaam</em>` is one word), in lower case and without
+    the punctuation around them (Pagefind drops both; keeping them would make "4." and "4"
+    two words, and the list change with every full stop)."""
     text = SKIPPED.sub(b" ", page)
-    found: set[str] = set()
-    for joiner in (b" ", b""):
-        plain = html.unescape(TAG.sub(joiner, text).decode("utf-8", "replace"))
-        found.update(plain.split())
+    plain = html.unescape(TAG.sub(_tag_gap, text).decode("utf-8", "replace"))
+    found = {word.strip(PUNCTUATION).lower() for word in plain.split()}
+    found.discard("")
     return found
+
+
+def _tag_gap(match: re.Match[bytes]) -> bytes:
+    name = (match.group(1) or b"").lower()
+    return b"" if name in INLINE else b" "
 
 
 def words_page(words: Iterable[str], language: str) -> bytes:
