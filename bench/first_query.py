@@ -7,12 +7,15 @@
 Serves OUT on 127.0.0.1 (a free port; the server stops when the script ends), opens the
 search page in Debian's headless chromium (/usr/bin/chromium, through Playwright, with an
 empty cache), waits until the search script is ready, types the query, waits for the
-result cards and sums the sizes of every response received since the page was opened
-(headers + body as sent, Playwright's `request.sizes()`). `--gzip` sends text files
-gzipped, as most web hosts do; without it every file goes as stored. Each query gets a fresh browser
-context, so nothing is cached between them. Prints the total and a breakdown: the page and
-its assets, Pagefind's code (pagefind.js, the worker, the WebAssembly), the meta and filter
-indexes, the word index chunks and the fragments.
+result cards and sums the sizes of every response requested from opening the page until the
+first result card was on screen (headers + body as sent, Playwright's `request.sizes()`;
+the moment is taken in the page by a MutationObserver the bench adds). What the page asks
+for after that — the filter indexes for the facet counts — is printed apart, as "after".
+`--gzip` sends text files gzipped, as most web hosts do; without it every file goes as
+stored. Each query gets a fresh browser context, so nothing is cached between them.
+Prints the total and a breakdown: the page and its assets, Pagefind's code (pagefind.js,
+the worker, the WebAssembly), the meta and filter indexes, the word index chunks and the
+fragments.
 
 It prints figures and asserts nothing.
 """
@@ -95,8 +98,17 @@ def part_of(url: str) -> str:
     return "pagefind code"
 
 
+SHOWN = """new MutationObserver((changes, observer) => {
+  if (document.querySelector('.search-card')) {
+    window.__firstCard = Date.now();
+    observer.disconnect();
+  }
+}).observe(document, {childList: true, subtree: true});"""
+
+
 def first_query(base: str, query: str) -> tuple[int, dict[str, tuple[int, int]], int]:
-    """(total bytes, {part: (bytes, requests)}, result cards shown) for one fresh visit."""
+    """(total bytes, {part: (bytes, requests)}, result cards shown) for one fresh visit;
+    the requests made after the first card was shown are counted under "after"."""
     from playwright.sync_api import Request, sync_playwright
 
     finished: list[Request] = []
@@ -105,6 +117,7 @@ def first_query(base: str, query: str) -> tuple[int, dict[str, tuple[int, int]],
         try:
             context = browser.new_context(base_url=base)
             page = context.new_page()
+            page.add_init_script(SHOWN)
             page.on("requestfinished", lambda request: finished.append(request))
             page.goto("/zoeken/")
             page.wait_for_function(  # the script has loaded Pagefind and said its prompt
@@ -116,14 +129,18 @@ def first_query(base: str, query: str) -> tuple[int, dict[str, tuple[int, int]],
                 "n => Number(document.getElementById('search').dataset.searches || 0) > n",
                 arg=before, timeout=120_000)
             cards = page.locator(".search-card").count()
+            shown = float(page.evaluate("window.__firstCard"))
+            page.wait_for_timeout(500)  # let late requests finish, to report them apart
             parts: dict[str, tuple[int, int]] = {}
             total = 0
             for request in finished:
                 sizes = request.sizes()
                 size = sizes["responseHeadersSize"] + max(sizes["responseBodySize"], 0)
-                total += size
-                got, count = parts.get(part_of(request.url), (0, 0))
-                parts[part_of(request.url)] = (got + size, count + 1)
+                after = request.timing["startTime"] > shown
+                name = "after: " + part_of(request.url) if after else part_of(request.url)
+                total += 0 if after else size
+                got, count = parts.get(name, (0, 0))
+                parts[name] = (got + size, count + 1)
             context.close()
         finally:
             browser.close()
@@ -150,8 +167,9 @@ def main() -> None:
         for query in args.query or ["eenzaamheid", "mantelzorg"]:
             total, parts, cards = first_query(base, query)
             how = "gzip" if args.gzip else "as stored"
+            before = sum(n for name, (_, n) in parts.items() if not name.startswith("after"))
             print(f"{args.out} ({how}): '{query}': {total / 1000:,.1f} KB in "
-                  f"{sum(n for _, n in parts.values())} responses, {cards} result cards shown")
+                  f"{before} responses until the first result, {cards} result cards shown")
             for name in sorted(parts, key=lambda p: -parts[p][0]):
                 size, count = parts[name]
                 print(f"  {name:<17} {size / 1000:8,.1f} KB  ({count} responses)")

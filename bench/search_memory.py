@@ -14,7 +14,10 @@ runs one cold `reisgids build` with search in a fresh process and prints:
   its worker processes, if any, are counted in the whole-build figure only);
 - Pagefind: the binary is started through a small wrapper (`PAGEFIND_BINARY_PATH`, which
   reisgids.search honours) that runs it under GNU `time -v`, so its own peak and CPU
-  seconds are read separately;
+  seconds are read separately (one run per part of the index: the largest peak, the CPU
+  summed);
+- the process tree: reisgids' peak plus the largest Pagefind run, an upper bound of what
+  the two hold at once (Pagefind runs one part at a time, reisgids waits);
 - the index: bytes and files of `pagefind/`, per folder (fragments, word index, filters).
 
 It prints figures and asserts nothing.
@@ -60,17 +63,22 @@ def pagefind_wrapper(folder: Path, usage: Path) -> Path:
     if binary is None:
         raise SystemExit("the Pagefind program is missing (pip install 'pagefind[bin]')")
     script = folder / "pagefind-measured"
-    script.write_text(f'#!/bin/sh\nexec "{GNU_TIME}" -v -o "{usage}" "{binary}" "$@"\n',
+    script.write_text(f'#!/bin/sh\nexec "{GNU_TIME}" -v -a -o "{usage}" "{binary}" "$@"\n',
                       encoding="utf-8")
     script.chmod(script.stat().st_mode | stat.S_IXUSR)
     return script
 
 
-def gnu_time(text: str) -> tuple[float, int]:
-    """(CPU seconds, peak RSS KiB) from a GNU `time -v` report."""
-    found = dict(re.findall(r"^\s*(.+?): (\S+)$", text, re.MULTILINE))
-    cpu = float(found["User time (seconds)"]) + float(found["System time (seconds)"])
-    return cpu, int(found["Maximum resident set size (kbytes)"])
+def gnu_time(text: str) -> tuple[float, int, int]:
+    """(CPU seconds summed, largest peak RSS KiB, runs) from GNU `time -v` reports, one per
+    Pagefind run (reisgids runs Pagefind once per part of the index)."""
+    cpu, peak, runs = 0.0, 0, 0
+    for report in text.split("Command being timed:")[1:]:
+        found = dict(re.findall(r"^\s*(.+?): (\S+)$", report, re.MULTILINE))
+        cpu += float(found["User time (seconds)"]) + float(found["System time (seconds)"])
+        peak = max(peak, int(found["Maximum resident set size (kbytes)"]))
+        runs += 1
+    return cpu, peak, runs
 
 
 def folder_size(path: Path) -> tuple[int, int]:
@@ -112,7 +120,7 @@ def main() -> None:
             print(run.output[-3000:], file=sys.stderr)
             raise SystemExit(f"the build failed (exit {run.code})")
         own = json.loads(self_usage.read_text(encoding="utf-8"))["maxrss_kib"]
-        pf_cpu, pf_rss = gnu_time(pf_usage.read_text(encoding="utf-8"))
+        pf_cpu, pf_rss, pf_runs = gnu_time(pf_usage.read_text(encoding="utf-8"))
         bundle = out / "pagefind"
         total, count = folder_size(bundle)
         pages = sum(1 for _ in out.rglob("*.html"))
@@ -120,7 +128,10 @@ def main() -> None:
         print(f"whole build:   wall {run.wall:.1f} s, CPU {run.cpu or 0:.1f} s, "
               f"peak RSS (largest process) {mib(run.rss_kib or 0)}")
         print(f"reisgids:      peak RSS of the main process {mib(own)}")
-        print(f"Pagefind:      CPU {pf_cpu:.1f} s, peak RSS {mib(pf_rss)}")
+        print(f"Pagefind:      {pf_runs} runs (parts), CPU {pf_cpu:.1f} s in all, "
+              f"peak RSS of the largest run {mib(pf_rss)}")
+        print(f"process tree:  at most {mib(own + pf_rss)} at once (reisgids' peak + the "
+              "largest Pagefind run; they run one after another)")
         print(f"index:         {total / 2**20:,.1f} MiB in {count:,} files")
         for part in sorted(p for p in bundle.iterdir() if p.is_dir()):
             size, files = folder_size(part)

@@ -266,7 +266,7 @@ class Incremental:
             self.search_skipped = True
             return []
         self.cache.index_stale = False
-        return index_site(stage, language)
+        return index_site(stage, language, previous=previous_index)
 
     def update_in_place(self, files: Mapping[str, bytes], static: Sequence[tuple[Path, str]],
                         *, search: bool, language: str, defer_search: bool) -> list[Diagnostic]:

@@ -118,7 +118,7 @@ class Later:
                 if rel.parts[0] != INDEX_DIR:
                     carry_file(page, snapshot / rel)
         try:
-            problems = index_site(snapshot, language)
+            problems = index_site(snapshot, language, previous=out / INDEX_DIR)
             bundle = snapshot / INDEX_DIR
             with self.lock:
                 if bundle.is_dir() and out.is_dir():

@@ -17,7 +17,7 @@ here in about 1 of 12 builds with six builds running side by side. So the same b
 exits. It runs with a clean environment (no `PAGEFIND_*` settings) in an empty working
 folder (no stray `pagefind.yml`), so only the options given here apply.
 
-Three things Pagefind does not do on its own, done here:
+Four things Pagefind does not do on its own, done here:
 
 - **Only entry pages.** A site without a single entry page has no `data-pagefind-body`
   anywhere, and then Pagefind would index every page whole (navigation and all); its
@@ -29,70 +29,115 @@ Three things Pagefind does not do on its own, done here:
   1.3, the filter and meta indexes are not). `canonicalize()` decodes those CBOR files,
   sorts them, encodes them again and renames them by Pagefind's own naming rule (language,
   `_`, the start of the SHA-1 of the CBOR), then points `pagefind-entry.json` at the new
-  meta file. Nothing else in the bundle is touched.
+  meta file (reisgids/pagefind_files.py).
 - **A complete bundle or none.** Every file the meta index names must be there and
   readable; otherwise the bundle is removed and the build reports an error.
+
+- **Bounded memory.** Pagefind holds every page it indexes in memory several times over
+  (about 170 KiB per entry page; 1.7 GiB at 10,000). So the entry pages are split into
+  parts of at most about `PART_SIZE` pages, each indexed by its own Pagefind run into its
+  own bundle: the first at `pagefind/`, the others at `pagefind/deel-2/`, ... A page's part
+  is fixed by a hash of its path (not by its place in a list), so adding, editing or
+  removing an entry changes one part, and a part whose pages are all byte-for-byte the
+  same as last time is carried over from the previous output (hard links) instead of
+  indexed again. `pagefind/parts.json` lists the bundles, what each indexed (a digest) and
+  the facet totals; the search page loads the first bundle and merges the others
+  (`mergeIndex`: one WebAssembly for all). Merged results are ordered by score, and with the
+  date sort a score is a position in the bundle's own list, so the sort lists are
+  rewritten to site-wide positions (`rank_sorts`).
 
 Whatever goes wrong becomes a diagnostic, never a traceback.
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
+import importlib.metadata
 import json
+import math
 import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from reisgids import __version__
 from reisgids.errors import Diagnostic, Location, Text, error, warning
+from reisgids.pagefind_files import (
+    ENTRY,
+    PREFIX,
+    canonicalize,
+    cbor_decode,
+    cbor_encode,
+    facet_totals,
+    metas,
+    page_urls,
+    pagefind_hash,
+    rank_sorts,
+    read_index_file,
+)
+from reisgids.search_pages import WORDS_URL, page_url, page_words, sort_values, words_page
+
+__all__ = [
+    "PREFIX",
+    "canonicalize",
+    "cbor_decode",
+    "cbor_encode",
+    "entry_pages",
+    "index_site",
+    "pagefind_hash",
+    "read_index_file",
+    "run_pagefind",
+]
 
 INDEX_DIR = "pagefind"  # the bundle, at the root of the site: /pagefind/pagefind.js
+PARTS_FILE = "parts.json"  # in INDEX_DIR: the bundles, their digests, the facet totals
+PART_FOLDER = "deel-"  # the second and later bundles: pagefind/deel-2/, ...
+PART_SIZE = 3500  # entry pages per Pagefind run, about: ~600 MiB (docs/speed.md)
 BODY_MARK = b"data-pagefind-body"
 TIMEOUT_SECONDS = 900
-PREFIX = b"pagefind_dcd"  # every Pagefind index file: gzip(PREFIX + CBOR or JSON)
+FORMAT = "reisgids-search-parts-1"  # what a part's digest promises; change with the layout
+SECONDARY_KEEP = (ENTRY, ".pf_meta")  # a merged bundle needs no code of its own
 
 
-def index_site(stage: Path, language: str) -> list[Diagnostic]:
+def index_site(stage: Path, language: str, previous: Path | None = None,
+               part_size: int | None = None) -> list[Diagnostic]:
     """Index the entry pages of the staged site into `stage/pagefind/`.
 
-    Returns diagnostics (in both UI languages) instead of raising; on failure no half-made
-    bundle is left behind."""
+    `previous`: the bundle of the output being replaced; its parts whose pages did not
+    change are carried over instead of indexed again (a bundle already at `stage/pagefind/`
+    serves as the previous one when none is given). Returns diagnostics (in both UI
+    languages) instead of raising; on failure no half-made bundle is left behind."""
     where = Location(f"{INDEX_DIR}/")
     if not stage.is_dir():
         return [error("search-index", where, Text(
             f"de zoekindex kan niet worden gemaakt: {stage} is geen map",
             f"cannot make the search index: {stage} is not a folder"))]
     out = stage / INDEX_DIR
-    shutil.rmtree(out, ignore_errors=True)  # Pagefind keeps hashed files that exist already
-    pages = entry_pages(stage)
-    expected = len(pages)
-    if expected == 0:
-        return []  # nothing to search; see the module docstring
     try:
-        with tempfile.TemporaryDirectory(prefix=".reisgids-index-", dir=stage.parent) as only:
-            # Pagefind reads only the pages it indexes (hard links: no copying), not every
-            # overview and filter page as well
-            for page in pages:
-                target = Path(only) / page.relative_to(stage)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                try:
-                    os.link(page, target)
-                except OSError:
-                    shutil.copyfile(page, target)
-            run_pagefind(Path(only), out, language)
-        indexed = canonicalize(out)
+        with tempfile.TemporaryDirectory(prefix=".reisgids-index-", dir=stage.parent) as work:
+            if out.exists() or out.is_symlink():  # in place (serve): the old one is previous
+                if previous is None and out.is_dir() and not out.is_symlink():
+                    previous = Path(work) / "previous"
+                    os.replace(out, previous)
+                else:
+                    _remove(out)
+            pages = _entry_files(stage)
+            if not pages:
+                return []  # nothing to search; see the module docstring
+            indexed = _index_parts(stage, pages, language, previous, Path(work),
+                                   part_size or PART_SIZE)
     except Exception as exc:  # the binary, the OS or a damaged bundle: all are reported
-        shutil.rmtree(out, ignore_errors=True)
+        _remove(out)
         reason = " ".join(str(exc).split()) or type(exc).__name__
         return [error("search-index", where, Text(
             f"Pagefind kon de zoekindex niet maken: {reason}",
             f"Pagefind could not make the search index: {reason}"),
             hint=Text("bouw zonder zoekfunctie met --no-search, of meld dit als fout",
                       "build without search using --no-search, or report this as a bug"))]
+    expected = len(pages)
     if indexed != expected:
         return [warning("search-pages", where, Text(
             f"{expected} pagina's hebben zoekbare inhoud, maar de zoekindex bevat er {indexed}",
@@ -100,16 +145,186 @@ def index_site(stage: Path, language: str) -> list[Diagnostic]:
     return []
 
 
+def _remove(path: Path) -> None:
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    else:
+        shutil.rmtree(path, ignore_errors=True)
+
+
 def entry_pages(stage: Path) -> list[Path]:
     """The HTML pages Pagefind will index: those with a `data-pagefind-body` element."""
-    return [path for path in sorted(stage.rglob("*.html"))
-            if path.is_file() and not path.is_symlink()
-            and path.relative_to(stage).parts[0] != INDEX_DIR
-            and BODY_MARK in path.read_bytes()]
+    return [stage / rel for rel in _entry_files(stage)]
+
+
+def _entry_files(stage: Path) -> dict[str, tuple[str, dict[str, str]]]:
+    """path -> (SHA-256 of its bytes, its sort values) of every page to index; the bytes
+    themselves are not kept (150 MB at 10,000 entries)."""
+    found = {}
+    for path in sorted(stage.rglob("*.html")):
+        rel = path.relative_to(stage)
+        if path.is_file() and not path.is_symlink() and rel.parts[0] != INDEX_DIR:
+            data = path.read_bytes()
+            if BODY_MARK in data:
+                found[rel.as_posix()] = (hashlib.sha256(data).hexdigest(), sort_values(data))
+    return found
 
 
 def count_entry_pages(stage: Path) -> int:
-    return len(entry_pages(stage))
+    return len(_entry_files(stage))
+
+
+# --- parts --------------------------------------------------------------------------------
+
+def assign_parts(rels: Sequence[str], part_size: int) -> list[list[str]]:
+    """Split the pages into ceil(n / part_size) parts by a hash of each path: a page stays
+    in its part while the number of parts stays the same. Empty parts are left out."""
+    count = max(1, math.ceil(len(rels) / max(1, part_size)))
+    parts: list[list[str]] = [[] for _ in range(count)]
+    for rel in sorted(rels):
+        parts[int(hashlib.sha256(rel.encode("utf-8")).hexdigest()[:12], 16) % count].append(rel)
+    return [part for part in parts if part]
+
+
+def part_digest(pages: Mapping[str, tuple[str, Any]], part: Sequence[str], language: str,
+                count: int, first: bool, words: bytes) -> str:
+    """What a part's bundle is made from: its pages' paths and bytes, and what else shapes
+    the bundle (Pagefind's and reisgids' versions, the language, the number of parts,
+    whether it is the first bundle, which alone keeps Pagefind's code; the site's words)."""
+    try:
+        pagefind_version = importlib.metadata.version("pagefind")
+    except importlib.metadata.PackageNotFoundError:
+        pagefind_version = "?"
+    digest = hashlib.sha256(json.dumps(
+        [FORMAT, __version__, pagefind_version, language, count, first]).encode("utf-8"))
+    digest.update(hashlib.sha256(words).digest())
+    for rel in sorted(part):
+        digest.update(f"\n{rel}\n{pages[rel][0]}".encode())
+    return digest.hexdigest()
+
+
+def folder_of(number: int) -> str:
+    return "" if number == 0 else f"{PART_FOLDER}{number + 1}/"
+
+
+def _previous_parts(previous: Path | None) -> dict[str, tuple[Path, str]]:
+    """digest -> (bundle folder, id of its words page) of the previous output's parts."""
+    if previous is None:
+        return {}
+    try:
+        listed = json.loads((previous / PARTS_FILE).read_text(encoding="utf-8"))
+        found = {}
+        for item in listed["bundles"]:
+            folder = previous / str(item["path"])
+            inside = folder.resolve().is_relative_to(previous.resolve())
+            if inside and (folder / ENTRY).is_file() and not folder.is_symlink():
+                found[str(item["pages"])] = (folder, str(item.get("words", "")))
+        return found
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}  # no list, or not one we wrote: index every part
+
+
+def _index_parts(stage: Path, pages: Mapping[str, tuple[str, dict[str, str]]], language: str,
+                 previous: Path | None, work: Path, part_size: int) -> int:
+    """Index (or carry over) every part into `stage/pagefind/`; returns the indexed pages."""
+    parts = assign_parts(list(pages), part_size)
+    words = b""
+    if len(parts) > 1:  # see reisgids/search_pages.py
+        vocabulary: set[str] = set()
+        for rel in pages:
+            vocabulary |= page_words((stage / rel).read_bytes())
+        words = words_page(vocabulary, language)
+    carried = _previous_parts(previous)
+    out = stage / INDEX_DIR
+    bundles: list[Path] = []
+    listed: list[dict[str, str]] = []
+    indexed = 0
+    for number, part in enumerate(parts):
+        digest = part_digest(pages, part, language, len(parts), number == 0, words)
+        target = out / folder_of(number)
+        made = work / f"part-{number + 1}"
+        source, words_id = carried.get(digest, (None, ""))
+        if source is None or not _carry(source, made):
+            shutil.rmtree(made, ignore_errors=True)
+            words_id = _run_part(stage, part, made, language, words, secondary=number > 0)
+        indexed += _page_count(made) - (1 if words else 0)
+        _move_into(made, target)
+        bundles.append(target)
+        item = {"path": folder_of(number), "pages": digest}
+        if words:
+            item["words"] = words_id
+        listed.append(item)
+    if len(bundles) > 1:
+        rank_sorts(bundles, {page_url(rel): pages[rel][1] for rel in pages})
+    manifest = {"bundles": listed, "facets": facet_totals(bundles)}
+    (out / PARTS_FILE).write_text(json.dumps(manifest, ensure_ascii=False, sort_keys=True,
+                                             separators=(",", ":")) + "\n", encoding="utf-8")
+    return indexed
+
+
+def _run_part(stage: Path, part: Sequence[str], made: Path, language: str, words: bytes, *,
+              secondary: bool) -> str:
+    """Index one part into `made`; returns the id (fragment) of its words page, if any."""
+    with tempfile.TemporaryDirectory(prefix=".reisgids-part-", dir=made.parent) as only:
+        # Pagefind reads only the pages of this part (hard links: no copying)
+        for rel in part:
+            target = Path(only) / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(stage / rel, target)
+            except OSError:
+                shutil.copyfile(stage / rel, target)
+        if words:
+            hidden = Path(only) / WORDS_URL.strip("/") / "index.html"
+            hidden.parent.mkdir(parents=True, exist_ok=True)
+            hidden.write_bytes(words)
+        run_pagefind(Path(only), made, language)
+    canonicalize(made)
+    if secondary:  # merged into the first: only its index files are read
+        for path in made.iterdir():
+            if path.is_file() and not path.name.endswith(SECONDARY_KEEP):
+                path.unlink()
+    if not words:
+        return ""
+    for _, meta in metas(made):
+        for page, url in zip(meta[1], page_urls(made, meta), strict=True):
+            if url == WORDS_URL:
+                return str(page[0])
+    raise ValueError("the words page of a search part is missing")
+
+
+def _carry(source: Path, made: Path) -> bool:
+    """Hard-link a previous part's bundle (without the parts nested in the first) to
+    `made`; False when that fails half-way (the part is then indexed again)."""
+    try:
+        for path in sorted(source.rglob("*")):
+            rel = path.relative_to(source)
+            if rel.parts[0].startswith(PART_FOLDER) or rel.as_posix() == PARTS_FILE:
+                continue
+            if path.is_file() and not path.is_symlink():
+                target = made / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(path, target)
+                except OSError:
+                    shutil.copyfile(path, target)
+        return (made / ENTRY).is_file()
+    except OSError:
+        return False
+
+
+def _move_into(made: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists():
+        os.replace(made, target)
+        return
+    for path in made.iterdir():  # the first part: its folder already holds the others
+        os.replace(path, target / path.name)
+
+
+def _page_count(bundle: Path) -> int:
+    entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
+    return sum(int(info["page_count"]) for info in entry["languages"].values())
 
 
 def run_pagefind(stage: Path, out: Path, language: str) -> None:
@@ -130,154 +345,3 @@ def run_pagefind(stage: Path, out: Path, language: str) -> None:
         raise RuntimeError(" ".join(lines[-3:]) or f"exit status {result.returncode}")
 
 
-# --- deterministic bytes ------------------------------------------------------------------
-
-def canonicalize(bundle: Path) -> int:
-    """Sort the filter and meta indexes of every language in the bundle and rename them by
-    their content; returns the number of indexed pages."""
-    entry_file = bundle / "pagefind-entry.json"
-    entry_text = entry_file.read_text(encoding="utf-8")
-    entry = json.loads(entry_text)
-    pages = 0
-    for language in sorted(entry["languages"]):
-        info = entry["languages"][language]
-        old = str(info["hash"])
-        new = canonical_meta(bundle, old)
-        if new != old:
-            entry_text = entry_text.replace(f'"{old}"', f'"{new}"')
-        pages += int(info["page_count"])
-    entry_file.write_text(entry_text, encoding="utf-8")
-    return pages
-
-
-def canonical_meta(bundle: Path, meta_hash: str) -> str:
-    """Rewrite `pagefind.<meta_hash>.pf_meta` and its filter files; returns the new hash."""
-    language = meta_hash.rsplit("_", 1)[0]
-    meta_file = bundle / f"pagefind.{meta_hash}.pf_meta"
-    meta = read_index_file(meta_file)
-    # MetaIndex: [version, pages, index_chunks, filters [[name, hash]], sorts, meta_fields]
-    check_complete(bundle, meta)
-    filters = []
-    taken: set[str] = set()
-    for name, old in meta[3]:
-        filters.append([name, canonical_filter(bundle, language, old, taken)])
-    meta[3] = sorted(filters, key=lambda f: f[0])
-    body = cbor_encode(meta)
-    new_hash = f"{language}_{pagefind_hash(body)[:len(language) + 8]}"
-    meta_file.unlink()
-    write_index_file(bundle / f"pagefind.{new_hash}.pf_meta", body)
-    return new_hash
-
-
-def check_complete(bundle: Path, meta: Any) -> None:
-    """Every fragment and word-index chunk the meta index names is there and not empty."""
-    wanted = [bundle / "fragment" / f"{page[0]}.pf_fragment" for page in meta[1]]
-    wanted += [bundle / "index" / f"{chunk[2]}.pf_index" for chunk in meta[2]]
-    wanted += [bundle / "pagefind.js", bundle / "pagefind-worker.js"]
-    missing = [p.relative_to(bundle).as_posix() for p in wanted
-               if not p.is_file() or p.stat().st_size == 0]
-    if missing:
-        raise ValueError(f"{len(missing)} files of the search bundle are missing or empty, "
-                         f"e.g. {missing[0]}")
-
-
-def canonical_filter(bundle: Path, language: str, old: str, taken: set[str]) -> str:
-    """Sort one filter's values; the file is renamed after its new content."""
-    path = bundle / "filter" / f"{old}.pf_filter"
-    name, values = read_index_file(path)  # FilterIndex: [name, [[value, [page, ...]], ...]]
-    body = cbor_encode([name, sorted(values, key=lambda v: v[0])])
-    full = f"{language}_{pagefind_hash(body)}"
-    length = len(language) + 8
-    while full[:length] in taken and length < len(full):  # Pagefind's collision rule
-        length += 1
-    new = full[:length]
-    taken.add(new)
-    path.unlink()
-    write_index_file(bundle / "filter" / f"{new}.pf_filter", body)
-    return new
-
-
-def pagefind_hash(data: bytes) -> str:
-    """Pagefind's `full_hash`: SHA-1 as hex, each byte without zero padding (`{:x?}`)."""
-    return "".join(format(b, "x") for b in hashlib.sha1(data).digest())
-
-
-def read_index_file(path: Path) -> Any:
-    raw = gzip.decompress(path.read_bytes())
-    if not raw.startswith(PREFIX):
-        raise ValueError(f"{path.name} is not a Pagefind index file")
-    value, end = cbor_decode(raw, len(PREFIX))
-    if end != len(raw):
-        raise ValueError(f"{path.name} has trailing bytes")
-    return value
-
-
-def write_index_file(path: Path, body: bytes) -> None:
-    path.write_bytes(gzip.compress(PREFIX + body, compresslevel=9, mtime=0))
-
-
-# --- the CBOR Pagefind writes (minicbor: definite lengths, shortest heads) -----------------
-
-def cbor_decode(data: bytes, pos: int = 0) -> tuple[Any, int]:
-    """One CBOR item from `data` at `pos`: (value, position after it)."""
-    head = data[pos]
-    major, info = head >> 5, head & 0x1F
-    pos += 1
-    if info < 24:
-        arg = info
-    elif info <= 27:
-        size = 1 << (info - 24)
-        arg = int.from_bytes(data[pos:pos + size], "big")
-        pos += size
-    else:
-        raise ValueError(f"unsupported CBOR head {head:#x}")
-    if major == 0:
-        return arg, pos
-    if major == 1:
-        return -1 - arg, pos
-    if major == 2:
-        return bytes(data[pos:pos + arg]), pos + arg
-    if major == 3:
-        return data[pos:pos + arg].decode("utf-8"), pos + arg
-    if major == 4:
-        items = []
-        for _ in range(arg):
-            item, pos = cbor_decode(data, pos)
-            items.append(item)
-        return items, pos
-    if major == 5:
-        mapping = {}
-        for _ in range(arg):
-            key, pos = cbor_decode(data, pos)
-            mapping[key], pos = cbor_decode(data, pos)
-        return mapping, pos
-    if major == 7 and info in (20, 21, 22):
-        return {20: False, 21: True, 22: None}[info], pos
-    raise ValueError(f"unsupported CBOR head {head:#x}")
-
-
-def _cbor_head(major: int, arg: int) -> bytes:
-    if arg < 24:
-        return bytes([major << 5 | arg])
-    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
-        if arg < 1 << (8 * size):
-            return bytes([major << 5 | info]) + arg.to_bytes(size, "big")
-    raise ValueError("integer too large for CBOR")
-
-
-def cbor_encode(value: Any) -> bytes:
-    if value is False or value is True or value is None:
-        return bytes([0xF4 if value is False else 0xF5 if value is True else 0xF6])
-    if isinstance(value, int):
-        return _cbor_head(0, value) if value >= 0 else _cbor_head(1, -1 - value)
-    if isinstance(value, bytes):
-        return _cbor_head(2, len(value)) + value
-    if isinstance(value, str):
-        raw = value.encode("utf-8")
-        return _cbor_head(3, len(raw)) + raw
-    if isinstance(value, list):
-        return _cbor_head(4, len(value)) + b"".join(cbor_encode(v) for v in value)
-    if isinstance(value, dict):
-        return _cbor_head(5, len(value)) + b"".join(
-            cbor_encode(k) + cbor_encode(v) for k, v in value.items())
-    raise TypeError(f"cannot encode {type(value).__name__} as CBOR")

@@ -26,7 +26,10 @@ const dateFormat = new Intl.DateTimeFormat(document.documentElement.lang || "nl"
 });
 
 let pagefind = null;
-let totals = {};       // facet -> {value: count} over the whole site
+let totals = {};       // facet -> {value: count} over the whole site (parts.json)
+let filtersLoaded = null; // the promise of Pagefind's filter indexes, once asked for
+let filtersReady = false;
+let hidden = new Set();   // ids of the words page of each part (see reisgids/search_pages.py)
 let current = null;    // the last search: {results, shown}
 let sequence = 0;      // newer searches win over slower, older ones
 let timer = 0;
@@ -149,7 +152,7 @@ function showCounts(counts) {
 async function facetCounts(query, chosen, sort, main) {
   const counts = { ...main.filters };
   for (const name of Object.keys(chosen)) {
-    const other = await pagefind.search(query, { filters: filtersFor(chosen, name), sort });
+    const other = await search(query, { filters: filtersFor(chosen, name), sort });
     counts[name] = other.filters?.[name] ?? {};
   }
   return counts;
@@ -234,17 +237,45 @@ async function run() {
     return;
   }
   const sort = sortKey ? { [sortKey]: "desc" } : undefined;
-  const main = await pagefind.search(query || null, { filters: filtersFor(chosen), sort });
-  if (token !== sequence) return;
-  const counts = await facetCounts(query || null, chosen, sort, main);
+  const options = { filters: filtersFor(chosen), sort };
+  const ready = filtersReady;
+  let main = await search(query || null, options);
   if (token !== sequence) return;
   current = { results: main.results, shown: 0 };
   list.replaceChildren();
   await showMore(false);
   if (token !== sequence) return;
-  showCounts(counts);
   say(summaryText(query, main.results.length));
+  root.dataset.shown = String(Number(root.dataset.shown || 0) + 1);
+  // Counts per facet value need every filter index (82 KB at 10,000 entries): loaded
+  // after the first results are on screen, not before them.
+  await loadFilters();
+  if (token !== sequence) return;
+  if (!ready) main = await search(query || null, options);
+  const counts = await facetCounts(query || null, chosen, sort, main);
+  if (token !== sequence) return;
+  showCounts(counts);
   done();
+}
+
+// Pagefind's search over every part, without the parts' hidden words pages
+async function search(query, options) {
+  const found = await pagefind.search(query, options);
+  if (hidden.size) found.results = found.results.filter((result) => !hidden.has(result.id));
+  return found;
+}
+
+function loadFilters() {
+  filtersLoaded ??= pagefind.filters().then(() => { filtersReady = true; });
+  return filtersLoaded;
+}
+
+// The bundles (the index is split into parts of a few thousand pages) and the facet
+// totals, written by reisgids next to Pagefind's files.
+async function readParts(bundle) {
+  const response = await fetch(`${bundle}parts.json`);
+  if (!response.ok) throw new Error(`parts.json: ${response.status}`);
+  return response.json();
 }
 
 function schedule(delay) {
@@ -260,9 +291,14 @@ function fail(error) {
 
 async function start() {
   const bundle = root.dataset.bundle;
-  pagefind = await import(`${bundle}pagefind.js`);
-  await pagefind.options({ bundlePath: bundle, baseUrl: root.dataset.base, excerptLength: 24 });
-  totals = await pagefind.filters();
+  const [module, parts] = await Promise.all([import(`${bundle}pagefind.js`), readParts(bundle)]);
+  pagefind = module;
+  const options = { baseUrl: root.dataset.base, excerptLength: 24 };
+  await pagefind.options({ bundlePath: bundle, ...options });
+  await Promise.all(parts.bundles.slice(1).map(
+    (part) => pagefind.mergeIndex(`${bundle}${part.path}`, options)));
+  totals = parts.facets;
+  hidden = new Set(parts.bundles.map((part) => part.words).filter(Boolean));
   const chosen = readUrl();
   buildFacets(chosen);
   controls.open = wide.matches;

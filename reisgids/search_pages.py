@@ -1,0 +1,93 @@
+"""What reisgids reads from the entry pages for a split search index (reisgids/search.py):
+the values a page is sorted by, and the words of the whole site.
+
+Why the words: Pagefind answers a word it does not know with the pages of the longest word
+it does know that the query starts with ("eenzaamheid" unknown -> every page with "een").
+One bundle knows every word of the site, but a part knows only its own pages' words, so a
+part without the query's word would add pages that have nothing to do with it. Every part
+therefore also indexes one hidden page holding every word of the site once
+(`words_page()`); the search page drops that page from the results (parts.json names it).
+It has no facets and no date, so it is never counted in a facet or listed by date.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import string
+from collections.abc import Iterable
+from html.parser import HTMLParser
+
+WORDS_URL = "/_reisgids-woorden/"  # the hidden page in every part; no page of a site
+SORT_TAG = re.compile(rb"<[a-zA-Z][^<>]*\sdata-pagefind-sort=[^<>]*>")
+SKIPPED = re.compile(rb"<(script|style|template)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+TAG = re.compile(rb"</?([a-zA-Z][a-zA-Z0-9]*)?[^<>]*>")
+INLINE = {b"a", b"abbr", b"b", b"bdi", b"bdo", b"cite", b"code", b"data", b"dfn", b"em", b"i",
+          b"kbd", b"mark", b"q", b"s", b"samp", b"small", b"span", b"strong", b"sub", b"sup",
+          b"time", b"u", b"var", b"wbr"}
+PUNCTUATION = string.punctuation + "‘’“”„«»‹›…–—·•"
+
+
+# --- the values Pagefind sorts by, read from the pages ---------------------------------------
+
+SORT_TAG = re.compile(rb"<[a-zA-Z][^<>]*\sdata-pagefind-sort=[^<>]*>")
+
+
+class _Tag(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.attrs: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.attrs:
+            self.attrs = {k: v or "" for k, v in attrs}
+
+
+def sort_values(page: bytes) -> dict[str, str]:
+    """{sort name: value} of a page's `data-pagefind-sort` elements, in the two forms that
+    carry the value in the tag (`name[attribute]`, `name:value`)."""
+    found: dict[str, str] = {}
+    for match in SORT_TAG.finditer(page):
+        tag = _Tag()
+        tag.feed(match.group().decode("utf-8", "replace"))
+        for spec in tag.attrs.get("data-pagefind-sort", "").split(","):
+            name, bracket, rest = spec.strip().partition("[")
+            if bracket and rest.endswith("]") and rest[:-1] in tag.attrs:
+                found[name.strip()] = tag.attrs[rest[:-1]]
+            elif ":" in spec:
+                key, _, value = spec.partition(":")
+                found[key.strip()] = value.strip()
+    return found
+
+
+def page_url(rel: str) -> str:
+    """The URL Pagefind gives a page of the indexed folder."""
+    url = "/" + rel
+    return url[:-len("index.html")] if url.endswith("/index.html") else url
+
+
+
+
+def page_words(page: bytes) -> set[str]:
+    """The words of a page as Pagefind reads them: its text split at white space and at
+    every tag but inline ones (`zorg<em>zaam</em>` is one word), in lower case and without
+    the punctuation around them (Pagefind drops both; keeping them would make "4." and "4"
+    two words, and the list change with every full stop)."""
+    text = SKIPPED.sub(b" ", page)
+    plain = html.unescape(TAG.sub(_tag_gap, text).decode("utf-8", "replace"))
+    found = {word.strip(PUNCTUATION).lower() for word in plain.split()}
+    found.discard("")
+    return found
+
+
+def _tag_gap(match: re.Match[bytes]) -> bytes:
+    name = (match.group(1) or b"").lower()
+    return b"" if name in INLINE else b" "
+
+
+def words_page(words: Iterable[str], language: str) -> bytes:
+    """The hidden page of a part: every word once, in a searchable body."""
+    body = "\n".join(html.escape(word) for word in sorted(words))
+    return (f'<!doctype html><html lang="{language}"><head><meta charset="utf-8">'
+            f"<title>-</title></head><body><main data-pagefind-body>\n{body}\n</main>"
+            "</body></html>\n").encode()
