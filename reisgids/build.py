@@ -35,7 +35,7 @@ from reisgids.incremental import Incremental
 from reisgids.markdown import RenderedBody, render_bodies
 from reisgids.model.document import ContentEntry
 from reisgids.output_budget import OutputBudget
-from reisgids.plan.overviews import list_pages
+from reisgids.plan.pages import site_pages
 from reisgids.plan.planned_urls import planned_urls
 from reisgids.plan.replan import KeptPlan
 from reisgids.plan.site_plan import SitePlan, plan_site, translator
@@ -170,7 +170,9 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
                f"converting Markdown ({len(graph.entries)})")
     theme = find_theme(root, config.theme, config.language)
     translate = translator(theme.strings)
-    lists = list_pages(graph, translate)  # planned once: their URLs are checked links too
+    if kept is not None:
+        kept.theme = json.dumps(theme.strings, sort_keys=True)
+    lists = site_pages(graph, translate, kept)  # once: their URLs are checked links too
     bodies, problems = render_bodies(graph, static_files(root), {
         s.rel: pattern_for(config, s.kind).replace("{slug}", s.slug)
         for s in linked.unreadable}, planned_urls(graph, lists), jobs=jobs, memo=cache)
@@ -178,8 +180,6 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     # plan: only over a graph without errors (views trust that references resolve)
     if report.has_errors:
         return Site(root, config, graph, bodies, theme, None), report
-    if kept is not None:
-        kept.theme = json.dumps(theme.strings, sort_keys=True)
     plan, problems = plan_site(graph, bodies, translate, kept, lists)
     report.extend(problems)
     return Site(root, config, graph, bodies, theme, plan), report
