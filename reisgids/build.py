@@ -28,7 +28,7 @@ from reisgids.editor.admin import ADMIN, admin_files, vendor_dir
 from reisgids.errors import Diagnostic, Report
 from reisgids.graph.checks import check_graph
 from reisgids.graph.content import ContentGraph, Key
-from reisgids.graph.link import link
+from reisgids.graph.link import Walks, link
 from reisgids.graph.routes import pattern_for
 from reisgids.graph.suggest import suggest_slugs
 from reisgids.incremental import Incremental
@@ -103,9 +103,11 @@ Reader = Callable[[SourceFile], tuple[ContentEntry | None, list[Diagnostic]]]
 
 def read_site(root: Path, *, now: date, drafts: bool = False, base_url: str | None = None,
               read: Reader = read_entry, progress: Progress | None = None,
-              git_dates: bool = False) -> tuple[Linked | None, Report]:
+              git_dates: bool = False, walks: Walks | None = None
+              ) -> tuple[Linked | None, Report]:
     """Stages load, validate and graph. None when reisgids.yml cannot be read; otherwise
-    the graph of every entry that validated, whatever else the report holds."""
+    the graph of every entry that validated, whatever else the report holds. `walks`
+    (serve): the references of the entries read before, kept (graph/link.py)."""
     report = Report()
     show = progress or Progress(False)
     # load
@@ -143,7 +145,8 @@ def read_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     # graph
     graph, problems = link(config, entries, now, drafts=drafts,
                            unreadable=frozenset((s.kind, s.slug) for s in unreadable),
-                           outlines={o.slug: o for o in outlines}, snapshots=snapshots)
+                           outlines={o.slug: o for o in outlines}, snapshots=snapshots,
+                           walks=walks)
     report.extend(problems)
     report.extend(check_graph(graph, root, outlines))
     return Linked(root, config, graph, tuple(unreadable)), report
@@ -161,7 +164,8 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     (serve): the previous plan, so that only pages whose inputs changed are planned."""
     show = progress or Progress(False)
     linked, report = read_site(root, now=now, drafts=drafts, base_url=base_url, read=read,
-                               progress=show, git_dates=git_dates)
+                               progress=show, git_dates=git_dates,
+                               walks=kept.walks if kept is not None else None)
     if linked is None:
         return None, report
     config, graph = linked.config, linked.graph

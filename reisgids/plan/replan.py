@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reisgids.graph.content import ContentGraph, Key
+from reisgids.graph.link import Walks
 from reisgids.markdown import RenderedBody
 from reisgids.plan.page import Page
 from reisgids.plan.recording import Reads, Touched, recording
@@ -147,10 +148,11 @@ def plan_groups(graph: ContentGraph, strings: str, groups: Sequence[Group],
 
 
 class KeptPlan:
-    """serve: the previous plan, kept between saves. `theme` is set by the caller to a key
-    of the theme's strings before each plan."""
+    """serve: the previous plan, kept between saves, and what linking found in each entry.
+    `theme` is set by the caller to a key of the theme's strings before each plan."""
 
     def __init__(self) -> None:
         self.entries: PlannedEntries | None = None
         self.groups: PlannedGroups | None = None
+        self.walks = Walks()
         self.theme = ""
