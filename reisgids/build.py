@@ -28,14 +28,14 @@ from reisgids.editor.admin import ADMIN, admin_files, vendor_dir
 from reisgids.errors import Diagnostic, Report
 from reisgids.graph.checks import check_graph
 from reisgids.graph.content import ContentGraph, Key
-from reisgids.graph.link import link
+from reisgids.graph.link import Walks, link
 from reisgids.graph.routes import pattern_for
 from reisgids.graph.suggest import suggest_slugs
 from reisgids.incremental import Incremental
 from reisgids.markdown import RenderedBody, render_bodies
 from reisgids.model.document import ContentEntry
 from reisgids.output_budget import OutputBudget
-from reisgids.plan.overviews import list_pages
+from reisgids.plan.pages import site_pages
 from reisgids.plan.planned_urls import planned_urls
 from reisgids.plan.replan import KeptPlan
 from reisgids.plan.site_plan import SitePlan, plan_site, translator
@@ -103,9 +103,11 @@ Reader = Callable[[SourceFile], tuple[ContentEntry | None, list[Diagnostic]]]
 
 def read_site(root: Path, *, now: date, drafts: bool = False, base_url: str | None = None,
               read: Reader = read_entry, progress: Progress | None = None,
-              git_dates: bool = False) -> tuple[Linked | None, Report]:
+              git_dates: bool = False, walks: Walks | None = None
+              ) -> tuple[Linked | None, Report]:
     """Stages load, validate and graph. None when reisgids.yml cannot be read; otherwise
-    the graph of every entry that validated, whatever else the report holds."""
+    the graph of every entry that validated, whatever else the report holds. `walks`
+    (serve): the references of the entries read before, kept (graph/link.py)."""
     report = Report()
     show = progress or Progress(False)
     # load
@@ -143,7 +145,8 @@ def read_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     # graph
     graph, problems = link(config, entries, now, drafts=drafts,
                            unreadable=frozenset((s.kind, s.slug) for s in unreadable),
-                           outlines={o.slug: o for o in outlines}, snapshots=snapshots)
+                           outlines={o.slug: o for o in outlines}, snapshots=snapshots,
+                           walks=walks)
     report.extend(problems)
     report.extend(check_graph(graph, root, outlines))
     return Linked(root, config, graph, tuple(unreadable)), report
@@ -161,7 +164,8 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     (serve): the previous plan, so that only pages whose inputs changed are planned."""
     show = progress or Progress(False)
     linked, report = read_site(root, now=now, drafts=drafts, base_url=base_url, read=read,
-                               progress=show, git_dates=git_dates)
+                               progress=show, git_dates=git_dates,
+                               walks=kept.walks if kept is not None else None)
     if linked is None:
         return None, report
     config, graph = linked.config, linked.graph
@@ -170,7 +174,9 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
                f"converting Markdown ({len(graph.entries)})")
     theme = find_theme(root, config.theme, config.language)
     translate = translator(theme.strings)
-    lists = list_pages(graph, translate)  # planned once: their URLs are checked links too
+    if kept is not None:
+        kept.theme = json.dumps(theme.strings, sort_keys=True)
+    lists = site_pages(graph, translate, kept)  # once: their URLs are checked links too
     bodies, problems = render_bodies(graph, static_files(root), {
         s.rel: pattern_for(config, s.kind).replace("{slug}", s.slug)
         for s in linked.unreadable}, planned_urls(graph, lists), jobs=jobs, memo=cache)
@@ -178,8 +184,6 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     # plan: only over a graph without errors (views trust that references resolve)
     if report.has_errors:
         return Site(root, config, graph, bodies, theme, None), report
-    if kept is not None:
-        kept.theme = json.dumps(theme.strings, sort_keys=True)
     plan, problems = plan_site(graph, bodies, translate, kept, lists)
     report.extend(problems)
     return Site(root, config, graph, bodies, theme, plan), report

@@ -41,13 +41,26 @@ def input_bytes(root: Path) -> int:
         total += config.stat().st_size
     for name in INPUTS:
         folder = root / name
-        if not folder.is_dir() or folder.is_symlink():
+        if folder.is_dir() and not folder.is_symlink():
+            total += _tree_bytes(str(folder))
+    return total
+
+
+def _tree_bytes(folder: str) -> int:
+    """os.scandir: one lstat per file (serve counts the input on every save)."""
+    total = 0
+    try:
+        items = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for item in items:
+        try:
+            if item.is_dir(follow_symlinks=False):
+                total += _tree_bytes(item.path)
+            elif item.is_file(follow_symlinks=False):
+                total += item.stat(follow_symlinks=False).st_size
+        except OSError:
             continue
-        for current, _dirs, files in os.walk(folder):
-            for file in files:
-                path = Path(current) / file
-                if not path.is_symlink() and path.is_file():
-                    total += path.stat().st_size
     return total
 
 

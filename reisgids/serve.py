@@ -126,7 +126,7 @@ class LiveSite:
             # lives, and forking a process with threads can deadlock its children
             jobs = available_cpus() if self.preview is None else 1
             if self.preview is None:
-                self.preview = Preview(self.root, self.out)
+                self.preview = Preview(self.root, self.out, freeze=True)
             site, report = self.preview.rebuild(resolve_now(self.now), drafts=self.drafts,
                                                 jobs=jobs)
             if site is not None:

@@ -14,7 +14,7 @@ from reisgids.graph.routes import assign_urls
 from reisgids.hints import closest, closest_id
 from reisgids.model.document import ContentEntry
 from reisgids.model.fields import RefTo, VocabOf
-from reisgids.model.walk import walk
+from reisgids.model.walk import Found, walk
 from reisgids.source.kinds import FOLDER_OF
 
 VOCAB_NAMES = {"themes": ("thema", "theme"), "forms": ("vorm", "form"),
@@ -56,17 +56,39 @@ def _vocab_problem(entry: ContentEntry, path: tuple[str | int, ...], name: str, 
         field=field_name(path), hint=hint)
 
 
+class Walks:
+    """serve: the references and vocabulary values of each entry (`walk`), kept while the
+    entry is the same object (its file was not read again): walking every entry's model was
+    most of linking a large site on every save."""
+
+    def __init__(self) -> None:
+        self._known: dict[int, tuple[ContentEntry, tuple[Found, ...]]] = {}
+
+    def of(self, entries: list[ContentEntry]) -> list[tuple[Found, ...]]:
+        known: dict[int, tuple[ContentEntry, tuple[Found, ...]]] = {}
+        for entry in entries:
+            seen = self._known.get(id(entry))
+            # the entry itself is held, so its id cannot be another object's meanwhile
+            known[id(entry)] = seen if seen is not None and seen[0] is entry \
+                else (entry, tuple(walk(entry.data)))
+        self._known = known
+        return [known[id(entry)][1] for entry in entries]
+
+
 def link(config: SiteConfig, entries: list[ContentEntry], now: date, *, drafts: bool,
          outlines: dict[str, Any] | None = None, unreadable: frozenset[Key] = frozenset(),
-         snapshots: dict[str, Any] | None = None) -> tuple[ContentGraph, list[Diagnostic]]:
+         snapshots: dict[str, Any] | None = None, walks: Walks | None = None
+         ) -> tuple[ContentGraph, list[Diagnostic]]:
     """`unreadable`: files that exist but failed to load; their own errors say why, so a
-    reference to one is not reported again as pointing at nothing."""
+    reference to one is not reported again as pointing at nothing. `walks` (serve): what
+    each entry refers to, kept between saves."""
     by_key = {e.key: e for e in entries}
     published = frozenset(e.key for e in entries if is_published(e, now, drafts))
     urls, problems = assign_urls(config, entries)
     links: list[Link] = []
-    for entry in entries:
-        for found in walk(entry.data):
+    walked = walks.of(entries) if walks is not None else [tuple(walk(e.data)) for e in entries]
+    for entry, found_in in zip(entries, walked, strict=True):
+        for found in found_in:
             if isinstance(found.marker, VocabOf):
                 vocab = config.vocabulary(found.marker.name)
                 if found.value not in vocab:

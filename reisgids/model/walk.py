@@ -38,17 +38,29 @@ def _marker(annotation: Any) -> Marker | None:
     return None
 
 
+def _fields(model: type[BaseModel]) -> list[tuple[str, str, Marker | None]]:
+    """Per field of a model class: its name, its key as written and its marker. A property
+    of the class, so found once per class (serve walks every entry on every save)."""
+    known = _FIELDS.get(model)
+    if known is None:
+        known = _FIELDS[model] = [
+            # pydantic moves a required field's Annotated metadata into FieldInfo.metadata
+            (name, info.alias or name, _marker(info.annotation) or next(
+                (m for m in info.metadata if isinstance(m, RefTo | VocabOf)), None))
+            for name, info in model.model_fields.items()]
+    return known
+
+
+_FIELDS: dict[type[BaseModel], list[tuple[str, str, Marker | None]]] = {}
+
+
 def walk(model: BaseModel, path: FieldPath = ()) -> Iterator[Found]:
     """Every reference and vocabulary value in `model`, in field order."""
     if isinstance(model, KindRef):
         yield Found(path, RefTo(model.kind), model.slug)
         return
-    for name, info in type(model).model_fields.items():
+    for name, key, marker in _fields(type(model)):
         value = getattr(model, name)
-        key = info.alias or name
-        # pydantic moves a required field's Annotated metadata into FieldInfo.metadata
-        marker = _marker(info.annotation) or next(
-            (m for m in info.metadata if isinstance(m, RefTo | VocabOf)), None)
         items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
         for index, item in items:
             where = (*path, key) if index is None else (*path, key, index)

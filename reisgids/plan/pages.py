@@ -3,7 +3,7 @@ kind, and the static filter and pagination pages of long lists."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from reisgids.graph.content import ContentGraph, Key
@@ -20,9 +20,16 @@ from reisgids.plan.glossary import glossary
 from reisgids.plan.home import home_view
 from reisgids.plan.kinds import detail_of, plan_spec
 from reisgids.plan.meta import absolute, json_ld
-from reisgids.plan.overviews import list_pages
+from reisgids.plan.overviews import (
+    atlas_pages,
+    compass_pages,
+    deal_pages,
+    lesson_pages,
+    place_pages,
+    publication_pages,
+)
 from reisgids.plan.page import Crumb, Page, trail
-from reisgids.plan.replan import KeptPlan, plan_entries
+from reisgids.plan.replan import Group, KeptPlan, plan_entries, plan_groups
 from reisgids.plan.schema_org import website
 from reisgids.plan.views import Translate, entry_view, ref_view
 from reisgids.source.kinds import KINDS
@@ -76,11 +83,6 @@ def entry_pages(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
     return pages
 
 
-def overview_pages(graph: ContentGraph, translate: Translate) -> list[Page]:
-    """Every kind's overview and its filter and pagination pages."""
-    return list_pages(graph, translate)
-
-
 def home_page(graph: ContentGraph, translate: Translate) -> Page:
     return Page(url="/", template="home.html", title=graph.config.title,
                 context=HomeContext(home_view(graph, translate)),
@@ -111,16 +113,45 @@ def glossary_page(graph: ContentGraph, translate: Translate) -> Page:
                 breadcrumbs=trail(graph, translate, (title, GLOSSARY_URL)))
 
 
+PlanGroup = Callable[[ContentGraph, Translate], Sequence[Page]]
+
+
+def _one(make: Callable[[ContentGraph, Translate], Page]) -> PlanGroup:
+    return lambda graph, translate: [make(graph, translate)]
+
+
+def _bound(plan: PlanGroup, translate: Translate) -> Callable[[ContentGraph], Sequence[Page]]:
+    return lambda graph: plan(graph, translate)
+
+
+# the pages besides entry pages, in order, in groups that serve keeps or plans again whole
+SITE_GROUPS: tuple[tuple[str, PlanGroup], ...] = (
+    ("home", _one(home_page)), ("deals", deal_pages), ("atlas", atlas_pages),
+    ("lessons", lesson_pages), ("compass", compass_pages),
+    ("publications", publication_pages), ("places", place_pages),
+    ("search", _one(search_page)), ("a-z", _one(a_z_page)), ("data", _one(data_page)),
+    ("glossary", _one(glossary_page)))
+
+
+def site_pages(graph: ContentGraph, translate: Translate, kept: KeptPlan | None = None
+               ) -> list[Page]:
+    """Every page besides the entry pages: home, the overviews with their filter and
+    pagination pages, search, A-Z, data page, glossary. None reads a body. With `kept`
+    (serve), a group is planned again only when what it read changed (plan/replan.py)."""
+    if kept is None:
+        return [page for _name, plan in SITE_GROUPS for page in plan(graph, translate)]
+    groups: list[Group] = [(name, _bound(plan, translate)) for name, plan in SITE_GROUPS]
+    pages, kept.groups = plan_groups(graph, kept.theme, groups, kept.groups)
+    return pages
+
+
 def plan_pages(graph: ContentGraph, bodies: Mapping[Key, RenderedBody],
                translate: Translate, kept: KeptPlan | None = None,
                lists: Sequence[Page] | None = None) -> list[Page]:
-    """`lists`: the overviews and their filter and pagination pages when already planned
-    with `translate` (load_site plans them once, for planned_urls and here)."""
-    lists = overview_pages(graph, translate) if lists is None else lists
-    return [home_page(graph, translate), *lists,
-            search_page(graph, translate), a_z_page(graph, translate),
-            data_page(graph, translate), glossary_page(graph, translate),
-            *entry_pages(graph, bodies, translate, kept)]
+    """`lists`: the pages besides entry pages when already planned with `translate`
+    (`site_pages`: load_site plans them once, for planned_urls and here)."""
+    lists = site_pages(graph, translate) if lists is None else lists
+    return [*lists, *entry_pages(graph, bodies, translate, kept)]
 
 
 __all__ = ["KINDS", "Crumb", "Page", "plan_pages", "ref_view"]

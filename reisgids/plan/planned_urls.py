@@ -45,7 +45,8 @@ def machine_urls(graph: ContentGraph) -> frozenset[str]:
 
 
 def planned_urls(graph: ContentGraph, lists: Sequence[Page] | None = None) -> frozenset[str]:
-    """`lists`: the list pages when already planned (`list_pages`), else planned here."""
+    """`lists`: the pages besides entry pages when already planned (`pages.site_pages`), else
+    the overviews are planned here."""
     urls = set(FIXED_PAGES) | machine_urls(graph)
     urls |= {page.url for page in (list_pages(graph, _label) if lists is None else lists)}
     urls |= set(alias_urls(graph))  # old addresses redirect: a link to one still works

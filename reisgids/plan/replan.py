@@ -1,232 +1,31 @@
-"""serve: plan again only the entry pages whose inputs changed since the previous plan.
+"""serve: plan again only the pages whose inputs changed since the previous plan.
 
 An entry page's plan is a function of the graph's fields (config, now, entries, published,
-urls, links, outlines, snapshots), the rendered bodies and the theme's strings, nothing else.
-While it is planned, the page sees a `RecordingGraph`: every read of one entry (its data,
-URL, body, forward links) records the entry's key; a read of a whole group records the group
-(a kind's entries, the entries on a theme or in an area, the links into one entry); reading
-anything as a whole (iterating every entry, URL, link or published key) records `everything`.
+urls, links, outlines, snapshots), the rendered bodies and the theme's strings, nothing else;
+the other pages (home, overviews with their filter and pagination pages, A-Z, glossary, data
+page) are the same function without the bodies: no list reads a body. While it is planned, a
+page or a group of list pages sees a `RecordingGraph` (plan/recording.py), which records what
+it reads.
 
 The next plan compares the new graph with the previous one: when anything read as a whole
 can have changed (another config, date, theme, set of entries or of published ones, URLs,
 outlines or snapshots) every page is planned; otherwise the changed entries are found by
-comparing each entry and body, the links that came or went name the entries whose backlinks
-changed, and a page is planned again only when it read one of those keys or groups. Every
-other page keeps its previous `Page` object (so its fingerprint can be kept too).
+identity, then by value (for the lists, their data only: a body edit changes no list), the
+links that came or went name the entries whose backlinks changed, and a page is planned
+again only when it read one of those keys or groups. Every other page keeps its previous
+`Page` object (so its fingerprint can be kept too).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
-from reisgids.graph.content import ContentGraph, Key, Link
+from reisgids.graph.content import ContentGraph, Key
+from reisgids.graph.link import Walks
 from reisgids.markdown import RenderedBody
-from reisgids.model.document import ContentEntry
 from reisgids.plan.page import Page
-
-
-@dataclass
-class Reads:
-    """What planning one page read from the graph and the bodies."""
-
-    keys: set[Key] = field(default_factory=set)
-    kinds: set[str] = field(default_factory=set)
-    themes: set[str] = field(default_factory=set)
-    areas: set[str] = field(default_factory=set)
-    backlinks: set[Key] = field(default_factory=set)  # the links into these entries
-    everything: bool = False
-
-
-class _Now:
-    """The Reads being recorded; shared by the recording containers of one graph."""
-
-    def __init__(self) -> None:
-        self.reads = Reads()
-
-
-class _KeyedDict(dict[Key, Any]):
-    """A dict whose lookups record their key (in `reads.keys`, or with `citing` in
-    `reads.backlinks`) and whose whole reads record `everything` (or with `citing` the kind
-    of the citing entries)."""
-
-    def __init__(self, data: Mapping[Key, Any], now: _Now, citing: str = "") -> None:
-        super().__init__(data)
-        self._now, self._citing = now, citing
-
-    def _one(self, key: Key) -> None:
-        if self._citing:  # which entries of a kind cite `key`: the links into it
-            self._now.reads.backlinks.add(key)
-        else:
-            self._now.reads.keys.add(key)
-
-    def _whole(self) -> None:
-        if self._citing:
-            self._now.reads.kinds.add(self._citing)
-        else:
-            self._now.reads.everything = True
-
-    def __getitem__(self, key: Key) -> Any:
-        self._one(key)
-        return super().__getitem__(key)
-
-    def get(self, key: Key, default: Any = None) -> Any:
-        self._one(key)
-        return super().get(key, default)
-
-    def __contains__(self, key: object) -> bool:
-        if isinstance(key, tuple):
-            self._one(key)
-        else:
-            self._whole()
-        return super().__contains__(key)
-
-    def __iter__(self) -> Iterator[Key]:
-        self._whole()
-        return super().__iter__()
-
-    def __len__(self) -> int:
-        self._whole()
-        return super().__len__()
-
-    def keys(self) -> Any:
-        self._whole()
-        return super().keys()
-
-    def values(self) -> Any:
-        self._whole()
-        return super().values()
-
-    def items(self) -> Any:
-        self._whole()
-        return super().items()
-
-
-class _WholeSet(frozenset[Key]):
-    """The published keys: membership is fixed while the plan is kept (the set is compared
-    whole); iterating or counting it records `everything`."""
-
-    _now: _Now
-
-    def __iter__(self) -> Iterator[Key]:
-        self._now.reads.everything = True
-        return super().__iter__()
-
-    def __len__(self) -> int:
-        self._now.reads.everything = True
-        return super().__len__()
-
-    def _whole(self) -> frozenset[Key]:  # set operations read every key, bypassing __iter__
-        self._now.reads.everything = True
-        return frozenset(super().__iter__())
-
-    def __and__(self, other: Any) -> Any:
-        return self._whole() & other
-
-    def __or__(self, other: Any) -> Any:
-        return self._whole() | other
-
-    def __sub__(self, other: Any) -> Any:
-        return self._whole() - other
-
-    def __xor__(self, other: Any) -> Any:
-        return self._whole() ^ other
-
-    def __rsub__(self, other: Any) -> Any:
-        return other - self._whole()
-
-    __rand__, __ror__, __rxor__ = __and__, __or__, __xor__
-
-    def isdisjoint(self, other: Any) -> bool:
-        return self._whole().isdisjoint(other)
-
-    def issubset(self, other: Any) -> bool:
-        return self._whole().issubset(other)
-
-    def issuperset(self, other: Any) -> bool:
-        return self._whole().issuperset(other)
-
-
-class _WholeTuple(tuple[Link, ...]):
-    _now: _Now
-
-    def __iter__(self) -> Iterator[Link]:
-        self._now.reads.everything = True
-        return super().__iter__()
-
-    def __len__(self) -> int:
-        self._now.reads.everything = True
-        return super().__len__()
-
-    def __getitem__(self, index: Any) -> Any:
-        self._now.reads.everything = True
-        return super().__getitem__(index)
-
-
-class RecordingGraph(ContentGraph):
-    """The same graph (its indexes are shared, not built again), recording what is read."""
-
-    _now: _Now
-
-    def __init__(self) -> None:  # made only by `recording()`
-        raise TypeError("use recording()")
-
-    def of_kind(self, kind: str, *, published: bool = True) -> list[ContentEntry]:
-        self._now.reads.kinds.add(kind)
-        return super().of_kind(kind, published=published)
-
-    def published_data(self, kind: str) -> dict[str, Any]:
-        self._now.reads.kinds.add(kind)
-        return super().published_data(kind)
-
-    def citing(self, kind: str, field: str) -> dict[Key, tuple[Key, ...]]:
-        # a lookup depends on the links into the entry looked up, a whole read on the kind
-        return _KeyedDict(super().citing(kind, field), self._now, citing=kind)
-
-    def get(self, key: Key) -> ContentEntry | None:
-        self._now.reads.keys.add(key)
-        return super().get(key)
-
-    def backlinks(self, key: Key) -> list[Link]:
-        self._now.reads.backlinks.add(key)
-        return super().backlinks(key)
-
-    def forward(self, key: Key) -> list[Link]:
-        self._now.reads.keys.add(key)  # an entry's links follow from its own data
-        return super().forward(key)
-
-    def with_theme(self, theme: str) -> Iterator[ContentEntry]:
-        self._now.reads.themes.add(theme)
-        return super().with_theme(theme)
-
-    def in_area(self, area: str) -> Iterator[ContentEntry]:
-        self._now.reads.areas.add(area)
-        return super().in_area(area)
-
-    def start(self) -> None:
-        self._now.reads = Reads()
-
-    def reads(self) -> Reads:
-        return self._now.reads
-
-
-def recording(graph: ContentGraph, bodies: Mapping[Key, RenderedBody]
-              ) -> tuple[RecordingGraph, Mapping[Key, RenderedBody]]:
-    """`graph` and `bodies` as seen by a page whose reads are recorded (`start()` before
-    each page, `reads()` after it)."""
-    now = _Now()
-    seen: RecordingGraph = object.__new__(RecordingGraph)
-    fields = dict(graph.__dict__)
-    published = _WholeSet(graph.published)
-    object.__setattr__(published, "_now", now)
-    links = _WholeTuple(graph.links)
-    object.__setattr__(links, "_now", now)
-    fields.update(entries=_KeyedDict(graph.entries, now), urls=_KeyedDict(graph.urls, now),
-                  published=published, links=links, _now=now)
-    for name, value in fields.items():
-        object.__setattr__(seen, name, value)
-    return seen, _KeyedDict(bodies, now)
+from reisgids.plan.recording import Reads, Touched, recording
 
 
 @dataclass(frozen=True)
@@ -240,44 +39,54 @@ class PlannedEntries:
     planned: int  # how many of them were planned (the others kept), for tests and bench
 
 
-def _whole_same(old: PlannedEntries, graph: ContentGraph, strings: str) -> bool:
+@dataclass(frozen=True)
+class PlannedGroups:
+    """The previous plan of the pages besides entry pages, per group, and what each read."""
+
+    graph: ContentGraph
+    strings: str
+    groups: dict[str, tuple[tuple[Page, ...], Reads]]
+    planned: int  # how many groups were planned (the others kept)
+
+
+def _whole_same(before: ContentGraph, before_strings: str, graph: ContentGraph,
+                strings: str) -> bool:
     """Nothing a page may have read as a whole differs."""
-    before = old.graph
-    return (old.strings == strings and before.now == graph.now
+    return (before_strings == strings and before.now == graph.now
             and before.config == graph.config and before.published == graph.published
             and before.entries.keys() == graph.entries.keys() and before.urls == graph.urls
             and before.outlines == graph.outlines and before.snapshots == graph.snapshots)
 
 
-@dataclass
-class Changed:
-    keys: set[Key] = field(default_factory=set)
-    kinds: set[str] = field(default_factory=set)
-    themes: set[str] = field(default_factory=set)
-    areas: set[str] = field(default_factory=set)
-    backlinks: set[Key] = field(default_factory=set)
+class Changed(Touched):
+    """The entries that changed since the previous plan, and their groups."""
 
     def touches(self, reads: Reads) -> bool:
-        return (reads.everything or not self.keys.isdisjoint(reads.keys)
+        if reads.everything:  # every change is in `keys` (a link that went names its source)
+            return bool(self.keys)
+        return (not self.keys.isdisjoint(reads.keys)
                 or not self.kinds.isdisjoint(reads.kinds)
                 or not self.themes.isdisjoint(reads.themes)
                 or not self.areas.isdisjoint(reads.areas)
                 or not self.backlinks.isdisjoint(reads.backlinks))
 
 
-def changed(old: PlannedEntries, graph: ContentGraph, bodies: Mapping[Key, RenderedBody]
+def changed(before: ContentGraph, graph: ContentGraph,
+            bodies: tuple[Mapping[Key, RenderedBody], Mapping[Key, RenderedBody]] | None = None
             ) -> Changed:
-    """What differs between the previous graph and this one (same keys, URLs, config)."""
+    """What differs between the previous graph and this one (same keys, URLs, config).
+    With `bodies` (previous, now) an entry whose body differs is changed too; without, only
+    entries whose data or file differs (what the lists can read)."""
     found = Changed()
-    before = old.graph
     for key, entry in graph.entries.items():
         was = before.entries[key]
-        if was is not entry and was != entry:
+        if was is not entry and (was != entry if bodies is not None
+                                 else (was.data != entry.data or was.rel != entry.rel)):
             found.keys.add(key)
             for data in (was.data, entry.data):
                 found.themes.update(data.themes)
                 found.areas.update(data.areas)
-        if old.bodies.get(key) != bodies.get(key):
+        if bodies is not None and bodies[0].get(key) != bodies[1].get(key):
             found.keys.add(key)
     if before.links != graph.links:
         for link in set(before.links) ^ set(graph.links):
@@ -293,8 +102,8 @@ def plan_entries(graph: ContentGraph, bodies: Mapping[Key, RenderedBody], string
     """Every published entry's page, in key order: planned again when its inputs may have
     changed (or there is no previous plan to go by), else the previous Page."""
     redo: Changed | None = None
-    if old is not None and _whole_same(old, graph, strings):
-        redo = changed(old, graph, bodies)
+    if old is not None and _whole_same(old.graph, old.strings, graph, strings):
+        redo = changed(old.graph, graph, (old.bodies, bodies))
     seen, seen_bodies = recording(graph, bodies)
     pages: list[Page] = []
     kept: dict[Key, tuple[Page, Reads]] = {}
@@ -313,10 +122,37 @@ def plan_entries(graph: ContentGraph, bodies: Mapping[Key, RenderedBody], string
     return pages, PlannedEntries(graph, bodies, strings, kept, planned)
 
 
+Group = tuple[str, Callable[[ContentGraph], Sequence[Page]]]
+
+
+def plan_groups(graph: ContentGraph, strings: str, groups: Sequence[Group],
+                old: PlannedGroups | None) -> tuple[list[Page], PlannedGroups]:
+    """The pages of every group, in order: a group is planned again when what it read may
+    have changed (or there is no previous plan), else its previous Page objects are kept."""
+    redo: Changed | None = None
+    if old is not None and _whole_same(old.graph, old.strings, graph, strings):
+        redo = changed(old.graph, graph)
+    seen, _bodies = recording(graph, {})
+    pages: list[Page] = []
+    kept: dict[str, tuple[tuple[Page, ...], Reads]] = {}
+    planned = 0
+    for name, plan in groups:
+        previous = old.groups.get(name) if old is not None and redo is not None else None
+        if previous is None or redo is None or redo.touches(previous[1]):
+            seen.start()
+            planned += 1
+            previous = (tuple(plan(seen)), seen.reads())
+        kept[name] = previous
+        pages += previous[0]
+    return pages, PlannedGroups(graph, strings, kept, planned)
+
+
 class KeptPlan:
-    """serve: the entry pages' previous plan, kept between saves. `theme` is set by the
-    caller to a key of the theme's strings before each plan."""
+    """serve: the previous plan, kept between saves, and what linking found in each entry.
+    `theme` is set by the caller to a key of the theme's strings before each plan."""
 
     def __init__(self) -> None:
         self.entries: PlannedEntries | None = None
+        self.groups: PlannedGroups | None = None
+        self.walks = Walks()
         self.theme = ""

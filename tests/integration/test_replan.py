@@ -84,6 +84,16 @@ def retitle_compass(root: Path, rng: random.Random) -> None:
                            count=1, flags=re.MULTILINE), encoding="utf-8")
 
 
+def change_facet(root: Path, rng: random.Random) -> None:
+    """A lesson's level becomes another: it moves between the filter pages of the lessons
+    (and their pagination)."""
+    path = rng.choice([p for p in entries(root) if "lessons" in p.parts])
+    level = rng.choice(["interaction", "network", "institutional"])
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"^level: \w+$", f"level: {level}", text, count=1,
+                           flags=re.MULTILINE), encoding="utf-8")
+
+
 def toggle_draft(root: Path, rng: random.Random) -> None:
     """An entry no other names becomes a draft, or is published again: the set of published
     entries changes, so every page is planned again."""
@@ -107,7 +117,8 @@ def test_a_kept_plan_is_the_plan_made_from_scratch_after_random_edits(
     rng = random.Random(5)
     kept, memo = KeptPlan(), EntryMemo()
     edits = [append, retitle, rename, delete, add, _swap_list("themes"), _swap_list("areas"),
-             cite_another, cite_another, retitle_compass, toggle_draft, append, retitle]
+             cite_another, cite_another, retitle_compass, toggle_draft, append, retitle,
+             change_facet, change_facet]
     compared = partial = 0
     saved: dict[str, bytes] = {}
     for step in range(18):
@@ -149,3 +160,52 @@ def test_an_edit_plans_again_only_what_shows_the_entry(
     assert ("lesson", lesson.stem) in showing
     assert ("project", "sef-samen-een-in-feijenoord") in showing  # it cites the project
     assert kept.entries.planned == len(showing) < len(reads) // 4
+
+
+def _groups(kept: KeptPlan) -> dict[str, tuple[object, ...]]:
+    assert kept.groups is not None
+    return {name: pages for name, (pages, _reads) in kept.groups.groups.items()}
+
+
+def _save(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_lists_are_planned_again_only_when_what_they_show_changed(
+        copy_of_example: Callable[[], Path]) -> None:
+    """A body edit plans no list page again; a lesson whose new date moves it to the front
+    of the lesson overview (the lessons before it shift across the pagination boundaries), a
+    facet change that moves it to another filter page and a retitle that moves a project to
+    the end of its overview plan again the lists that show them, not the others; each time
+    the kept plan is the plan made from scratch."""
+    root = copy_of_example()
+    kept, memo = KeptPlan(), EntryMemo()
+    site, problems = _load(root, kept=kept, read=memo)
+    assert problems == [] and site is not None
+    lesson = "content/lessons/aanbesteding-wist-lokale-afspraken.md"
+    project = "content/projects/alliantie-doornakkers.md"
+    edits = [(lesson, "## Wat we leerden\n", "## Wat we leerden\n\nNog een alinea.\n",
+              set(), {"lessons", "atlas", "a-z", "home"}),
+             (lesson, "date: 2013-01-15", "date: 2026-11-20", {"lessons"}, {"deals", "atlas"}),
+             (lesson, "level: institutional", "level: interaction", {"lessons"},
+              {"deals", "atlas"}),
+             (project, "title: Alliantie Doornakkers", "title: Zuid Alliantie Doornakkers",
+              {"atlas", "a-z"}, {"lessons", "publications"})]
+    for rel, old, new, planned, kept_whole in edits:
+        before = _groups(kept)
+        _save(root, rel, old, new)
+        site, problems = _load(root, kept=kept, read=memo)
+        fresh, expected = _load(root)
+        assert problems == expected == []
+        assert site is not None and site.plan is not None
+        assert fresh is not None and fresh.plan is not None
+        assert site.plan.pages == fresh.plan.pages
+        again = {name for name, pages in _groups(kept).items() if pages is not before[name]}
+        assert planned <= again and not kept_whole & again, (rel, new, again)
+    pages = {page.url: page for page in site.plan.pages}
+    first = pages["/lessen/"].context.items[0]  # type: ignore[attr-defined]
+    assert first.slug == "aanbesteding-wist-lokale-afspraken"
+    assert "/lessen/niveau/interaction/" in pages
