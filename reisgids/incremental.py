@@ -14,7 +14,7 @@ import importlib.metadata
 import json
 import os
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -170,6 +170,7 @@ class Incremental:
         kept = cache.derived.get(self._memo_name)
         self._old_keys: tuple[str, dict[str, tuple[Page, str]]] = kept or ("", {})
         self._new_keys: dict[str, tuple[Page, str]] = {}
+        self._made_keys: dict[str, tuple[object, str | None]] = {}
 
     def environment(self, theme: Theme) -> jinja2.Environment:
         """The theme's Jinja environment, kept while the theme's files stay the same (serve
@@ -194,9 +195,41 @@ class Incremental:
             self.cache.pending = Pending(self.out, rest, dict.fromkeys(pages, b""),
                                          self.cache.generation)
             return {}, []
-        more, problems = rest.files(pages)
+        more, problems = rest.files(pages, reuse=self)
         self.cache.rest_paths[folder] = set(more)
         return more, problems
+
+    def _made_key(self, name: str, inputs: tuple[object, ...]) -> str | None:
+        known = self._made_keys.get(name)
+        if known is not None and known[0] is inputs:
+            return known[1]
+        try:
+            key: str | None = f"made:{name}:{self._fingerprint(self._theme, name, *inputs)}"
+        except Unstable:
+            key = None
+        self._made_keys[name] = (inputs, key)
+        return key
+
+    def carry_made(self, name: str, inputs: tuple[object, ...]) -> list[str] | None:
+        """render.outputs.Reuse: the files `name` made in the previous build into this
+        folder from the same inputs (its key is kept in each file's record), carried over
+        when every one of them is still as it was written."""
+        key = self._made_key(name, inputs)
+        if key is None:
+            return None
+        paths = [rel for rel, record in self.previous.items() if record[4] == key]
+        if not paths or not all(_same_file(self.out / rel, self.previous[rel]) for rel in paths):
+            return None
+        for rel in paths:
+            self.carried.add(rel)
+            self.hashes[rel] = self.previous[rel][0]
+            self.page_keys[rel] = key
+        return paths
+
+    def made(self, name: str, inputs: tuple[object, ...], paths: Collection[str]) -> None:
+        key = self._made_key(name, inputs)
+        if key is not None:
+            self.page_keys.update(dict.fromkeys(paths, key))
 
     def admin_files(self, config: SiteConfig) -> dict[str, bytes]:
         """The editor's admin/ files, made again only when reisgids.yml says something else
@@ -205,7 +238,12 @@ class Incremental:
         kept = self.cache.derived.get("admin")
         if kept is not None and kept[0] == key:
             return dict(kept[1])
+        inputs = (key,)  # a build: carried from the previous output when the config is the same
+        carried = self.carry_made("admin", inputs)
+        if carried is not None:
+            return dict.fromkeys(carried, b"")
         files = admin_files(config)
+        self.made("admin", inputs, list(files))
         self.cache.derived["admin"] = (key, files)
         return dict(files)
 
