@@ -162,3 +162,29 @@ def test_a_changed_field_remakes_the_outputs_without_bodies(tmp_path: Path) -> N
     after = inodes(out)
     assert after["data/news.csv"] != before["data/news.csv"]
     assert b"Echt " in (out / "data/news.csv").read_bytes()
+
+
+def test_a_corrupt_cached_entry_signed_by_this_machine_is_read_again(tmp_path: Path) -> None:
+    """A record of a content file that does not have the shape written (an older bug, a
+    disk error the MAC was made over) costs a parse, never a wrong entry or a traceback."""
+    import hashlib
+    import hmac
+
+    site, keys = fresh_site(tmp_path), tmp_path / "keys"
+    first = build(site, tmp_path / "first", keys, "--no-search")
+    path = site / ".reisgids-cache" / "cache.json"
+    _mac, _, payload = path.read_bytes().partition(b"\n")
+    data = json.loads(payload)
+    assert data["entries"]
+    for record in data["entries"].values():
+        if record["parsed"] is not None:
+            record["parsed"]["data"] = {"onbekend": "veld"}
+    payload = json.dumps(data).encode()
+    key = (keys / "reisgids" / "cache-key").read_bytes()
+    path.write_bytes(hmac.new(key, payload, hashlib.sha256).hexdigest().encode() + b"\n"
+                     + payload)
+    again = build(site, tmp_path / "out", keys, "--no-search")
+    build(site, tmp_path / "plain", keys, "--no-cache", "--no-search")
+    assert tree(tmp_path / "out") == tree(tmp_path / "plain")
+    assert again.stdout.replace("/out", "/first") == first.stdout
+    assert again.stderr == first.stderr
