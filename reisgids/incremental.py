@@ -130,6 +130,10 @@ def _write_new(target: Path, data: bytes) -> None:
 
 def carry_file(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
+    _link(source, target)
+
+
+def _link(source: Path, target: Path) -> None:
     try:
         os.link(source, target)
     except OSError:  # another file system, or links not allowed: a copy
@@ -274,20 +278,24 @@ class Incremental:
         `defer_search` (serve): carry the previous index even when pages changed, and leave
         `cache.index_stale` set for an IndexLater to bring it up to date."""
         changed_html = False
+        into = Stage(stage)
+        made: set[Path] = set()  # folders made: one mkdir each, not one per file
         for rel in sorted(files):
-            target = Stage(stage).target(rel)  # proven inside the stage
+            target = into.target(rel)  # proven inside the stage
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             record = self.previous.get(rel)
             if rel in self.carried:
-                carry_file(self.out / rel, target)
+                _link(self.out / rel, target)
                 self.linked += 1
                 continue
             digest = self.hashes[rel] = content_hash(files[rel])
             if record is not None and record[0] == digest and _same_file(self.out / rel, record):
-                carry_file(self.out / rel, target)
+                _link(self.out / rel, target)
                 self.linked += 1
                 continue
             changed_html = changed_html or rel.endswith(".html")
-            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(files[rel])
             self.written += 1
         old_html = {p for p in self.previous if p.endswith(".html")}

@@ -34,6 +34,9 @@ class Stage:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        # folders on the way that were proven to be folders, not links: the stage is this
+        # build's own, nothing in it is replaced while it is written, so once is enough
+        self._folders: set[Path] = set()
 
     def target(self, rel: str) -> Path:
         """The absolute path for site-relative `rel`, proven to lie inside the stage.
@@ -48,10 +51,16 @@ class Stage:
         if not os.path.abspath(path).startswith(os.path.abspath(self.root) + os.sep):
             raise UnsafePath(rel)
         current = self.root
-        for part in parts:
+        for part in parts[:-1]:
             current = current / part
+            if current in self._folders:
+                continue
             if current.is_symlink():
                 raise UnsafePath(rel)
+            if current.is_dir():
+                self._folders.add(current)
+        if path.is_symlink():
+            raise UnsafePath(rel)
         return path
 
     def write_bytes(self, rel: str, data: bytes) -> None:

@@ -23,7 +23,6 @@ from reisgids.plan.page import Page
 from reisgids.plan.site_plan import SitePlan
 from reisgids.render.calendar import calendar_files
 from reisgids.render.compass_feeds import compass_follow_files
-from reisgids.render.edition_pdf import edition_pdfs
 from reisgids.render.feeds import feed_files
 from reisgids.render.opendata import open_data_csv_files, open_data_json_file
 from reisgids.render.redirects import redirect_files
@@ -74,7 +73,7 @@ class GraphWithoutBodies:
 
     @classmethod
     def of(cls, graph: ContentGraph) -> GraphWithoutBodies:
-        entries = tuple((key, e.kind, e.slug, e.rel, e.data, e.body_first_line, e.lines)
+        entries = tuple((key, e.kind, e.slug, e.rel, e.data, e.body_first_line)
                         for key, e in sorted(graph.entries.items()))
         return cls(graph.config, graph.now, tuple(sorted(graph.published)), graph.urls,
                    graph.links, entries, graph.outlines, graph.snapshots)
@@ -122,7 +121,7 @@ class Rest:
              lambda: open_data_csv_files(graph)),
             ("edition-pdfs", Text("de PDF van een kompaseditie", "the PDF of a compass edition"),
              lambda: (plain, tuple(sorted(editions.items()))),
-             lambda: edition_pdfs(graph, editions, translate))]
+             lambda: _edition_pdfs(graph, editions, translate))]
 
     def files(self, pages: Mapping[str, bytes], reuse: Reuse | None = None
               ) -> tuple[Files, list[Diagnostic]]:
@@ -151,6 +150,14 @@ class Rest:
         made = _made("redirects", lambda: (plain, tuple(sorted(files))),
                      make, reuse, keep=lambda: not found)
         return made, found
+
+
+def _edition_pdfs(graph: ContentGraph, bodies: Mapping[Key, str],
+                  translate: Callable[[str], str]) -> dict[str, bytes]:
+    # imported when a PDF is made: ReportLab is a tenth of a second of every start-up, and
+    # a rebuild whose editions did not change carries their PDFs
+    from reisgids.render.edition_pdf import edition_pdfs
+    return edition_pdfs(graph, bodies, translate)
 
 
 def _made(name: str, inputs: Callable[[], tuple[object, ...]],
