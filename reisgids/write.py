@@ -18,11 +18,11 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path, PurePosixPath
 
 from reisgids.outfolder import MARKER, MARKER_TEXT, check_output, output_lock
-from reisgids.swap import swap_in
+from reisgids.swap import empty_of_files, swap_in
 
 
 class UnsafePath(ValueError):
@@ -95,6 +95,31 @@ def _clear_leftovers(out: Path) -> None:
             shutil.rmtree(left, ignore_errors=True)
 
 
+def _recycle(folders: Path, root: Path) -> bool:
+    """Stage into the folders the previous output left (swap.py keeps them, emptied of
+    files): True when `root` is now that tree, still without a single file in it."""
+    if not folders.is_dir() or folders.is_symlink():
+        return False
+    try:
+        empty_of_files(folders)  # it should hold none; if something put one there, it goes
+        os.rmdir(root)
+        os.rename(folders, root)
+    except OSError:
+        shutil.rmtree(folders, ignore_errors=True)
+        root.mkdir(exist_ok=True)
+        return False
+    return True
+
+
+def _prune_empty(root: Path) -> None:
+    """Remove the folders the recycled tree had and this build left empty: a build made
+    from scratch has no empty folder."""
+    for current, _dirs, _files in os.walk(root, topdown=False):
+        if current != str(root):
+            with suppress(OSError):  # not empty
+                os.rmdir(current)
+
+
 @contextmanager
 def staged(out: Path) -> Iterator[Stage]:
     """A fresh staging folder for `out`; swapped in when the block ends without error.
@@ -107,12 +132,16 @@ def staged(out: Path) -> Iterator[Stage]:
     with output_lock(out):
         check_output(out)  # again: the state may have changed while we waited
         _clear_leftovers(out)
+        folders = out.parent / f".{out.name}.folders"
         root = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
+        recycled = _recycle(folders, root)
         try:
             os.chmod(root, 0o755)  # mkdtemp makes it private; an output is for serving
             (root / MARKER).write_bytes(MARKER_TEXT)
             yield Stage(root)
-            swap_in(root, out)
+            if recycled:
+                _prune_empty(root)
+            swap_in(root, out, keep=folders)
         except BaseException:
             shutil.rmtree(root, ignore_errors=True)
             raise
