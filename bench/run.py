@@ -305,7 +305,7 @@ def reisgids_tool(search: bool) -> Tool:
 
     def clean(site: Path, out: Path) -> None:  # cold: the build cache goes too
         remove(out, out.parent / f".{out.name}.staging", out.parent / f".{out.name}.old",
-               site / ".reisgids-cache")
+               out.parent / f".{out.name}.folders", site / ".reisgids-cache")
 
     return Tool("reisgids + Pagefind" if search else "reisgids", version, command, clean)
 

@@ -23,6 +23,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from reisgids.cache import BuildCache
+from reisgids.cached_entries import cached_reader
 from reisgids.config import SiteConfig, load_config
 from reisgids.editor.admin import ADMIN, admin_files, vendor_dir
 from reisgids.errors import Diagnostic, Report
@@ -163,6 +164,8 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     `updated` from git when it has none (also `git_dates: true` in reisgids.yml); `kept`
     (serve): the previous plan, so that only pages whose inputs changed are planned."""
     show = progress or Progress(False)
+    if cache is not None and read is read_entry:  # a build: files read before come from it
+        read = cached_reader(cache)
     linked, report = read_site(root, now=now, drafts=drafts, base_url=base_url, read=read,
                                progress=show, git_dates=git_dates,
                                walks=kept.walks if kept is not None else None)

@@ -37,7 +37,7 @@ from reisgids.markdown import LinkTarget, RenderedBody, Seen, SiteUrls, still_sa
 
 CACHE_DIR = ".reisgids-cache"
 CACHE_FILE = "cache.json"
-FORMAT = 3  # 2: bodies record their lookups among the site URLs; 3: whole builds
+FORMAT = 4  # 2: bodies record their lookups among the site URLs; 3: whole builds; 4: entries
 KEEP_OUTPUTS = 3  # output folders remembered (build's output/, serve's, --out elsewhere)
 
 Resolved = dict[str, LinkTarget | None]
@@ -93,6 +93,10 @@ class BuildCache:
     def __init__(self, namespace: str) -> None:
         self.namespace = namespace
         self.bodies: dict[str, dict[str, Any]] = {}
+        # parsed and validated content files, by a hash of their name and bytes
+        self.entries: dict[str, dict[str, Any]] = {}
+        self.used_entries: set[str] = set()
+        self.stored_entries = 0
         self.headings: dict[str, list[str]] = {}
         self.outputs: dict[str, dict[str, list[Any]]] = {}  # out folder -> path -> record
         self.used_bodies: set[str] = set()
@@ -156,12 +160,14 @@ class BuildCache:
     def unchanged_since_load(self, out: Path, records: dict[str, list[Any]]) -> bool:
         """Nothing new to save: no body rendered, no heading ids added, same output."""
         return (self.rendered_bodies == 0 and len(self.headings) == self.loaded_headings
-                and self.previous(out) == records)
+                and self.stored_entries == 0 and self.previous(out) == records)
 
     # disk
     def payload(self) -> bytes:
         bodies = {k: v for k, v in self.bodies.items() if k in self.used_bodies}
+        entries = {k: v for k, v in self.entries.items() if k in self.used_entries}
         return json.dumps({"format": FORMAT, "namespace": self.namespace, "bodies": bodies,
+                           "entries": entries,
                            "headings": self.headings, "outputs": self.outputs,
                            "builds": self.builds},
                           ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
@@ -208,6 +214,7 @@ def load(root: Path, namespace: str) -> BuildCache:
             or data.get("namespace") != namespace:
         return cache
     cache.bodies, cache.headings = data["bodies"], data["headings"]
+    cache.entries = data["entries"]
     cache.outputs, cache.builds = data["outputs"], data["builds"]
     cache.loaded_headings = len(cache.headings)
     return cache

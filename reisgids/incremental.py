@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
-import os
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,16 @@ from reisgids.config import SiteConfig
 from reisgids.editor.admin import admin_files
 from reisgids.errors import Diagnostic
 from reisgids.fingerprint import Fingerprinter, Unstable
+from reisgids.out_files import (
+    carry_file,
+    link_or_copy,
+    prune,
+    same_file,
+    stamp,
+    static_sources,
+    sweep,
+    write_new,
+)
 from reisgids.outfolder import MARKER, MARKER_TEXT
 from reisgids.plan.page import Page
 from reisgids.render.outputs import Rest
@@ -59,81 +68,6 @@ def open_cache(root: Path) -> BuildCache:
     """The site's cache, or an empty one when it is missing, foreign or out of date."""
     namespace = theme_namespace(__version__, _theme_files(root), _versions())
     return load(root, namespace)
-
-
-def _same_file(path: Path, record: list[Any]) -> bool:
-    """The file is still the one the record describes (size, mtime, inode)."""
-    try:
-        st = path.stat()
-    except OSError:
-        return False
-    return [st.st_size, st.st_mtime_ns, st.st_ino] == record[1:4]
-
-
-def _stamp(path: Path) -> list[int]:
-    try:
-        st = path.stat()
-    except OSError:
-        return []
-    return [st.st_size, st.st_mtime_ns, st.st_ino]
-
-
-def _prune(out: Path, folder: Path) -> None:
-    """Remove `folder` and its parents up to `out` while they are empty."""
-    while folder != out and out in folder.parents:
-        try:
-            folder.rmdir()
-        except OSError:  # not empty (or gone)
-            return
-        folder = folder.parent
-
-
-def _sweep(out: Path, wanted: set[str]) -> bool:
-    """Remove everything in `out` but `wanted` and the search index; True when an HTML
-    file went."""
-    went_html = False
-    for path in sorted(out.rglob("*"), reverse=True):  # children before their folder
-        rel = path.relative_to(out).as_posix()
-        if rel.split("/")[0] == INDEX_DIR or rel in wanted:
-            continue
-        if path.is_dir() and not path.is_symlink():
-            if not any(path.iterdir()):
-                path.rmdir()
-        else:
-            path.unlink()
-            went_html = went_html or rel.endswith(".html")
-    return went_html
-
-
-def static_sources(static: Sequence[tuple[Path, str]]) -> dict[str, Path]:
-    """Output path -> source file of the static folders, as write.copy_tree copies them
-    (later folders override earlier ones; links and hidden files are left out)."""
-    found: dict[str, Path] = {}
-    for source, prefix in static:
-        if not source.is_dir():
-            continue
-        for path in sorted(source.rglob("*")):
-            if path.is_symlink() or not path.is_file() or path.name.startswith("."):
-                continue
-            found[f"{prefix}/{path.relative_to(source).as_posix()}"] = path
-    return found
-
-
-def _write_new(target: Path, data: bytes) -> None:
-    """A new file beside the target, then renamed over it: never written through a link
-    into the previous output, never seen half-written."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.new")
-    temporary.write_bytes(data)
-    os.replace(temporary, target)
-
-
-def carry_file(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:  # another file system, or links not allowed: a copy
-        shutil.copyfile(source, target)
 
 
 @dataclass(frozen=True)
@@ -170,6 +104,7 @@ class Incremental:
         kept = cache.derived.get(self._memo_name)
         self._old_keys: tuple[str, dict[str, tuple[Page, str]]] = kept or ("", {})
         self._new_keys: dict[str, tuple[Page, str]] = {}
+        self._made_keys: dict[str, tuple[object, str | None]] = {}
 
     def environment(self, theme: Theme) -> jinja2.Environment:
         """The theme's Jinja environment, kept while the theme's files stay the same (serve
@@ -194,9 +129,41 @@ class Incremental:
             self.cache.pending = Pending(self.out, rest, dict.fromkeys(pages, b""),
                                          self.cache.generation)
             return {}, []
-        more, problems = rest.files(pages)
+        more, problems = rest.files(pages, reuse=self)
         self.cache.rest_paths[folder] = set(more)
         return more, problems
+
+    def _made_key(self, name: str, inputs: tuple[object, ...]) -> str | None:
+        known = self._made_keys.get(name)
+        if known is not None and known[0] is inputs:
+            return known[1]
+        try:
+            key: str | None = f"made:{name}:{self._fingerprint(self._theme, name, *inputs)}"
+        except Unstable:
+            key = None
+        self._made_keys[name] = (inputs, key)
+        return key
+
+    def carry_made(self, name: str, inputs: tuple[object, ...]) -> list[str] | None:
+        """render.outputs.Reuse: the files `name` made in the previous build into this
+        folder from the same inputs (its key is kept in each file's record), carried over
+        when every one of them is still as it was written."""
+        key = self._made_key(name, inputs)
+        if key is None:
+            return None
+        paths = [rel for rel, record in self.previous.items() if record[4] == key]
+        if not paths or not all(same_file(self.out / rel, self.previous[rel]) for rel in paths):
+            return None
+        for rel in paths:
+            self.carried.add(rel)
+            self.hashes[rel] = self.previous[rel][0]
+            self.page_keys[rel] = key
+        return paths
+
+    def made(self, name: str, inputs: tuple[object, ...], paths: Collection[str]) -> None:
+        key = self._made_key(name, inputs)
+        if key is not None:
+            self.page_keys.update(dict.fromkeys(paths, key))
 
     def admin_files(self, config: SiteConfig) -> dict[str, bytes]:
         """The editor's admin/ files, made again only when reisgids.yml says something else
@@ -205,7 +172,12 @@ class Incremental:
         kept = self.cache.derived.get("admin")
         if kept is not None and kept[0] == key:
             return dict(kept[1])
+        inputs = (key,)  # a build: carried from the previous output when the config is the same
+        carried = self.carry_made("admin", inputs)
+        if carried is not None:
+            return dict.fromkeys(carried, b"")
         files = admin_files(config)
+        self.made("admin", inputs, list(files))
         self.cache.derived["admin"] = (key, files)
         return dict(files)
 
@@ -222,7 +194,7 @@ class Incremental:
         self._new_keys[path] = (page, key)
         self.page_keys[path] = key
         record = self.previous.get(path)
-        if record is not None and record[4] == key and _same_file(self.out / path, record):
+        if record is not None and record[4] == key and same_file(self.out / path, record):
             self.carried.add(path)
             self.hashes[path] = record[0]
             return True
@@ -236,20 +208,24 @@ class Incremental:
         `defer_search` (serve): carry the previous index even when pages changed, and leave
         `cache.index_stale` set for an IndexLater to bring it up to date."""
         changed_html = False
+        into = Stage(stage)
+        made: set[Path] = set()  # folders made: one mkdir each, not one per file
         for rel in sorted(files):
-            target = Stage(stage).target(rel)  # proven inside the stage
+            target = into.target(rel)  # proven inside the stage
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             record = self.previous.get(rel)
             if rel in self.carried:
-                carry_file(self.out / rel, target)
+                link_or_copy(self.out / rel, target)
                 self.linked += 1
                 continue
             digest = self.hashes[rel] = content_hash(files[rel])
-            if record is not None and record[0] == digest and _same_file(self.out / rel, record):
-                carry_file(self.out / rel, target)
+            if record is not None and record[0] == digest and same_file(self.out / rel, record):
+                link_or_copy(self.out / rel, target)
                 self.linked += 1
                 continue
             changed_html = changed_html or rel.endswith(".html")
-            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(files[rel])
             self.written += 1
         old_html = {p for p in self.previous if p.endswith(".html")}
@@ -280,7 +256,7 @@ class Incremental:
         kept = self.cache.rest_paths.get(str(out.resolve()), set()) if self.deferred else set()
         wanted |= kept
         if not (out / MARKER).is_file():
-            _write_new(out / MARKER, MARKER_TEXT)
+            write_new(out / MARKER, MARKER_TEXT)
         changed_html = False
         for rel in sorted(files):
             wanted.add(rel)
@@ -288,9 +264,9 @@ class Incremental:
                 continue
             digest = self.hashes[rel] = content_hash(files[rel])
             record = self.previous.get(rel)
-            if record is not None and record[0] == digest and _same_file(out / rel, record):
+            if record is not None and record[0] == digest and same_file(out / rel, record):
                 continue
-            _write_new(Stage(out).target(rel), files[rel])
+            write_new(Stage(out).target(rel), files[rel])
             self.written += 1
             changed_html = changed_html or rel.endswith(".html")
         # static files: read again only when the source or the copy is not the one seen
@@ -302,22 +278,22 @@ class Incremental:
             wanted.add(rel)
             target = out / rel
             before = seen.get(rel)
-            if before is not None and _stamp(source) == before[0] \
-                    and _stamp(target) == before[1] and not target.is_symlink():
+            if before is not None and stamp(source) == before[0] \
+                    and stamp(target) == before[1] and not target.is_symlink():
                 copied[rel] = before
                 continue
             data = source.read_bytes()
             if target.is_symlink() or not target.is_file() or target.read_bytes() != data:
-                _write_new(target, data)
-            copied[rel] = (_stamp(source), _stamp(target))
+                write_new(target, data)
+            copied[rel] = (stamp(source), stamp(target))
         if folder in self.cache.derived:  # this session wrote the folder: only its own files go
             gone = (set(self.previous) | set(seen)) - wanted - {INDEX_DIR}
             for rel in sorted(gone):
                 (out / rel).unlink(missing_ok=True)
                 changed_html = changed_html or rel.endswith(".html")
-                _prune(out, (out / rel).parent)
+                prune(out, (out / rel).parent)
         else:  # the first build into it: whatever else lies there goes
-            changed_html = _sweep(out, wanted) or changed_html
+            changed_html = sweep(out, wanted) or changed_html
         self.cache.derived[folder] = ("", copied)
         old_html = {p for p in self.previous if p.endswith(".html")}
         new_html = {p for p in (*files, *kept) if p.endswith(".html")}
@@ -364,14 +340,14 @@ def write_rest(cache: BuildCache, out: Path, files: Mapping[str, bytes]) -> bool
     for rel in sorted(files):
         digest = content_hash(files[rel])
         record = records.get(rel)
-        if record is None or record[0] != digest or not _same_file(out / rel, record):
-            _write_new(Stage(out).target(rel), files[rel])
+        if record is None or record[0] != digest or not same_file(out / rel, record):
+            write_new(Stage(out).target(rel), files[rel])
             changed = changed or rel.endswith(".html")
             st = (out / rel).stat()
             records[rel] = [digest, st.st_size, st.st_mtime_ns, st.st_ino, ""]
     for rel in sorted(cache.rest_paths.get(folder, set()) - set(files)):
         (out / rel).unlink(missing_ok=True)
-        _prune(out, (out / rel).parent)
+        prune(out, (out / rel).parent)
         records.pop(rel, None)
         changed = changed or rel.endswith(".html")
     cache.rest_paths[folder] = set(files)

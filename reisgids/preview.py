@@ -21,8 +21,9 @@ from typing import Any
 from reisgids.build import Site, build, load_site
 from reisgids.cache import BuildCache
 from reisgids.errors import Diagnostic, Report
-from reisgids.incremental import Pending, carry_file, open_cache, write_rest
+from reisgids.incremental import Pending, open_cache, write_rest
 from reisgids.model.document import ContentEntry
+from reisgids.out_files import carry_file
 from reisgids.plan.replan import KeptPlan
 from reisgids.search import INDEX_DIR, index_site
 from reisgids.source.discover import SourceFile

@@ -46,15 +46,44 @@ def exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(a), None, str(b))
 
 
-def swap_in(stage: Path, out: Path) -> None:
-    """Make `stage` the new `out`; the old output is removed afterwards."""
+def swap_in(stage: Path, out: Path, keep: Path | None = None) -> None:
+    """Make `stage` the new `out`; the old output is removed afterwards, or, with `keep`,
+    emptied of its files and left at `keep` for the next build to stage in (write.py)."""
     if not out.exists():
         os.rename(stage, out)
         return
     if exchange(stage, out):
-        shutil.rmtree(stage)  # now holds the previous output
+        _retire(stage, keep)  # now holds the previous output
         return
     old = stage.with_name(stage.name + ".old")
     os.rename(out, old)
     os.rename(stage, out)
-    shutil.rmtree(old)
+    _retire(old, keep)
+
+
+def _retire(folder: Path, keep: Path | None) -> None:
+    """Remove the previous output; with `keep`, only its files: its folders go to `keep`.
+    (Making a folder is the dearest step of staging on some file systems, and the next
+    build needs most of the same ones.)"""
+    if keep is None:
+        shutil.rmtree(folder)
+        return
+    try:
+        empty_of_files(folder)
+        shutil.rmtree(keep, ignore_errors=True)
+        os.rename(folder, keep)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def empty_of_files(folder: Path) -> None:
+    """Unlink everything in `folder` but its folders (links to folders are unlinked too,
+    never followed). Raises OSError when something cannot be removed."""
+    for current, dirs, files in os.walk(folder):  # never follows links
+        for name in files:
+            os.unlink(os.path.join(current, name))
+        for name in list(dirs):
+            path = os.path.join(current, name)
+            if os.path.islink(path):
+                os.unlink(path)
+                dirs.remove(name)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -18,7 +20,7 @@ from reisgids.model.publication import Event, Listing
 from reisgids.source.discover import SourceFile
 from reisgids.source.frontmatter import SplitProblem, decode, split
 from reisgids.unfinished import check_unfinished
-from reisgids.yamlsafe import YamlProblem, load_mapping
+from reisgids.yamlsafe import FieldPath, YamlProblem, load_mapping
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # Measured (docs/speed.md, "Large bodies"): a long report renders at about 0.6 s per MiB,
@@ -31,35 +33,63 @@ PHASES_WITH_PARTNERS = frozenset({"planning", "kick-off", "execution", "review",
 
 def read_entry(source: SourceFile) -> tuple[ContentEntry | None, list[Diagnostic]]:
     """Read, split, parse and validate one content file."""
-    rel = source.rel
     try:
         raw = source.path.read_bytes()
     except OSError as exc:
-        return None, [error("file-unreadable", Location(rel), Text(
+        return None, [error("file-unreadable", Location(source.rel), Text(
             f"het bestand kan niet gelezen worden ({exc.strerror})",
             f"the file cannot be read ({exc.strerror})"))]
+    entry, problems, _parsed = entry_from_bytes(source, raw)
+    return entry, problems
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What an entry is made of besides its file's name: the YAML as plain data (dicts,
+    lists, strings, None: what the kind's model validated), the lines of its fields, the
+    body. `entry_of` makes the same entry from it again (the build cache keeps it)."""
+
+    data: dict[str, Any]
+    lines: dict[FieldPath, int]
+    body: str
+    body_first_line: int
+
+
+def entry_of(source: SourceFile, parsed: Parsed) -> ContentEntry:
+    """The entry of `parsed`: its model validated from the same plain data. Raises
+    pydantic's ValidationError when that data is not valid (never for data that was)."""
+    data = MODELS[source.kind].model_validate(parsed.data)
+    return ContentEntry(source.kind, source.slug, source.rel, data, parsed.body,
+                        parsed.body_first_line, parsed.lines)
+
+
+def entry_from_bytes(source: SourceFile, raw: bytes
+                     ) -> tuple[ContentEntry | None, list[Diagnostic], Parsed | None]:
+    """Split, parse and validate the bytes of one content file: the entry (None when it
+    cannot be one), every diagnostic, and what the entry was made of."""
+    rel = source.rel
     if len(raw) > MAX_FILE_BYTES:
         return None, [error("file-too-large", Location(rel), Text(
             f"het bestand is te groot ({len(raw) // 1_048_576} MB)",
             f"the file is too large ({len(raw) // 1_048_576} MB)"),
             hint=Text("splits de tekst over meerdere bestanden",
-                      "split the text over several files"))]
+                      "split the text over several files"))], None
     try:
         parts = split(decode(raw))
         doc = load_mapping(parts.yaml_text, first_line=parts.yaml_first_line)
     except SplitProblem as problem:
         return None, [error(problem.code, Location(rel, problem.line), problem.message,
-                            hint=problem.hint)]
+                            hint=problem.hint)], None
     except YamlProblem as problem:
         line = problem.line + 1  # YAML starts on file line 2
         return None, [error(problem.code, Location(rel, line, problem.col), problem.message,
-                            hint=problem.hint)]
+                            hint=problem.hint)], None
     model = MODELS[source.kind]
     notes = yaml_notes(doc, rel, parts.yaml_first_line)
     try:
         data = model.model_validate(doc.data)
     except ValidationError as exc:
-        return None, notes + diagnostics_from(exc, model, doc, rel, parts.yaml_first_line)
+        return None, notes + diagnostics_from(exc, model, doc, rel, parts.yaml_first_line), None
     lines = {path: pos[0] + parts.yaml_first_line - 1 for path, pos in doc.positions.items()}
     body, problems = parts.body, notes
     if len(body.encode("utf-8")) > MAX_BODY_BYTES:
@@ -73,9 +103,9 @@ def read_entry(source: SourceFile) -> tuple[ContentEntry | None, list[Diagnostic
                       "split the text over several files, or put a large document in static/ "
                       "and link to it")))
         body = ""  # the entry stays, so references to it still resolve
-    entry = ContentEntry(source.kind, source.slug, rel, data, body, parts.body_first_line,
-                         lines)
-    return entry, problems + check_rules(entry) + check_unfinished(entry)
+    parsed = Parsed(doc.data, lines, body, parts.body_first_line)
+    entry = ContentEntry(source.kind, source.slug, rel, data, body, parts.body_first_line, lines)
+    return entry, problems + check_rules(entry) + check_unfinished(entry), parsed
 
 
 def _day(value: date | datetime) -> date:

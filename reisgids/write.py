@@ -18,11 +18,11 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path, PurePosixPath
 
 from reisgids.outfolder import MARKER, MARKER_TEXT, check_output, output_lock
-from reisgids.swap import swap_in
+from reisgids.swap import empty_of_files, swap_in
 
 
 class UnsafePath(ValueError):
@@ -34,6 +34,9 @@ class Stage:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        # folders on the way that were proven to be folders, not links: the stage is this
+        # build's own, nothing in it is replaced while it is written, so once is enough
+        self._folders: set[Path] = set()
 
     def target(self, rel: str) -> Path:
         """The absolute path for site-relative `rel`, proven to lie inside the stage.
@@ -48,10 +51,16 @@ class Stage:
         if not os.path.abspath(path).startswith(os.path.abspath(self.root) + os.sep):
             raise UnsafePath(rel)
         current = self.root
-        for part in parts:
+        for part in parts[:-1]:
             current = current / part
+            if current in self._folders:
+                continue
             if current.is_symlink():
                 raise UnsafePath(rel)
+            if current.is_dir():
+                self._folders.add(current)
+        if path.is_symlink():
+            raise UnsafePath(rel)
         return path
 
     def write_bytes(self, rel: str, data: bytes) -> None:
@@ -86,6 +95,31 @@ def _clear_leftovers(out: Path) -> None:
             shutil.rmtree(left, ignore_errors=True)
 
 
+def _recycle(folders: Path, root: Path) -> bool:
+    """Stage into the folders the previous output left (swap.py keeps them, emptied of
+    files): True when `root` is now that tree, still without a single file in it."""
+    if not folders.is_dir() or folders.is_symlink():
+        return False
+    try:
+        empty_of_files(folders)  # it should hold none; if something put one there, it goes
+        os.rmdir(root)
+        os.rename(folders, root)
+    except OSError:
+        shutil.rmtree(folders, ignore_errors=True)
+        root.mkdir(exist_ok=True)
+        return False
+    return True
+
+
+def _prune_empty(root: Path) -> None:
+    """Remove the folders the recycled tree had and this build left empty: a build made
+    from scratch has no empty folder."""
+    for current, _dirs, _files in os.walk(root, topdown=False):
+        if current != str(root):
+            with suppress(OSError):  # not empty
+                os.rmdir(current)
+
+
 @contextmanager
 def staged(out: Path) -> Iterator[Stage]:
     """A fresh staging folder for `out`; swapped in when the block ends without error.
@@ -98,12 +132,16 @@ def staged(out: Path) -> Iterator[Stage]:
     with output_lock(out):
         check_output(out)  # again: the state may have changed while we waited
         _clear_leftovers(out)
+        folders = out.parent / f".{out.name}.folders"
         root = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
+        recycled = _recycle(folders, root)
         try:
             os.chmod(root, 0o755)  # mkdtemp makes it private; an output is for serving
             (root / MARKER).write_bytes(MARKER_TEXT)
             yield Stage(root)
-            swap_in(root, out)
+            if recycled:
+                _prune_empty(root)
+            swap_in(root, out, keep=folders)
         except BaseException:
             shutil.rmtree(root, ignore_errors=True)
             raise

@@ -142,8 +142,15 @@ def kind_csv(graph: ContentGraph, kind: str) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
+def open_data_json_file(graph: ContentGraph) -> dict[str, bytes]:
+    """The JSON of every published entry, bodies included."""
+    return {JSON_URL.lstrip("/"): open_data_json(graph)}
+
+
+def open_data_csv_files(graph: ContentGraph) -> dict[str, bytes]:
+    """One CSV per kind: fields only, no bodies (an edited body leaves them as they are)."""
+    return {csv_url(kind).lstrip("/"): kind_csv(graph, kind) for kind in KINDS}
+
+
 def open_data_files(graph: ContentGraph) -> dict[str, bytes]:
-    files = {JSON_URL.lstrip("/"): open_data_json(graph)}
-    for kind in KINDS:
-        files[csv_url(kind).lstrip("/")] = kind_csv(graph, kind)
-    return files
+    return {**open_data_json_file(graph), **open_data_csv_files(graph)}

@@ -7,9 +7,9 @@ claim is an error, as between pages.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import cast
+from typing import Protocol, cast
 
 import jinja2
 
@@ -17,14 +17,14 @@ from reisgids.errors import Diagnostic, Text
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.urls import output_path, url_collision
 from reisgids.markdown import RenderedBody
+from reisgids.model.kind import Kind
 from reisgids.output_budget import OutputBudget
 from reisgids.plan.page import Page
 from reisgids.plan.site_plan import SitePlan
 from reisgids.render.calendar import calendar_files
 from reisgids.render.compass_feeds import compass_follow_files
-from reisgids.render.edition_pdf import edition_pdfs
 from reisgids.render.feeds import feed_files
-from reisgids.render.opendata import open_data_files
+from reisgids.render.opendata import open_data_csv_files, open_data_json_file
 from reisgids.render.redirects import redirect_files
 from reisgids.render.site import Carry, Files, render_pages
 from reisgids.render.sitemap import sitemap_files
@@ -45,6 +45,43 @@ def merge(files: Files, more: Mapping[str, bytes], what: Text,
     return problems
 
 
+class Reuse(Protocol):
+    """The build cache's side of `Rest.files`: an output whose inputs are the same as when
+    the previous build made it is carried from there instead of made again."""
+
+    def carry_made(self, name: str, inputs: tuple[object, ...]) -> Collection[str] | None:
+        """The paths `name` made last time from the same inputs, now carried; or None."""
+
+    def made(self, name: str, inputs: tuple[object, ...], paths: Collection[str]) -> None:
+        """`name` made `paths` from `inputs` (remembered for the next build)."""
+
+
+@dataclass(frozen=True)
+class GraphWithoutBodies:
+    """Everything of the graph but the entries' Markdown: what an output that shows no body
+    (neither the text nor its HTML) can depend on. One object per build, so that the
+    build cache's fingerprinter hashes it once for every output that names it."""
+
+    config: object
+    now: object
+    published: tuple[Key, ...]
+    urls: Mapping[Key, str]
+    links: tuple[object, ...]
+    entries: tuple[tuple[object, ...], ...]
+    outlines: Mapping[str, object]
+    snapshots: Mapping[str, object]
+
+    @classmethod
+    def of(cls, graph: ContentGraph) -> GraphWithoutBodies:
+        entries = tuple((key, e.kind, e.slug, e.rel, e.data, e.body_first_line)
+                        for key, e in sorted(graph.entries.items()))
+        return cls(graph.config, graph.now, tuple(sorted(graph.published)), graph.urls,
+                   graph.links, entries, graph.outlines, graph.snapshots)
+
+
+Maker = tuple[str, Text, Callable[[], tuple[object, ...]], Callable[[], Mapping[str, bytes]]]
+
+
 @dataclass(frozen=True)
 class Rest:
     """What the site outputs besides its planned pages: feeds, calendars, sitemap, open data,
@@ -57,23 +94,88 @@ class Rest:
     pages: Sequence[Page]
     owners: dict[str, str]
 
-    def files(self, pages: Mapping[str, bytes]) -> tuple[Files, list[Diagnostic]]:
-        """The other outputs, given the page files (which they never replace)."""
-        graph, html = self.graph, {key: body.html for key, body in self.bodies.items()}
+    def makers(self, html: Mapping[Key, str], plain: GraphWithoutBodies) -> list[Maker]:
+        """(name, what, inputs, make) of each output besides the redirects. `inputs` lists
+        everything `make` reads (the theme's strings and reisgids itself aside, which the
+        cache's key covers): same inputs, same bytes. Only the open data's JSON holds the
+        Markdown, and only the feeds and PDFs its HTML: an edited body remakes just those."""
+        graph, translate = self.graph, self.translate
+        bodies = tuple(sorted(html.items()))
+        markdown = tuple((k, e.body) for k, e in sorted(graph.entries.items()))
+        # an edition's PDF shows its own body: it is handed those bodies only
+        editions = {k: v for k, v in html.items() if k[0] == Kind.COMPASS_EDITION}
+        # the sitemap reads an entry page's url and file, a generated page's context too
+        listed = tuple((p.url, p.source, None if p.source else p.context) for p in self.pages)
+        return [
+            ("feeds", Text("de feeds", "the feeds"), lambda: (plain, bodies),
+             lambda: feed_files(graph, html)),
+            ("compass-feeds", Text("de kompasfeeds", "the compass feeds"), lambda: (plain,),
+             lambda: compass_follow_files(graph)),
+            ("calendar", Text("de agenda (.ics)", "the calendar (.ics)"), lambda: (plain,),
+             lambda: calendar_files(graph)),
+            ("sitemap", Text("de sitemap", "the sitemap"), lambda: (plain, listed),
+             lambda: sitemap_files(graph, self.pages)),
+            ("open-data-json", Text("de open data", "the open data"),
+             lambda: (plain, markdown), lambda: open_data_json_file(graph)),
+            ("open-data-csv", Text("de open data", "the open data"), lambda: (plain,),
+             lambda: open_data_csv_files(graph)),
+            ("edition-pdfs", Text("de PDF van een kompaseditie", "the PDF of a compass edition"),
+             lambda: (plain, tuple(sorted(editions.items()))),
+             lambda: _edition_pdfs(graph, editions, translate))]
+
+    def files(self, pages: Mapping[str, bytes], reuse: Reuse | None = None
+              ) -> tuple[Files, list[Diagnostic]]:
+        """The other outputs, given the page files (which they never replace). `reuse`:
+        the build cache; a carried output's bytes are left empty, as a carried page's."""
+        html = {key: body.html for key, body in self.bodies.items()}
         files = dict(pages)
         problems: list[Diagnostic] = []
-        for what, more in (
-                (Text("de feeds", "the feeds"), feed_files(graph, html)),
-                (Text("de kompasfeeds", "the compass feeds"), compass_follow_files(graph)),
-                (Text("de agenda (.ics)", "the calendar (.ics)"), calendar_files(graph)),
-                (Text("de sitemap", "the sitemap"), sitemap_files(graph, self.pages)),
-                (Text("de open data", "the open data"), open_data_files(graph)),
-                (Text("de PDF van een kompaseditie", "the PDF of a compass edition"),
-                 edition_pdfs(graph, html, self.translate))):
-            problems += merge(files, more, what, self.owners)
-        redirects, more_problems = redirect_files(graph, files, self.translate)
+        plain = GraphWithoutBodies.of(self.graph)
+        for name, what, inputs, make in self.makers(html, plain):
+            problems += merge(files, _made(name, inputs, make, reuse), what, self.owners)
+        redirects, more = self.redirects(files, plain, reuse)
         files.update(redirects)  # after every other output: an alias never replaces a page
-        return {p: b for p, b in files.items() if p not in pages}, problems + more_problems
+        return {p: b for p, b in files.items() if p not in pages}, problems + more
+
+    def redirects(self, files: Files, plain: GraphWithoutBodies, reuse: Reuse | None
+                  ) -> tuple[Mapping[str, bytes], list[Diagnostic]]:
+        """The redirect pages of old addresses; they depend on which paths are taken."""
+        found: list[Diagnostic] = []
+
+        def make() -> Files:
+            made, problems = redirect_files(self.graph, files, self.translate)
+            found.extend(problems)
+            return made
+
+        made = _made("redirects", lambda: (plain, tuple(sorted(files))),
+                     make, reuse, keep=lambda: not found)
+        return made, found
+
+
+def _edition_pdfs(graph: ContentGraph, bodies: Mapping[Key, str],
+                  translate: Callable[[str], str]) -> dict[str, bytes]:
+    # imported when a PDF is made: ReportLab is a tenth of a second of every start-up, and
+    # a rebuild whose editions did not change carries their PDFs
+    from reisgids.render.edition_pdf import edition_pdfs
+    return edition_pdfs(graph, bodies, translate)
+
+
+def _made(name: str, inputs: Callable[[], tuple[object, ...]],
+          make: Callable[[], Mapping[str, bytes]], reuse: Reuse | None,
+          keep: Callable[[], bool] = lambda: True) -> Mapping[str, bytes]:
+    """`make()`, or what the cache carries for the same inputs. `keep`: whether what was
+    made may be carried next time (not when making it found a problem: the problem would
+    not be reported again)."""
+    if reuse is None:
+        return make()
+    key = inputs()
+    carried = reuse.carry_made(name, key)
+    if carried is not None:
+        return dict.fromkeys(carried, b"")
+    more = make()
+    if keep():
+        reuse.made(name, key, list(more))
+    return more
 
 
 def render_site_pages(graph: ContentGraph, plan: SitePlan, bodies: Mapping[Key, RenderedBody],

@@ -42,10 +42,13 @@ def snapshot(folder: Path, skip: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for current, dirs, files in os.walk(folder, followlinks=False):
         rel_dir = Path(current).relative_to(folder)
-        # the output, and reisgids' own build cache (site/.reisgids-cache, issue 12)
-        if rel_dir.parts[:1] == (skip,) or ".reisgids-cache" in rel_dir.parts:
+        # the output, the folders of the output it replaced (emptied of files, for the
+        # next build: write.py) and reisgids' own build cache (site/.reisgids-cache)
+        if rel_dir.parts[:1] in ((skip,), (f".{skip}.folders",)) \
+                or ".reisgids-cache" in rel_dir.parts:
+            assert rel_dir.parts[:1] != (f".{skip}.folders",) or not files, files
             continue
-        dirs[:] = [d for d in dirs if d != ".reisgids-cache"]
+        dirs[:] = [d for d in dirs if d not in (".reisgids-cache", f".{skip}.folders")]
         for name in dirs + files:
             path = Path(current) / name
             rel = (rel_dir / name).as_posix()

@@ -184,7 +184,9 @@ def test_an_existing_output_is_replaced_whole(tmp_path: Path) -> None:
     assert not (out / "deals" / "samen-eten" / "extra.txt").exists()
     assert not (out / ENTRY_PAGES["news"]).exists()
     assert (out / ENTRY_PAGES["deal"]).is_file()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "site"]
+    # beside it only the replaced output's folders, without a file, for the next build
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.folders", "out", "site"]
+    assert not [p for p in (tmp_path / ".out.folders").rglob("*") if not p.is_dir()]
 
 
 def test_the_default_output_folder(tmp_path: Path) -> None:

@@ -87,6 +87,14 @@ def test_the_home_folder_is_refused(small: Path, tmp_path: Path) -> None:
     assert sorted(p.name for p in home.iterdir()) == [MARKER]
 
 
+def beside(folder: Path) -> list[str]:
+    """What `folder` holds, but the folders kept of replaced outputs (`.out.folders`, for
+    the next build: write.py), which must hold no file."""
+    kept = [p for p in folder.iterdir() if p.name.startswith(".") and p.name.endswith(".folders")]
+    assert not [p for k in kept for p in k.rglob("*") if not p.is_dir() or p.is_symlink()]
+    return sorted(p.name for p in folder.iterdir() if p not in kept)
+
+
 def test_new_empty_and_marked_folders_are_ours(small: Path, tmp_path: Path) -> None:
     new, empty = tmp_path / "nieuw", tmp_path / "leeg"
     empty.mkdir()
@@ -97,7 +105,8 @@ def test_new_empty_and_marked_folders_are_ours(small: Path, tmp_path: Path) -> N
     (new / "oud-bestand.txt").write_text("van een vorige keer\n", encoding="utf-8")
     assert build(small, new).returncode == 0  # marked by the first build: replaced whole
     assert not (new / "oud-bestand.txt").exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["leeg", "nieuw"]
+    assert beside(tmp_path) == ["leeg", "nieuw"]
+    assert (tmp_path / ".nieuw.folders").is_dir()  # the replaced output's, for the next build
 
 
 # ---- two builds at once ----
@@ -116,7 +125,7 @@ def test_concurrent_builds_give_the_output_of_one(tmp_path: Path) -> None:
             _stdout, stderr = run.communicate(timeout=600)
             assert run.returncode == 0, stderr
         assert tree(out) == expected
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "reference", "site"]
+    assert beside(tmp_path) == ["out", "reference", "site"]
 
 
 # ---- a build killed at the swap ----
@@ -159,5 +168,4 @@ def test_a_build_killed_at_the_swap_leaves_a_complete_output(tmp_path: Path,
     # the next build clears what the killed one left behind
     assert build(new_site, out).returncode == 0
     assert tree(out) == refs["nieuw"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "nieuw", "oud", "out", "ref-nieuw", "ref-oud"]
+    assert beside(tmp_path) == ["nieuw", "oud", "out", "ref-nieuw", "ref-oud"]

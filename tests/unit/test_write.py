@@ -90,16 +90,47 @@ def test_slug_patterns_are_anchored_at_the_very_end(name: str) -> None:
 
 # ---- the output folder ----
 
-def test_staged_swaps_in_whole_and_leaves_nothing_beside(tmp_path: Path) -> None:
+def files_under(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                  if not p.is_dir() or p.is_symlink())
+
+
+def test_staged_swaps_in_whole_and_leaves_only_empty_folders_beside(tmp_path: Path) -> None:
     out = tmp_path / "out"
     with staged(out) as stage:
         stage.write_files({"index.html": b"een", "a/b/index.html": b"twee"})
     assert (out / "a" / "b" / "index.html").read_bytes() == b"twee"
     assert (out / MARKER).is_file()
     with staged(out) as stage:
-        stage.write_files({"index.html": b"drie"})
-    assert sorted(p.name for p in out.iterdir()) == [MARKER, "index.html"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+        stage.write_files({"index.html": b"drie", "c/index.html": b"vier"})
+    # the recycled folders the new output did not need are gone: as a build from scratch
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+        MARKER, "c", "c/index.html", "index.html"]
+    # beside it: the previous output's folders, without a single file, for the next build
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.folders", "out"]
+    assert files_under(tmp_path / ".out.folders") == []
+    assert (tmp_path / ".out.folders" / "a" / "b").is_dir()
+
+
+def test_a_file_or_link_put_among_the_kept_folders_never_reaches_the_output(
+        tmp_path: Path) -> None:
+    out, outside = tmp_path / "out", tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret").write_bytes(b"geheim")
+    with staged(out) as stage:
+        stage.write_files({"a/index.html": b"een"})
+    with staged(out) as stage:
+        stage.write_files({"a/index.html": b"twee"})
+    kept = tmp_path / ".out.folders"
+    (kept / "a" / "planted.html").write_bytes(b"<script>")
+    (kept / "a" / "link").symlink_to(outside / "secret")
+    (kept / "dir-link").symlink_to(outside, target_is_directory=True)
+    with staged(out) as stage:
+        stage.write_files({"a/index.html": b"drie", "dir-link/x.html": b"vier"})
+    assert files_under(out) == [MARKER, "a/index.html", "dir-link/x.html"]
+    assert not (out / "dir-link").is_symlink()
+    assert sorted(p.name for p in outside.iterdir()) == ["secret"]
+    assert (outside / "secret").read_bytes() == b"geheim"
 
 
 def test_a_failing_build_leaves_the_output_as_it_was(tmp_path: Path) -> None:
@@ -121,7 +152,8 @@ def test_the_fallback_when_the_system_cannot_exchange(tmp_path: Path,
         with staged(out) as stage:
             stage.write_files({"index.html": text})
     assert (out / "index.html").read_bytes() == b"twee"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.folders", "out"]
+    assert files_under(tmp_path / ".out.folders") == []
 
 
 def test_exchange_trades_two_folders(tmp_path: Path) -> None:
