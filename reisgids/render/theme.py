@@ -121,6 +121,28 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     code_generator_class = budget.BudgetedCodeGenerator
     intercepted_binops = frozenset({"*", "**", "+", "%"})
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._safe: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """Jinja's answer, remembered per (type, attribute): a page reads ~250 attributes
+        and the answer cost a third of rendering. It is sound because the immutable
+        sandbox's decision (jinja2/sandbox.py: `_` prefix, is_internal_attribute,
+        modifies_known_mutable) looks only at the name and at isinstance() of the object,
+        never at `value`; isinstance() looks at type(obj), and at `obj.__class__` when
+        that differs — such objects are never remembered."""
+        kind = type(obj)
+        if obj.__class__ is not kind:
+            return super().is_safe_attribute(obj, attr, value)
+        key = (kind, attr)
+        safe = self._safe.get(key)
+        if safe is None:
+            safe = super().is_safe_attribute(obj, attr, value)
+            if len(self._safe) < 10_000:  # names come from templates: few, but bounded
+                self._safe[key] = safe
+        return safe
+
     @staticmethod
     def bounded_text(text: Any) -> Any:  # called by the compiled `~` (BudgetedCodeGenerator)
         return budget.bounded_text(text)
