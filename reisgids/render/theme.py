@@ -21,6 +21,7 @@ from reisgids.config import BUILTIN_THEMES as BUILTIN_THEMES  # re-exported
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.plan.site_plan import translator
 from reisgids.render import template_budget as budget
+from reisgids.render.template_cache import template_cache
 from reisgids.source.frontmatter import SplitProblem, decode
 from reisgids.source.links import is_link_free
 from reisgids.yamlsafe import YamlProblem, load_mapping
@@ -213,7 +214,8 @@ def environment(theme: Theme) -> jinja2.Environment:
     """The environment every template runs in; see the module docstring for the sandbox."""
     loader = jinja2.ChoiceLoader([LinkFreeLoader(str(d)) for d in theme.template_dirs])
     env = _Sandbox(loader=loader, undefined=jinja2.StrictUndefined, autoescape=True,
-                   trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                   trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                   bytecode_cache=template_cache())
     for name in ("center", "indent"):  # widths: bounded too
         env.filters[name] = _bounded(env.filters[name])
     _bounded_texts(env)
