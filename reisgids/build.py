@@ -39,6 +39,7 @@ from reisgids.plan.overviews import list_pages
 from reisgids.plan.planned_urls import planned_urls
 from reisgids.plan.replan import KeptPlan
 from reisgids.plan.site_plan import SitePlan, plan_site, translator
+from reisgids.pool import parallel_map
 from reisgids.progress import Progress
 from reisgids.render.images import carry_with_images, prepare_images
 from reisgids.render.outputs import render_site_pages
@@ -103,9 +104,10 @@ Reader = Callable[[SourceFile], tuple[ContentEntry | None, list[Diagnostic]]]
 
 def read_site(root: Path, *, now: date, drafts: bool = False, base_url: str | None = None,
               read: Reader = read_entry, progress: Progress | None = None,
-              git_dates: bool = False) -> tuple[Linked | None, Report]:
+              git_dates: bool = False, jobs: int = 1) -> tuple[Linked | None, Report]:
     """Stages load, validate and graph. None when reisgids.yml cannot be read; otherwise
-    the graph of every entry that validated, whatever else the report holds."""
+    the graph of every entry that validated, whatever else the report holds. `jobs`:
+    processes to read the files in (only with the plain reader: serve's remembers)."""
     report = Report()
     show = progress or Progress(False)
     # load
@@ -123,8 +125,9 @@ def read_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     show.stage(f"bestanden lezen ({len(sources)})", f"reading files ({len(sources)})")
     entries: list[ContentEntry] = []
     unreadable: list[SourceFile] = []
-    for source in sources:
-        entry, problems = read(source)
+    read_all = parallel_map(read, sources, jobs) if read is read_entry \
+        else [read(source) for source in sources]
+    for source, (entry, problems) in zip(sources, read_all, strict=True):
         if entry is None:
             unreadable.append(source)
         report.extend(problems)
@@ -161,7 +164,7 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     (serve): the previous plan, so that only pages whose inputs changed are planned."""
     show = progress or Progress(False)
     linked, report = read_site(root, now=now, drafts=drafts, base_url=base_url, read=read,
-                               progress=show, git_dates=git_dates)
+                               progress=show, git_dates=git_dates, jobs=jobs)
     if linked is None:
         return None, report
     config, graph = linked.config, linked.graph
