@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -39,10 +39,10 @@ from reisgids.plan.overviews import list_pages
 from reisgids.plan.planned_urls import planned_urls
 from reisgids.plan.replan import KeptPlan
 from reisgids.plan.site_plan import SitePlan, plan_site, translator
-from reisgids.pool import parallel_map
+from reisgids.pool import in_background, parallel_map
 from reisgids.progress import Progress
 from reisgids.render.images import carry_with_images, prepare_images
-from reisgids.render.outputs import render_site_pages
+from reisgids.render.outputs import Rest, render_site_pages
 from reisgids.render.theme import Theme, environment, find_theme, theme_problems
 from reisgids.search import index_site
 from reisgids.source.discover import SourceFile, discover
@@ -73,6 +73,26 @@ class Site:
     bodies: dict[Key, RenderedBody]
     theme: Theme
     plan: SitePlan | None  # None when an earlier stage found errors: build() never runs then
+
+
+@dataclass(frozen=True)
+class MadeRest(Rest):
+    """The outputs besides pages, being made in a forked process (pool.in_background) while
+    this one does other work; `files()` gives its result for the page paths it started
+    from, and makes them here for any other."""
+
+    made: Callable[[], tuple[dict[str, bytes], list[Diagnostic]]]
+    paths: tuple[str, ...]
+
+    @classmethod
+    def ahead(cls, rest: Rest, pages: dict[str, bytes], jobs: int) -> Rest:
+        fields = {name: getattr(rest, name) for name in rest.__dataclass_fields__}
+        return cls(**fields, made=in_background(lambda: rest.files(pages), jobs),
+                   paths=tuple(pages))
+
+    def files(self, pages: Mapping[str, bytes]) -> tuple[dict[str, bytes], list[Diagnostic]]:
+        made = self.made()  # waited for either way: no process is left behind
+        return made if tuple(pages) == self.paths else super().files(pages)
 
 
 def resolve_now(option: date | None) -> date:
@@ -222,16 +242,20 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
     if any(p.code == "output-too-large" for p in problems):
         return report  # the pages outgrew the budget: making the rest would only add to it
     # feeds, open data, sitemap, PDFs, redirects: serve makes them after the reload
-    more, problems = run.outputs(rest, files, defer=defer_rest and in_place) if run is not None \
+    deferred = defer_rest and in_place
+    editor = site.config.editor.enabled  # the web editor at /admin/ (docs/editor.md)
+    if editor and not deferred:  # made in a second process while this one makes admin/
+        rest = MadeRest.ahead(rest, files, jobs)
+    made = (run.admin_files(site.config) if run is not None else admin_files(site.config)) \
+        if editor else {}
+    more, problems = run.outputs(rest, files, defer=deferred) if run is not None \
         else rest.files(files)
     files.update(more)
     report.extend(problems)
     if report.has_errors:
         return report
     files.update(image_files)  # /_img/ is reisgids' own folder: no page lives there
-    editor = site.config.editor.enabled  # the web editor at /admin/ (docs/editor.md)
     if editor:
-        made = run.admin_files(site.config) if run is not None else admin_files(site.config)
         files = {**files, **made}
     static = [*((d, "assets") for d in theme.static_dirs), (site.root / "static", "static"),
               *([(vendor_dir(), ADMIN)] if editor else [])]
