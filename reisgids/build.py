@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from reisgids.cache import BuildCache
-from reisgids.cached_entries import cached_reader
+from reisgids.cached_entries import read_cached
 from reisgids.config import SiteConfig, load_config
 from reisgids.editor.admin import ADMIN, admin_files, vendor_dir
 from reisgids.errors import Diagnostic, Report
@@ -32,7 +32,7 @@ from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.link import Walks, link
 from reisgids.graph.routes import pattern_for
 from reisgids.graph.suggest import suggest_slugs
-from reisgids.incremental import Incremental
+from reisgids.incremental import Incremental, Notes
 from reisgids.markdown import RenderedBody, render_bodies
 from reisgids.model.document import ContentEntry
 from reisgids.output_budget import OutputBudget
@@ -40,9 +40,10 @@ from reisgids.plan.pages import site_pages
 from reisgids.plan.planned_urls import planned_urls
 from reisgids.plan.replan import KeptPlan
 from reisgids.plan.site_plan import SitePlan, plan_site, translator
+from reisgids.pool import in_background, parallel_map
 from reisgids.progress import Progress
 from reisgids.render.images import carry_with_images, prepare_images
-from reisgids.render.outputs import render_site_pages
+from reisgids.render.outputs import Rest, Reuse, render_site_pages
 from reisgids.render.theme import Theme, environment, find_theme, theme_problems
 from reisgids.search import index_site
 from reisgids.source.discover import SourceFile, discover
@@ -75,6 +76,38 @@ class Site:
     plan: SitePlan | None  # None when an earlier stage found errors: build() never runs then
 
 
+@dataclass(frozen=True)
+class MadeRest(Rest):
+    """The outputs besides pages, being made in a forked process (pool.in_background) while
+    this one does other work; `files()` gives its result for the page paths and build cache
+    it started from (taking the cache's notes the child made), and makes them here else."""
+
+    made: Callable[[], tuple[dict[str, bytes], list[Diagnostic], Notes | None]]
+    paths: tuple[str, ...]
+    run: Incremental | None
+
+    @classmethod
+    def ahead(cls, rest: Rest, pages: dict[str, bytes], jobs: int,
+              run: Incremental | None) -> Rest:
+        def make() -> tuple[dict[str, bytes], list[Diagnostic], Notes | None]:
+            mark = run.notes() if run is not None else None
+            files, problems = rest.files(pages, reuse=run)
+            return files, problems, None if run is None or mark is None \
+                else run.notes_since(mark)
+
+        fields = {name: getattr(rest, name) for name in rest.__dataclass_fields__}
+        return cls(**fields, made=in_background(make, jobs), paths=tuple(pages), run=run)
+
+    def files(self, pages: Mapping[str, bytes], reuse: Reuse | None = None
+              ) -> tuple[dict[str, bytes], list[Diagnostic]]:
+        files, problems, notes = self.made()  # waited for either way: no process is left behind
+        if tuple(pages) != self.paths or reuse is not self.run:
+            return super().files(pages, reuse)
+        if self.run is not None and notes is not None:
+            self.run.take_notes(notes)
+        return files, problems
+
+
 def resolve_now(option: date | None) -> date:
     """--now, else the date of SOURCE_DATE_EPOCH, else today. Always a date.
 
@@ -104,11 +137,13 @@ Reader = Callable[[SourceFile], tuple[ContentEntry | None, list[Diagnostic]]]
 
 def read_site(root: Path, *, now: date, drafts: bool = False, base_url: str | None = None,
               read: Reader = read_entry, progress: Progress | None = None,
-              git_dates: bool = False, walks: Walks | None = None
-              ) -> tuple[Linked | None, Report]:
+              git_dates: bool = False, walks: Walks | None = None, jobs: int = 1,
+              cache: BuildCache | None = None) -> tuple[Linked | None, Report]:
     """Stages load, validate and graph. None when reisgids.yml cannot be read; otherwise
     the graph of every entry that validated, whatever else the report holds. `walks`
-    (serve): the references of the entries read before, kept (graph/link.py)."""
+    (serve): the references of the entries read before, kept (graph/link.py). `jobs`:
+    processes to read the files in, and `cache`: files read before (both only with the
+    plain reader: serve's remembers)."""
     report = Report()
     show = progress or Progress(False)
     # load
@@ -126,8 +161,13 @@ def read_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     show.stage(f"bestanden lezen ({len(sources)})", f"reading files ({len(sources)})")
     entries: list[ContentEntry] = []
     unreadable: list[SourceFile] = []
-    for source in sources:
-        entry, problems = read(source)
+    if read is not read_entry:
+        read_all = [read(source) for source in sources]
+    elif cache is not None:
+        read_all = read_cached(cache, sources, jobs)
+    else:
+        read_all = parallel_map(read, sources, jobs)
+    for source, (entry, problems) in zip(sources, read_all, strict=True):
         if entry is None:
             unreadable.append(source)
         report.extend(problems)
@@ -164,11 +204,9 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
     `updated` from git when it has none (also `git_dates: true` in reisgids.yml); `kept`
     (serve): the previous plan, so that only pages whose inputs changed are planned."""
     show = progress or Progress(False)
-    if cache is not None and read is read_entry:  # a build: files read before come from it
-        read = cached_reader(cache)
     linked, report = read_site(root, now=now, drafts=drafts, base_url=base_url, read=read,
-                               progress=show, git_dates=git_dates,
-                               walks=kept.walks if kept is not None else None)
+                               progress=show, git_dates=git_dates, jobs=jobs,
+                               cache=cache, walks=kept.walks if kept is not None else None)
     if linked is None:
         return None, report
     config, graph = linked.config, linked.graph
@@ -226,16 +264,20 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
     if any(p.code == "output-too-large" for p in problems):
         return report  # the pages outgrew the budget: making the rest would only add to it
     # feeds, open data, sitemap, PDFs, redirects: serve makes them after the reload
-    more, problems = run.outputs(rest, files, defer=defer_rest and in_place) if run is not None \
+    deferred = defer_rest and in_place
+    editor = site.config.editor.enabled  # the web editor at /admin/ (docs/editor.md)
+    if editor and not deferred:  # made in a second process while this one makes admin/
+        rest = MadeRest.ahead(rest, files, jobs, run)
+    made = (run.admin_files(site.config) if run is not None else admin_files(site.config)) \
+        if editor else {}
+    more, problems = run.outputs(rest, files, defer=deferred) if run is not None \
         else rest.files(files)
     files.update(more)
     report.extend(problems)
     if report.has_errors:
         return report
     files.update(image_files)  # /_img/ is reisgids' own folder: no page lives there
-    editor = site.config.editor.enabled  # the web editor at /admin/ (docs/editor.md)
     if editor:
-        made = run.admin_files(site.config) if run is not None else admin_files(site.config)
         files = {**files, **made}
     static = [*((d, "assets") for d in theme.static_dirs), (site.root / "static", "static"),
               *([(vendor_dir(), ADMIN)] if editor else [])]

@@ -13,7 +13,7 @@ always read again; a record that does not have the shape written here is ignored
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from reisgids.cache import BuildCache, content_hash, diagnostic_from_json, diagnostic_json
 from reisgids.errors import Diagnostic
 from reisgids.model.document import ContentEntry
+from reisgids.pool import parallel_map
 from reisgids.source.discover import SourceFile
 from reisgids.source.frontmatter import SplitProblem, decode, split
 from reisgids.validate import Parsed, entry_from_bytes, entry_of, read_entry
@@ -63,25 +64,41 @@ def _from_record(source: SourceFile, raw: bytes, record: dict[str, Any]) -> Read
         return None
 
 
-def cached_reader(cache: BuildCache) -> Callable[[SourceFile], Read]:
-    """A `build.Reader` that serves files from `cache` and keeps the ones it reads."""
+def _fresh(item: tuple[SourceFile, bytes]) -> tuple[Read, dict[str, Any]]:
+    """Read one file the cache lacks: what it gives, and the record to keep of it."""
+    source, raw = item
+    entry, problems, parsed = entry_from_bytes(source, raw)
+    return (entry, problems), _record(raw, parsed, problems)
 
-    def read(source: SourceFile) -> Read:
+
+def read_cached(cache: BuildCache, sources: Sequence[SourceFile], jobs: int = 1) -> list[Read]:
+    """Each of `sources` read, from `cache` where it holds the same name and bytes; the
+    others are read in `jobs` processes (pool.py) and kept in `cache`."""
+    found: list[Read | None] = []
+    missing: list[tuple[int, SourceFile, bytes, str]] = []
+    for index, source in enumerate(sources):
         try:
             raw = source.path.read_bytes()
         except OSError:
-            return read_entry(source)  # says why, as a build without cache does
+            found.append(read_entry(source))  # says why, as a build without cache does
+            continue
         key = _key(source, raw)
         record = cache.entries.get(key)
-        if record is not None:
-            found = _from_record(source, raw, record)
-            if found is not None:
-                cache.used_entries.add(key)
-                return found
-        entry, problems, parsed = entry_from_bytes(source, raw)
-        cache.entries[key] = _record(raw, parsed, problems)
+        kept = None if record is None else _from_record(source, raw, record)
+        if kept is not None:
+            cache.used_entries.add(key)
+        else:
+            missing.append((index, source, raw, key))
+        found.append(kept)
+    fresh = parallel_map(_fresh, [(source, raw) for _, source, raw, _ in missing], jobs)
+    for (index, _, _, key), (read, record) in zip(missing, fresh, strict=True):
+        cache.entries[key] = record
         cache.used_entries.add(key)
         cache.stored_entries += 1
-        return entry, problems
+        found[index] = read
+    return [read for read in found if read is not None]
 
-    return read
+
+def cached_reader(cache: BuildCache) -> Callable[[SourceFile], Read]:
+    """A `build.Reader` that serves files from `cache` and keeps the ones it reads."""
+    return lambda source: read_cached(cache, [source])[0]

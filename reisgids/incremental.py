@@ -81,6 +81,10 @@ class Pending:
     generation: int
 
 
+# carried paths, content hashes and cache keys of files (Incremental.notes)
+Notes = tuple[frozenset[str], dict[str, str], dict[str, str]]
+
+
 class Incremental:
     """One build's use of the cache, for the output folder `out`."""
 
@@ -105,6 +109,23 @@ class Incremental:
         self._old_keys: tuple[str, dict[str, tuple[Page, str]]] = kept or ("", {})
         self._new_keys: dict[str, tuple[Page, str]] = {}
         self._made_keys: dict[str, tuple[object, str | None]] = {}
+
+    def notes(self) -> Notes:
+        """What this run knows of carried and made files, to compare against (notes_since)."""
+        return frozenset(self.carried), dict(self.hashes), dict(self.page_keys)
+
+    def notes_since(self, mark: Notes) -> Notes:
+        """What was noted after `mark`: a forked process (build.MadeRest) hands it back."""
+        _, hashes, keys = mark
+        return (frozenset(self.carried - mark[0]),
+                {k: v for k, v in self.hashes.items() if hashes.get(k) != v},
+                {k: v for k, v in self.page_keys.items() if keys.get(k) != v})
+
+    def take_notes(self, notes: Notes) -> None:
+        """Note what notes_since() gave, here (taking the same notes twice changes nothing)."""
+        self.carried |= notes[0]
+        self.hashes.update(notes[1])
+        self.page_keys.update(notes[2])
 
     def environment(self, theme: Theme) -> jinja2.Environment:
         """The theme's Jinja environment, kept while the theme's files stay the same (serve

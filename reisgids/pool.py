@@ -16,7 +16,7 @@ import os
 import sys
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -73,3 +73,37 @@ def parallel_iter(task: Callable[[T], R], items: Sequence[T], jobs: int
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
         _task, _items = None, ()
+
+
+_background: Callable[[], Any] | None = None  # set in the parent just before forking
+
+
+def _run_background() -> Any:
+    assert _background is not None
+    return _background()
+
+
+def in_background(task: Callable[[], R], jobs: int) -> Callable[[], R]:
+    """Start task() in a forked process while the caller goes on; the function returned
+    waits for its result. With jobs <= 1 (or no fork) task() runs when that is called. Should
+    the process fail, task() runs again in this one, so that any exception is raised here
+    as it would have been without the pool."""
+    if jobs <= 1 or not _can_fork():
+        return task
+    global _background
+    _background = task
+    executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    try:
+        future = executor.submit(_run_background)  # forks now: the child has `task`
+    finally:
+        _background = None
+
+    def result() -> R:
+        try:
+            return cast(R, future.result())
+        except Exception:
+            return task()
+        finally:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+    return result

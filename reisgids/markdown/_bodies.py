@@ -13,7 +13,7 @@ from typing import Protocol
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.urls import page_url
-from reisgids.markdown._convert import heading_ids, render_markdown
+from reisgids.markdown._convert import heading_ids, ready_converter, render_markdown
 from reisgids.markdown._policy import LinkTarget, RenderedBody
 from reisgids.markdown._site_links import SiteUrls, host_of
 from reisgids.markdown._site_lookups import RecordingSite, Seen
@@ -116,6 +116,8 @@ def render_bodies(graph: ContentGraph, static_files: frozenset[str],
                                resolve=resolve, site=recording), resolved, \
             recording.seen if recording is not None else {}
 
+    if todo:
+        ready_converter()  # in the parent: the pool's workers inherit it
     done = parallel_map(render, todo, jobs)
     for key, (rendered, resolved, seen) in zip(todo, done, strict=True):
         bodies[key] = rendered

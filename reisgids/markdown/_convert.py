@@ -282,6 +282,14 @@ def _convert(text: str, links: Links | None) -> tuple[str, State]:
         raise
 
 
+def ready_converter() -> None:
+    """Build this process's Markdown instance now: called before a pool forks, so that
+    every worker inherits it instead of each importing and compiling the extensions."""
+    global _converter
+    if _converter is None:
+        _converter = _Converter()
+
+
 def heading_ids(body: str) -> tuple[str, ...]:
     """The ids render_markdown gives this body's headings, in order; needed before other
     pages are rendered, to check their `x.md#anchor` links. Same pipeline, so they agree."""

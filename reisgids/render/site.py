@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import closing
 from dataclasses import fields
 from pathlib import Path
@@ -63,9 +63,25 @@ def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[P
             return template_problem(exc, root, page.template)
         return html.encode("utf-8")
 
-    with closing(parallel_iter(render, todo, jobs)) as results:
+    with closing(_first_of_each_template_here(render, todo, jobs)) as results:
         _collect(todo, results, files, problems, budget)
     return files, problems
+
+
+def _first_of_each_template_here(render: Callable[[Page], bytes | Diagnostic],
+                                 todo: Sequence[Page], jobs: int
+                                 ) -> Generator[bytes | Diagnostic, None, None]:
+    """Every result in `todo`'s order; the first page of each template is rendered here,
+    before the pool forks, so that the workers inherit every template compiled (in the
+    Jinja environment's cache) instead of each compiling them all again."""
+    first: dict[str, int] = {}
+    for index, page in enumerate(todo):
+        first.setdefault(page.template, index)
+    here = {index: render(todo[index]) for index in sorted(first.values())}
+    rest = [page for index, page in enumerate(todo) if index not in here]
+    with closing(parallel_iter(render, rest, jobs)) as results:
+        for index in range(len(todo)):
+            yield here[index] if index in here else next(results)
 
 
 def _collect(todo: Sequence[Page], results: Iterator[bytes | Diagnostic], files: Files,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -62,6 +63,11 @@ def test_cached_builds_are_byte_identical_and_a_no_change_rebuild_rewrites_nothi
     after = inodes(out)
     # carried over by hard link: the very same files, pages and search index alike
     assert {rel: after[rel] for rel in pages_and_index} == pages_and_index
+    # feeds, open data, sitemap: each kept under the key of its inputs, so that it is
+    # carried and not made again (also when a forked process made them: build.MadeRest)
+    made = set(re.findall(r"made:([a-z-]+):", (site / ".reisgids-cache" / "cache.json")
+                          .read_text("utf-8")))
+    assert {"feeds", "sitemap", "open-data-json", "calendar", "admin"} <= made
 
 
 def test_an_edit_rebuilds_to_the_bytes_of_a_build_without_cache(tmp_path: Path) -> None:
