@@ -98,11 +98,12 @@ class MadeRest(Rest):
         fields = {name: getattr(rest, name) for name in rest.__dataclass_fields__}
         return cls(**fields, made=in_background(make, jobs), paths=tuple(pages), run=run)
 
-    def files(self, pages: Mapping[str, bytes], reuse: Reuse | None = None
+    def files(self, pages: Mapping[str, bytes], reuse: Reuse | None = None,
+              cancelled: Callable[[], bool] = lambda: False
               ) -> tuple[dict[str, bytes], list[Diagnostic]]:
         files, problems, notes = self.made()  # waited for either way: no process is left behind
         if tuple(pages) != self.paths or reuse is not self.run:
-            return super().files(pages, reuse)
+            return super().files(pages, reuse, cancelled)
         if self.run is not None and notes is not None:
             self.run.take_notes(notes)
         return files, problems

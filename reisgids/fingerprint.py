@@ -9,7 +9,9 @@ Sets are hashed in sorted order: their iteration order changes between processes
 Views share many objects (the same reference shown on a hundred pages), so a
 `Fingerprinter` remembers the digest of each dataclass and model instance it has seen, by
 identity. That is only sound while those objects live: use one per build, and keep the
-pages alive while it is used.
+pages alive while it is used. serve hands a build's fingerprinter to the next one
+(`previous`): digests of objects still in use (entries whose files did not change) are
+taken over, the others are let go.
 """
 
 from __future__ import annotations
@@ -44,8 +46,11 @@ def _digest(parts: list[str]) -> str:
 
 
 class Fingerprinter:
-    def __init__(self) -> None:
+    def __init__(self, previous: Fingerprinter | None = None) -> None:
         self._seen: dict[int, tuple[object, str]] = {}  # id -> (the object, its digest)
+        # only objects met again are taken over, so memory stays one build's worth; sound
+        # because what is fingerprinted is frozen (models, dataclasses, tuples of them)
+        self._before = previous._seen if previous is not None else {}
 
     def __call__(self, *values: Any) -> str:
         parts: list[str] = []
@@ -55,8 +60,9 @@ class Fingerprinter:
 
     def _object(self, value: Any, depth: int) -> str:
         """A dataclass or model instance: its digest, remembered."""
-        known = self._seen.get(id(value))
+        known = self._seen.get(id(value)) or self._before.get(id(value))
         if known is not None and known[0] is value:
+            self._seen[id(value)] = known
             return known[1]
         parts: list[str] = []
         kind = type(value)

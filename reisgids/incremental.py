@@ -79,6 +79,7 @@ class Pending:
     rest: Rest
     pages: dict[str, bytes]  # the page paths (they are never replaced; bytes left out)
     generation: int
+    theme: str  # the theme's key, part of each output's key (Incremental._made_key)
 
 
 # carried paths, content hashes and cache keys of files (Incremental.notes)
@@ -148,7 +149,7 @@ class Incremental:
         if defer and folder in self.cache.rest_paths and self.previous:
             self.deferred = True
             self.cache.pending = Pending(self.out, rest, dict.fromkeys(pages, b""),
-                                         self.cache.generation)
+                                         self.cache.generation, self._theme)
             return {}, []
         more, problems = rest.files(pages, reuse=self)
         self.cache.rest_paths[folder] = set(more)
@@ -349,27 +350,3 @@ class Incremental:
         self.cache.dirty = self.cache.dirty or not unchanged
         if self.cache.autosave and not unchanged:  # a no-change build writes nothing at all
             self.cache.save(self.root)
-
-
-def write_rest(cache: BuildCache, out: Path, files: Mapping[str, bytes]) -> bool:
-    """serve, after the reload (under serve's lock): bring the outputs besides pages in
-    `out` up to date, and the cache's record of them. True when an HTML file changed (a
-    redirect page), so the search index lags."""
-    folder = str(out.resolve())
-    records = cache.previous(out)
-    changed = False
-    for rel in sorted(files):
-        digest = content_hash(files[rel])
-        record = records.get(rel)
-        if record is None or record[0] != digest or not same_file(out / rel, record):
-            write_new(Stage(out).target(rel), files[rel])
-            changed = changed or rel.endswith(".html")
-            st = (out / rel).stat()
-            records[rel] = [digest, st.st_size, st.st_mtime_ns, st.st_ino, ""]
-    for rel in sorted(cache.rest_paths.get(folder, set()) - set(files)):
-        (out / rel).unlink(missing_ok=True)
-        prune(out, (out / rel).parent)
-        records.pop(rel, None)
-        changed = changed or rel.endswith(".html")
-    cache.rest_paths[folder] = set(files)
-    return changed

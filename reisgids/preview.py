@@ -10,6 +10,7 @@ index are made afterwards by `Later`, in the background, so the browser can relo
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import os
 import shutil
@@ -21,11 +22,15 @@ from typing import Any
 from reisgids.build import Site, build, load_site
 from reisgids.cache import BuildCache
 from reisgids.errors import Diagnostic, Report
-from reisgids.incremental import Pending, open_cache, write_rest
+from reisgids.fingerprint import Fingerprinter
+from reisgids.incremental import Pending, open_cache
+from reisgids.index_process import IndexProcess
+from reisgids.later_outputs import KeptOutputs, write_rest
 from reisgids.model.document import ContentEntry
 from reisgids.out_files import carry_file
 from reisgids.plan.replan import KeptPlan
-from reisgids.search import INDEX_DIR, index_site
+from reisgids.render.outputs import Cancelled
+from reisgids.search import INDEX_DIR
 from reisgids.source.discover import SourceFile
 from reisgids.validate import read_entry
 
@@ -59,27 +64,47 @@ class Later:
     """serve: after the changed page is visible, in the background, the outputs besides
     pages (`cache.pending`) and then Pagefind when the index lags behind the pages.
 
+    Both give way to a newer save (`give_way()`, as soon as serve notices one): their work
+    is for a state that is already gone, and it would share the interpreter and the two
+    cores with the rebuild the editor waits for. The outputs stop before the next one is
+    made (`Rest.files(cancelled=...)`), Pagefind is ended (reisgids/index_process.py);
+    the next reload asks for both again, for the newest state. Only outputs whose inputs
+    changed are made (`KeptOutputs`); the open data's JSON keeps each entry's text.
+
     Pagefind indexes a snapshot of the output (hard links to its HTML), then the new
     `pagefind/` folder is swapped in. `lock` is held by serve around every build, so no
-    write or swap meets a build halfway; work of a build that a newer one replaced is
-    dropped; a request made while working runs once more afterwards."""
+    write or swap meets a build halfway; one thread does the work, one run at a time."""
 
     def __init__(self, lock: threading.Lock, cache: BuildCache) -> None:
         self.lock, self.cache = lock, cache
         self._wanted: tuple[Path, str] | None = None
         self._guard = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+        self._index: IndexProcess | None = None
+        self._fingerprint = Fingerprinter()  # handed on: entries that stay keep their digest
+        self._pieces: dict[str, str] = {}  # the open data's JSON per entry record
         self.problems: list[Diagnostic] = []  # of the outputs besides pages (collisions)
         self.index_problems: list[Diagnostic] = []
         self.runs = 0
+        self.cancelled = 0  # runs that gave way to a newer save (tests, bench)
 
     def request(self, out: Path, language: str) -> None:
         with self._guard:
             self._wanted = (out, language)
+            self._stop.clear()
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._work, name="reisgids-later",
                                                 daemon=True)
                 self._thread.start()
+
+    def give_way(self) -> None:
+        """A newer save is coming: stop what is being made for the older state."""
+        with self._guard:
+            self._stop.set()
+            index = self._index
+        if index is not None:
+            index.stop()
 
     def wait(self, timeout: float | None = None) -> None:
         thread = self._thread
@@ -96,31 +121,58 @@ class Later:
             pending = self.cache.pending
             if isinstance(pending, Pending) and pending.out == out:
                 self._rest(pending)
-            if self.cache.index_stale and self.cache.pending is None:
-                self.index_problems = self._index(out, language)
+            if self.cache.index_stale and self.cache.pending is None \
+                    and not self._stop.is_set():
+                found = self._index_now(out, language)
+                if found is not None:
+                    self.index_problems = found
             self.runs += 1
 
     def _rest(self, pending: Pending) -> None:
-        files, problems = pending.rest.files(pending.pages)  # outside the lock: slow part
+        def cancelled() -> bool:
+            return self._stop.is_set() or self.cache.generation != pending.generation
+
+        fingerprint = Fingerprinter(self._fingerprint)
+        kept = KeptOutputs(self.cache, pending.out, pending.theme, fingerprint)
+        rest = dataclasses.replace(pending.rest, pieces=self._pieces)
+        try:  # outside the lock: the slow part
+            files, problems = rest.files(pending.pages, reuse=kept, cancelled=cancelled)
+        except Cancelled:
+            self.cancelled += 1
+            return
         with self.lock:
             if self.cache.generation != pending.generation:
                 return  # a newer build left its own
-            if write_rest(self.cache, pending.out, files):
+            self._fingerprint = fingerprint
+            if write_rest(self.cache, pending.out, files, kept):
                 self.cache.index_stale = True
             self.cache.pending = None
             self.problems = problems
 
-    def _index(self, out: Path, language: str) -> list[Diagnostic]:
-        snapshot = out.parent / f".{out.name}.index"
-        shutil.rmtree(snapshot, ignore_errors=True)
-        with self.lock:  # a consistent set of pages
-            records = self.cache.previous(out)
-            for page in sorted(out.rglob("*.html")):
-                rel = page.relative_to(out)
-                if rel.parts[0] != INDEX_DIR:
-                    carry_file(page, snapshot / rel)
+    def _index_now(self, out: Path, language: str) -> list[Diagnostic] | None:
+        """Pagefind over a snapshot of the pages; None when a newer save stopped it."""
+        work = out.parent / f".{out.name}.index"
+        snapshot = work / "site"
+        shutil.rmtree(work, ignore_errors=True)
         try:
-            problems = index_site(snapshot, language, previous=out / INDEX_DIR)
+            with self.lock:  # a consistent set of pages
+                records = self.cache.previous(out)
+                for number, page in enumerate(sorted(out.rglob("*.html"))):
+                    if number % 256 == 0 and self._stop.is_set():
+                        return None  # 11,000 links take a while; the rebuild waits for them
+                    rel = page.relative_to(out)
+                    if rel.parts[0] != INDEX_DIR:
+                        carry_file(page, snapshot / rel)
+            with self._guard:
+                if self._stop.is_set():
+                    return None
+                index = self._index = IndexProcess(snapshot, language, out / INDEX_DIR)
+            problems = index.result()
+            with self._guard:
+                self._index = None
+            if problems is None:
+                self.cancelled += 1
+                return None
             bundle = snapshot / INDEX_DIR
             with self.lock:
                 if bundle.is_dir() and out.is_dir():
@@ -135,7 +187,7 @@ class Later:
                     self.cache.index_stale = False
             return problems
         finally:
-            shutil.rmtree(snapshot, ignore_errors=True)
+            shutil.rmtree(work, ignore_errors=True)
 
 
 class Preview:
@@ -155,6 +207,7 @@ class Preview:
                 jobs: int = 1) -> tuple[Site | None, Report]:
         """Load what changed and bring `out` up to date, except what `Later` does next
         (start it with `after()` once the browser has been told to reload)."""
+        self.later.give_way()  # serve told it already, when it noticed the change
         site, report = load_site(self.root, now=now, drafts=drafts, jobs=jobs,
                                  cache=self.cache, read=self.entries, kept=self.plan)
         if site is not None and not report.has_errors:

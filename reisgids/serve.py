@@ -213,6 +213,8 @@ class LiveSite:
         changes = changed_paths(self.snapshot, current)
         if changes:
             self.snapshot = current
+            if self.preview is not None:  # what it makes is for the state before this
+                self.preview.later.give_way()
             self.debouncer.notify(changes)
 
     def banner(self) -> bytes | None:

@@ -8,7 +8,7 @@ claim is an error, as between pages.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol, cast
 
 import jinja2
@@ -82,6 +82,11 @@ class GraphWithoutBodies:
 Maker = tuple[str, Text, Callable[[], tuple[object, ...]], Callable[[], Mapping[str, bytes]]]
 
 
+class Cancelled(Exception):
+    """serve: a newer save came in while the outputs besides pages were being made; they
+    will be made for the newer state (`Rest.files(cancelled=...)`)."""
+
+
 @dataclass(frozen=True)
 class Rest:
     """What the site outputs besides its planned pages: feeds, calendars, sitemap, open data,
@@ -93,6 +98,8 @@ class Rest:
     translate: Callable[[str], str]
     pages: Sequence[Page]
     owners: dict[str, str]
+    # serve: the open data's JSON text of each entry record, kept between saves
+    pieces: dict[str, str] | None = field(compare=False)  # no default: MadeRest adds fields
 
     def makers(self, html: Mapping[Key, str], plain: GraphWithoutBodies) -> list[Maker]:
         """(name, what, inputs, make) of each output besides the redirects. `inputs` lists
@@ -116,23 +123,30 @@ class Rest:
             ("sitemap", Text("de sitemap", "the sitemap"), lambda: (plain, listed),
              lambda: sitemap_files(graph, self.pages)),
             ("open-data-json", Text("de open data", "the open data"),
-             lambda: (plain, markdown), lambda: open_data_json_file(graph)),
+             lambda: (plain, markdown), lambda: open_data_json_file(graph, self.pieces)),
             ("open-data-csv", Text("de open data", "the open data"), lambda: (plain,),
              lambda: open_data_csv_files(graph)),
             ("edition-pdfs", Text("de PDF van een kompaseditie", "the PDF of a compass edition"),
              lambda: (plain, tuple(sorted(editions.items()))),
              lambda: _edition_pdfs(graph, editions, translate))]
 
-    def files(self, pages: Mapping[str, bytes], reuse: Reuse | None = None
+    def files(self, pages: Mapping[str, bytes], reuse: Reuse | None = None,
+              cancelled: Callable[[], bool] = lambda: False
               ) -> tuple[Files, list[Diagnostic]]:
         """The other outputs, given the page files (which they never replace). `reuse`:
-        the build cache; a carried output's bytes are left empty, as a carried page's."""
+        the build cache; a carried output's bytes are left empty, as a carried page's.
+        `cancelled` (serve) is asked before each output: when it says so, `Cancelled` is
+        raised and nothing is made further."""
         html = {key: body.html for key, body in self.bodies.items()}
         files = dict(pages)
         problems: list[Diagnostic] = []
         plain = GraphWithoutBodies.of(self.graph)
         for name, what, inputs, make in self.makers(html, plain):
+            if cancelled():
+                raise Cancelled(name)
             problems += merge(files, _made(name, inputs, make, reuse), what, self.owners)
+        if cancelled():
+            raise Cancelled("redirects")
         redirects, more = self.redirects(files, plain, reuse)
         files.update(redirects)  # after every other output: an alias never replaces a page
         return {p: b for p, b in files.items() if p not in pages}, problems + more
@@ -190,7 +204,7 @@ def render_site_pages(graph: ContentGraph, plan: SitePlan, bodies: Mapping[Key, 
     files, problems = render_pages(graph, env, every, jobs=jobs, carry=carry,
                                    root=theme.root, budget=budget)
     owners = {output_path(p.url): p.source for p in every if p.source}
-    return files, problems, Rest(graph, bodies, translate, pages, owners)
+    return files, problems, Rest(graph, bodies, translate, pages, owners, None)
 
 
 def render_site(graph: ContentGraph, plan: SitePlan, bodies: Mapping[Key, RenderedBody],
