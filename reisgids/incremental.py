@@ -29,6 +29,7 @@ from reisgids.fingerprint import Fingerprinter, Unstable
 from reisgids.out_files import (
     carry_file,
     link_or_copy,
+    made_with,
     prune,
     same_file,
     stamp,
@@ -173,8 +174,8 @@ class Incremental:
         key = self._made_key(name, inputs)
         if key is None:
             return None
-        paths = [rel for rel, record in self.previous.items() if record[4] == key]
-        if not paths or not all(same_file(self.out / rel, self.previous[rel]) for rel in paths):
+        paths = made_with(self.out, self.previous, key)
+        if paths is None:
             return None
         for rel in paths:
             self.carried.add(rel)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reisgids.cache import BuildCache, content_hash
 from reisgids.fingerprint import Fingerprinter, Unstable
-from reisgids.out_files import prune, same_file, write_new
+from reisgids.out_files import made_with, prune, same_file, write_new
 from reisgids.write import Stage
 
 
@@ -39,8 +39,8 @@ class KeptOutputs:
         key = self._key(name, inputs)
         if key is None:
             return None
-        paths = [rel for rel, record in self.records.items() if record[4] == key]
-        if not paths or not all(same_file(self.out / rel, self.records[rel]) for rel in paths):
+        paths = made_with(self.out, self.records, key)
+        if paths is None:
             return None
         self.carried.update(paths)
         self.keys.update(dict.fromkeys(paths, key))

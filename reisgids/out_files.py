@@ -22,6 +22,15 @@ def same_file(path: Path, record: list[Any]) -> bool:
     return [st.st_size, st.st_mtime_ns, st.st_ino] == record[1:4]
 
 
+def made_with(out: Path, records: dict[str, list[Any]], key: str) -> list[str] | None:
+    """The files of `out` whose record names `key` (what made them), when there are some
+    and every one is still as written; else None (the output is made again)."""
+    paths = [rel for rel, record in records.items() if record[4] == key]
+    if not paths or not all(same_file(out / rel, records[rel]) for rel in paths):
+        return None
+    return paths
+
+
 def stamp(path: Path) -> list[int]:
     try:
         st = path.stat()

@@ -5,14 +5,21 @@ from __future__ import annotations
 import random
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from reisgids import pool
 from reisgids.build import build, load_site
 from reisgids.cache import BuildCache
+from reisgids.graph.content import ContentGraph, Key
+from reisgids.index_process import IndexProcess
 from reisgids.preview import Preview
+from reisgids.render import outputs
+from reisgids.search import INDEX_DIR
 
 NOW = date(2026, 11, 22)
 
@@ -174,10 +181,8 @@ def test_search_index_is_brought_up_to_date_in_the_background(
 
 
 def test_jobs_give_the_same_bytes_as_one_process(
-        copy_of_example: Callable[[], Path], tmp_path: Path, monkeypatch: object) -> None:
-    import pytest
-
-    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+        copy_of_example: Callable[[], Path], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     root = copy_of_example()
     full_build(root, tmp_path / "one")
     monkeypatch.setattr(pool, "MIN_ITEMS", 1)  # the example guide is below the threshold
@@ -210,3 +215,77 @@ def test_a_body_is_rendered_again_when_a_target_it_links_to_moves_or_is_unpublis
     assert moved == full_build(root, tmp_path / "full")
     assert any("[link-broken]" in line and "een-vragenuur" in line for line in moved)
     assert any("[link-broken]" in line and "colofon" in line for line in moved)
+
+
+def test_a_body_edit_makes_again_only_the_outputs_that_show_bodies(
+        copy_of_example: Callable[[], Path], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    root = copy_of_example()
+    session = Session(root, tmp_path / "live")
+    assert session.rebuild() == []
+    made: list[str] = []
+    for name in ("feed_files", "open_data_json_file", "open_data_csv_files", "sitemap_files",
+                 "calendar_files", "compass_follow_files", "redirect_files"):
+        make = getattr(outputs, name)
+
+        def counted(*args: object, _name: str = name, _make: Any = make) -> Any:
+            made.append(_name)
+            return _make(*args)
+        monkeypatch.setattr(outputs, name, counted)
+    lesson = sorted((root / "content/lessons").glob("*.md"))[0]
+    with lesson.open("a", encoding="utf-8") as handle:
+        handle.write("\n\nEen alinea die alleen de tekst verandert.\n")
+    assert session.rebuild() == []
+    # the feeds show the HTML, the open data's JSON the Markdown; the sitemap, CSVs,
+    # calendars, compass feeds and redirects show no body: carried as they were
+    assert sorted(made) == ["feed_files", "open_data_json_file"]
+    assert full_build(root, tmp_path / "full") == []
+    assert tree(session.out) == tree(tmp_path / "full")
+
+
+def test_a_save_while_the_outputs_are_made_stops_them_and_the_newest_state_is_made(
+        copy_of_example: Callable[[], Path], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The editor saves again while the previous save's feeds are being made: that work
+    gives way (nothing of it is written) and the next reload's work makes the newest."""
+    root = copy_of_example()
+    session = Session(root, tmp_path / "live")
+    assert session.rebuild() == []
+    made_feeds = outputs.feed_files
+    lesson = sorted((root / "content/lessons").glob("*.md"))[0]
+
+    def save(number: int) -> None:
+        with lesson.open("a", encoding="utf-8") as handle:
+            handle.write(f"\n\nAlinea {number} van de redacteur.\n")
+
+    def feeds_then_a_save(graph: ContentGraph, html: Mapping[Key, str]) -> dict[str, bytes]:
+        made = made_feeds(graph, html)
+        save(2)  # the editor saves again; serve notices it:
+        session.preview.later.give_way()
+        return made
+
+    monkeypatch.setattr(outputs, "feed_files", feeds_then_a_save)
+    save(1)
+    assert session.pages() == []
+    before = tree(session.out)
+    session.preview.later.request(session.out, "nl")
+    session.preview.later.wait(300)
+    assert session.preview.later.cancelled == 1
+    assert session.cache.pending is not None  # not made: a newer save is coming
+    assert tree(session.out) == before  # and nothing of it was written
+    monkeypatch.undo()
+    assert session.rebuild() == full_build(root, tmp_path / "full")
+    assert tree(session.out) == tree(tmp_path / "full")
+
+
+def test_pagefind_in_its_own_process_gives_way_to_a_newer_save(
+        copy_of_example: Callable[[], Path], tmp_path: Path) -> None:
+    root = copy_of_example()
+    full_build(root, tmp_path / "site")  # pages without an index
+    stopped = IndexProcess(tmp_path / "site", "nl", None)
+    stopped.stop()
+    assert stopped.result() is None
+    shutil.rmtree(tmp_path / "site" / INDEX_DIR, ignore_errors=True)  # what it left
+    done = IndexProcess(tmp_path / "site", "nl", None)
+    assert done.result() == []
+    assert (tmp_path / "site" / INDEX_DIR / "pagefind-entry.json").is_file()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import importlib.util
 import io
 import json
@@ -178,3 +179,24 @@ def test_every_url_resolves_in_the_built_site(site: Path, tmp_path: Path) -> Non
     for kind in KINDS:
         found = rows((out / "data" / f"{kind}.csv").read_bytes())
         assert len(found) == sum(1 for e in data["entries"] if e["kind"] == kind)
+
+
+def test_json_kept_per_entry_is_the_json_made_whole(site: Path) -> None:
+    """serve keeps each entry record's text (`pieces`): the bytes are those of one dump,
+    with the pieces empty, filled, after an entry changed, and without entries."""
+    graph = graph_of(site)
+    pieces: dict[str, str] = {}
+    whole = open_data_json(graph)
+    assert open_data_json(graph, pieces) == whole
+    assert len(pieces) == len(graph.published)
+    kept = dict(pieces)
+    assert open_data_json(graph, pieces) == whole and pieces == kept  # all taken from pieces
+    news = site / "content/news/tweede.md"
+    news.write_text(EXTRA_NEWS.replace("**nadruk**", "**nadruk** en\u2028regel \"x\""),
+                    encoding="utf-8")
+    changed = graph_of(site)
+    assert open_data_json(changed, pieces) == open_data_json(changed) != whole
+    assert len(set(pieces) - set(kept)) == 1  # one record made again, the rest kept
+    empty = dataclasses.replace(changed, published=frozenset())
+    assert open_data_json(empty, pieces) == open_data_json(empty)
+    assert pieces == {}
