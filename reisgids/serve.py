@@ -18,7 +18,9 @@ the HTML. So the tornado application is assembled here:
   checkout`) into one rebuild once it has been quiet for 100 ms.
 
 Builds run on the server's own thread: a request during a build waits and then gets the
-new site, never a half-swapped folder.
+new site, never a half-swapped folder. What follows the reload in the background (feeds,
+open data, ..., Pagefind: reisgids/preview.py) starts once the editor paused and stops as
+soon as a scan finds a new save.
 """
 
 from __future__ import annotations
@@ -70,6 +72,11 @@ POLL_MS = 50
 # of a burst (tests/integration/test_serve.py saves ten times, 20 ms apart).
 QUIET_SECONDS = 0.1
 SCAN_SHARE = 5  # a scan may use at most 1/5 of the time between scans
+# The background work (feeds, open data, ..., Pagefind) starts once the editor paused: this
+# long after the reload, and at least twice as long as the rebuild took (10,000 entries:
+# ~5 s). An editor saving again meanwhile gets the CPUs for their rebuild alone.
+LATER_QUIET = 1.0
+LATER_SHARE = 2
 MAX_WAIT_SECONDS = 5.0
 
 SERVE_DIR = ".reisgids-serve"  # where serve builds unless --out says otherwise
@@ -106,6 +113,7 @@ class LiveSite:
     later_problems: list[Diagnostic] = field(default_factory=list)  # shown so far
     sources: SourceLines | None = None  # the lines the last build's diagnostics point at
     next_scan: float = 0.0  # monotonic time of the next scan (large sites scan less often)
+    later_at: float | None = None  # monotonic time the background work may start
 
     @property
     def url(self) -> str:
@@ -170,11 +178,12 @@ class LiveSite:
             _echo(self.say(f"serveert nu {self.url}", f"now serving {self.url}"))
         # after a failure too: the open pages show the banner
         _Reload.reload_waiters("*")
-        self.index_if_stale()
+        if not self.failed:
+            self.later_at = time.monotonic() + max(LATER_QUIET, LATER_SHARE * self.elapsed)
 
     def index_if_stale(self) -> None:
-        """Feeds, open data, ... and Pagefind after the page is visible, in the background
-        (reisgids/preview.py)."""
+        """Feeds, open data, ... and Pagefind after the page is visible and the editor
+        paused (`later_at`), in the background (reisgids/preview.py)."""
         if self.preview is not None and not self.failed:
             self.preview.after(self.language)
 
@@ -200,6 +209,10 @@ class LiveSite:
         """Every POLL_MS: notice changes, and rebuild once a burst has gone quiet."""
         self.later_failed()
         started = time.monotonic()
+        if self.later_at is not None and started >= self.later_at \
+                and not self.debouncer.pending:
+            self.later_at = None
+            self.index_if_stale()
         if started < self.next_scan:
             return  # a large site: the burst is only quiet once a later scan says so
         current = scan(self.root, self.out)
@@ -213,6 +226,7 @@ class LiveSite:
         changes = changed_paths(self.snapshot, current)
         if changes:
             self.snapshot = current
+            self.later_at = None  # the next reload sets it again
             if self.preview is not None:  # what it makes is for the state before this
                 self.preview.later.give_way()
             self.debouncer.notify(changes)

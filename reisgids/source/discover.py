@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -127,12 +128,16 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
 def _scan_kind(root: Path, folder: Path, name: str, files: list[SourceFile],
                problems: list[Diagnostic]) -> None:
     kind = FOLDERS[name]
-    for item in sorted(folder.iterdir()):
+    # os.scandir: whether an item is a link, a folder or a file comes with its name (no
+    # stat per file; serve runs this on every save, 10,000 files at a time)
+    with os.scandir(folder) as listing:
+        items = sorted(listing, key=lambda item: item.name)
+    for item in items:
         if item.name.startswith(".") or item.is_symlink():
             continue
         if name == SNAPSHOT_FOLDER and item.name.endswith(SNAPSHOT_SUFFIX) and item.is_file():
             continue  # an adopted edition's snapshot: source.snapshots reads it
-        rel = item.relative_to(root).as_posix()
+        rel = f"content/{name}/{item.name}"
         if item.is_dir():
             problems.append(error("path-subfolder", Location(rel), Text(
                 f"submappen zijn niet toegestaan in content/{name}/",
@@ -164,4 +169,4 @@ def _scan_kind(root: Path, folder: Path, name: str, files: list[SourceFile],
                 f"hyphens{why.en}"),
                 hint=Text(f"hernoem het naar '{better}.md'", f"rename it to '{better}.md'")))
             continue
-        files.append(SourceFile(kind=kind, slug=stem, path=item, rel=rel))
+        files.append(SourceFile(kind=kind, slug=stem, path=folder / item.name, rel=rel))

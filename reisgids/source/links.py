@@ -37,14 +37,24 @@ def find_links(root: Path) -> list[Diagnostic]:
         if part.is_symlink():
             problems.append(link_error(root, part))
             continue
-        if not part.is_dir():
-            continue
-        for folder, dirs, files in os.walk(part, followlinks=False):
-            for item in sorted(dirs + files):
-                path = Path(folder) / item
-                if path.is_symlink():
-                    problems.append(link_error(root, path))
+        if part.is_dir():
+            _links_below(root, str(part), problems)
     return sorted(problems, key=lambda d: d.location.path)
+
+
+def _links_below(root: Path, folder: str, problems: list[Diagnostic]) -> None:
+    """os.scandir tells a link by the name's entry (no stat per file: serve runs this on
+    every save); a link to a folder is reported, never entered."""
+    try:
+        with os.scandir(folder) as listing:
+            items = list(listing)
+    except OSError:  # unreadable, or gone meanwhile: nothing to report in it
+        return
+    for item in items:
+        if item.is_symlink():
+            problems.append(link_error(root, Path(item.path)))
+        elif item.is_dir(follow_symlinks=False):
+            _links_below(root, item.path, problems)
 
 
 def is_link_free(root: Path, path: Path) -> bool:

@@ -1,0 +1,62 @@
+"""serve's background work (reisgids/preview.py, `Later`) waits until the editor paused and
+gives way as soon as a scan finds a new save."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any, cast
+
+from reisgids.serve import LiveSite
+
+
+class StubLater:
+    def __init__(self) -> None:
+        self.gave_way = 0
+        self.problems: list[object] = []  # what the background work found: nothing
+
+    def give_way(self) -> None:
+        self.gave_way += 1
+
+
+class StubPreview:
+    def __init__(self) -> None:
+        self.later = StubLater()
+        self.started: list[str] = []
+
+    def after(self, language: str) -> None:
+        self.started.append(language)
+
+
+def live_site(tmp_path: Path) -> tuple[LiveSite, StubPreview]:
+    (tmp_path / "content").mkdir()
+    live = LiveSite(root=tmp_path, out=tmp_path / "out", now=None, drafts=False)
+    stub = StubPreview()
+    live.preview = cast(Any, stub)
+    return live, stub
+
+
+def test_background_work_starts_once_its_time_has_come_and_no_save_waits(
+        tmp_path: Path) -> None:
+    live, stub = live_site(tmp_path)
+    live.later_at = time.monotonic() + 3600  # not yet
+    live.tick()
+    assert stub.started == []
+    live.later_at = time.monotonic() - 1
+    live.debouncer.notify(["content/a.md"])  # a save waits for its rebuild: not now either
+    live.tick()
+    assert stub.started == []
+    live.debouncer = type(live.debouncer)(0.1)
+    live.tick()
+    assert stub.started == ["nl"] and live.later_at is None
+    live.tick()
+    assert stub.started == ["nl"]  # once per reload
+
+
+def test_a_new_save_stops_the_background_work_and_its_start(tmp_path: Path) -> None:
+    live, stub = live_site(tmp_path)
+    live.later_at = time.monotonic() + 3600
+    (tmp_path / "content" / "a.md").write_text("x", encoding="utf-8")
+    live.tick()  # the scan finds the new file
+    assert stub.later.gave_way == 1
+    assert live.later_at is None  # the next reload sets it again
