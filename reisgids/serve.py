@@ -218,6 +218,8 @@ class LiveSite:
         current = scan(self.root, self.out)
         self.next_scan = started + (time.monotonic() - started) * SCAN_SHARE
         self.notice(current)
+        if self.debouncer.pending:  # a save waits: look again as soon as it can be quiet
+            self.next_scan = min(self.next_scan, started + QUIET_SECONDS)
         paths = self.debouncer.take()
         if paths is not None:
             self.rebuild(paths)

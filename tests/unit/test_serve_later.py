@@ -7,6 +7,9 @@ import time
 from pathlib import Path
 from typing import Any, cast
 
+import pytest
+
+from reisgids import serve
 from reisgids.serve import LiveSite
 
 
@@ -60,3 +63,20 @@ def test_a_new_save_stops_the_background_work_and_its_start(tmp_path: Path) -> N
     live.tick()  # the scan finds the new file
     assert stub.later.gave_way == 1
     assert live.later_at is None  # the next reload sets it again
+
+
+def test_a_large_site_scans_again_soon_while_a_save_waits(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scan of 10,000 files spaces the scans out (five times its cost); once a save is
+    seen, the next scan comes when the burst can be quiet, not a whole interval later."""
+    live, _stub = live_site(tmp_path)
+    monkeypatch.setattr(serve, "SCAN_SHARE", 10**8)  # as if a scan were very costly
+    before = time.monotonic()
+    live.tick()
+    assert live.next_scan > before + 60  # nothing changed: the next scan is far off
+    live.next_scan = 0.0
+    (tmp_path / "content" / "a.md").write_text("x", encoding="utf-8")
+    before = time.monotonic()
+    live.tick()
+    assert live.debouncer.pending
+    assert live.next_scan <= before + serve.QUIET_SECONDS + 1
