@@ -74,7 +74,7 @@ def open_cache(root: Path) -> BuildCache:
 @dataclass(frozen=True)
 class Pending:
     """serve: the outputs besides pages that a build left to be made after the changed page
-    is visible (reisgids/preview.py writes them with `write_rest`)."""
+    is visible (reisgids/preview.py makes them, later_outputs.write_rest writes them)."""
 
     out: Path
     rest: Rest
