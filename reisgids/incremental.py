@@ -29,6 +29,7 @@ from reisgids.fingerprint import Fingerprinter, Unstable
 from reisgids.out_files import (
     carry_file,
     link_or_copy,
+    made_key,
     made_with,
     prune,
     same_file,
@@ -160,10 +161,7 @@ class Incremental:
         known = self._made_keys.get(name)
         if known is not None and known[0] is inputs:
             return known[1]
-        try:
-            key: str | None = f"made:{name}:{self._fingerprint(self._theme, name, *inputs)}"
-        except Unstable:
-            key = None
+        key = made_key(self._fingerprint, self._theme, name, inputs)
         self._made_keys[name] = (inputs, key)
         return key
 

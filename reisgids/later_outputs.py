@@ -14,8 +14,8 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from reisgids.cache import BuildCache, content_hash
-from reisgids.fingerprint import Fingerprinter, Unstable
-from reisgids.out_files import made_with, prune, same_file, write_new
+from reisgids.fingerprint import Fingerprinter
+from reisgids.out_files import made_key, made_with, prune, same_file, write_new
 from reisgids.write import Stage
 
 
@@ -30,10 +30,7 @@ class KeptOutputs:
         self.keys: dict[str, str] = {}  # path -> key of what made it
 
     def _key(self, name: str, inputs: tuple[object, ...]) -> str | None:
-        try:
-            return f"made:{name}:{self.fingerprint(self.theme, name, *inputs)}"
-        except Unstable:
-            return None
+        return made_key(self.fingerprint, self.theme, name, inputs)
 
     def carry_made(self, name: str, inputs: tuple[object, ...]) -> Collection[str] | None:
         key = self._key(name, inputs)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from reisgids.fingerprint import Fingerprinter, Unstable
 from reisgids.search import INDEX_DIR
 
 
@@ -20,6 +21,17 @@ def same_file(path: Path, record: list[Any]) -> bool:
     except OSError:
         return False
     return [st.st_size, st.st_mtime_ns, st.st_ino] == record[1:4]
+
+
+def made_key(fingerprint: Fingerprinter, theme: str, name: str,
+             inputs: tuple[object, ...]) -> str | None:
+    """The key kept in the records of the files output `name` made from `inputs` (the
+    build and serve's later work both carry by it); None when the inputs cannot be
+    fingerprinted."""
+    try:
+        return f"made:{name}:{fingerprint(theme, name, *inputs)}"
+    except Unstable:
+        return None
 
 
 def made_with(out: Path, records: dict[str, list[Any]], key: str) -> list[str] | None:
