@@ -4,6 +4,9 @@
 #   make test    install everything the tests need (Python, Debian chromium, npm) and run them
 VENV ?= .venv
 PORT ?= 8000
+# Test files spread over this many processes (pytest-xdist; 0: one process). A file's tests
+# stay together, so its session fixtures are built once per worker that runs it.
+PYTEST_WORKERS ?= 2
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -37,7 +40,7 @@ lint: install
 	$(PY) -m mypy
 
 test: test-deps lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 bench: install
 	$(PY) bench/run.py --sizes 1000
