@@ -34,7 +34,7 @@ import socket
 import sys
 import time
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -335,11 +335,15 @@ def _log_request(handler: web.RequestHandler) -> None:
               err=True)
 
 
-async def _serve_forever(live: LiveSite, sockets: list[socket.socket]) -> None:
+async def _serve_forever(live: LiveSite, sockets: list[socket.socket],
+                         ready: Callable[[], None]) -> None:
     server = HTTPServer(_application(live))
     server.add_sockets(sockets)
     ticker = PeriodicCallback(live.tick, POLL_MS)
     ticker.start()
+    # only now, with asyncio's own Ctrl-C handler in place: a Ctrl-C right after the
+    # address is shown then always stops serve cleanly, however loaded the machine is
+    ready()
     try:
         await asyncio.Event().wait()
     finally:
@@ -385,11 +389,14 @@ def serve(site: Path, *, port: int, now: date | None, drafts: bool,
             pages = sum(1 for _ in live.out.rglob("*.html"))
             _echo(live.say(f"{pages} pagina's gebouwd in {live.out}",
                            f"built {pages} pages in {live.out}"))
-        _echo(live.say(f"serveert {live.url} (Ctrl-C stopt)",
-                       f"serving {live.url} (Ctrl-C stops)"))
-        if editor:
-            _echo(live.say(f"redactie: {live.url}admin/", f"editor: {live.url}admin/"))
-        asyncio.run(_serve_forever(live, sockets))
+
+        def ready() -> None:
+            _echo(live.say(f"serveert {live.url} (Ctrl-C stopt)",
+                           f"serving {live.url} (Ctrl-C stops)"))
+            if editor:
+                _echo(live.say(f"redactie: {live.url}admin/", f"editor: {live.url}admin/"))
+
+        asyncio.run(_serve_forever(live, sockets, ready))
     except KeyboardInterrupt:
         _echo(live.say("gestopt", "stopped"))
     finally:
