@@ -18,6 +18,9 @@ runs one cold `reisgids build` with search in a fresh process and prints:
   summed);
 - the process tree: reisgids' peak plus the largest Pagefind run, an upper bound of what
   the two hold at once (Pagefind runs one part at a time, reisgids waits);
+- the sampled tree (bench/tree_memory.py): every 50 ms, the sum of RSS and of PSS over
+  all the build's processes (pool workers, the second process, Pagefind), and which
+  processes held the PSS peak: what the machine really had to give at once;
 - the index: bytes and files of `pagefind/`, per folder (fragments, word index, filters).
 
 It prints figures and asserts nothing.
@@ -40,6 +43,7 @@ sys.path.insert(0, str(BENCH))
 
 from run import GNU_TIME, run_measured  # noqa: E402
 from site_corpus import NOW, make_corpus, write_reisgids  # noqa: E402
+from tree_memory import TreeSampler  # noqa: E402
 
 # Runs the reisgids command line in this process and writes its own peak RSS at exit.
 SELF_WRAPPER = """
@@ -115,7 +119,8 @@ def main() -> None:
         if args.jobs:
             argv += ["--jobs", str(args.jobs)]
         print("building with search ...", file=sys.stderr)
-        run = run_measured(argv, cwd=work, timeout=3600, env=env)
+        with TreeSampler() as tree:
+            run = run_measured(argv, cwd=work, timeout=3600, env=env)
         if not run.ok:
             print(run.output[-3000:], file=sys.stderr)
             raise SystemExit(f"the build failed (exit {run.code})")
@@ -132,6 +137,7 @@ def main() -> None:
               f"peak RSS of the largest run {mib(pf_rss)}")
         print(f"process tree:  at most {mib(own + pf_rss)} at once (reisgids' peak + the "
               "largest Pagefind run; they run one after another)")
+        print(f"sampled tree:  {tree.report()}")
         print(f"index:         {total / 2**20:,.1f} MiB in {count:,} files")
         for part in sorted(p for p in bundle.iterdir() if p.is_dir()):
             size, files = folder_size(part)

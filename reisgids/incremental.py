@@ -102,6 +102,7 @@ class Incremental:
         self.hashes: dict[str, str] = {}
         self.linked = self.written = 0
         self.search_skipped = False
+        self._pages_as_indexed = False  # stage(): no page differs from the indexed output
         self._fingerprint = Fingerprinter()
         self._site: tuple[object, str] | None = None
         self._theme = ""
@@ -222,12 +223,9 @@ class Incremental:
         self.cache.rendered_pages += 1
         return False
 
-    def stage(self, stage: Path, files: Mapping[str, bytes], *, search: bool,
-              language: str, defer_search: bool = False) -> list[Diagnostic]:
-        """Put `files` into `stage`, linking what did not change; index when needed.
-
-        `defer_search` (serve): carry the previous index even when pages changed, and leave
-        `cache.index_stale` set for an IndexLater to bring it up to date."""
+    def stage(self, stage: Path, files: Mapping[str, bytes]) -> None:
+        """Put `files` into `stage`, linking what did not change. index() comes after: the
+        build lets go of the files' bytes in between (memory.py)."""
         changed_html = False
         into = Stage(stage)
         made: set[Path] = set()  # folders made: one mkdir each, not one per file
@@ -251,10 +249,18 @@ class Incremental:
             self.written += 1
         old_html = {p for p in self.previous if p.endswith(".html")}
         new_html = {p for p in files if p.endswith(".html")}
-        if not search:
-            return []
+        self._pages_as_indexed = not changed_html and old_html == new_html \
+            and bool(self.previous.get(INDEX_DIR))
+
+    def index(self, stage: Path, *, language: str, defer_search: bool = False
+              ) -> list[Diagnostic]:
+        """After stage(): the search index of `stage`, carried from the previous output when
+        no page changed, else made.
+
+        `defer_search` (serve): carry the previous index even when pages changed, and leave
+        `cache.index_stale` set for an IndexLater to bring it up to date."""
         previous_index = self.out / INDEX_DIR
-        current = not changed_html and old_html == new_html and bool(self.previous.get(INDEX_DIR))
+        current = self._pages_as_indexed
         self.cache.index_stale = not current
         if (current or defer_search) and (previous_index / "pagefind-entry.json").is_file():
             for source in sorted(previous_index.rglob("*")):
