@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import time
+from pathlib import Path
 
 import pytest
 
@@ -42,3 +44,25 @@ def test_a_process_that_dies_is_replaced_by_running_the_task_here() -> None:
         return 42
 
     assert in_background(dies_in_a_child, jobs=2)() == 42
+
+
+def _ended(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return True
+    return state in ("Z", "X")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_the_background_process_ends_once_its_result_is_in(tmp_path: Path) -> None:
+    """Not when the result is asked for: a child that lives on keeps the pages the parent
+    writes to (copy on write)."""
+    noted = tmp_path / "pid"
+    result = in_background(lambda: noted.write_text(str(os.getpid())) and 42, jobs=2)
+    for _ in range(400):  # up to 20 s on a busy machine
+        if noted.is_file() and noted.read_text() and _ended(int(noted.read_text())):
+            break
+        time.sleep(0.05)
+    assert noted.is_file() and _ended(int(noted.read_text())), "the child should end by itself"
+    assert result() == 42
