@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from reisgids.cache import BuildCache
 from reisgids.cached_entries import read_cached
@@ -44,7 +45,7 @@ from reisgids.plan.site_plan import SitePlan, plan_site, translator
 from reisgids.pool import in_background, parallel_map
 from reisgids.progress import Progress
 from reisgids.render.images import carry_with_images, prepare_images
-from reisgids.render.outputs import Rest, Reuse, render_site_pages
+from reisgids.render.outputs import render_site_pages
 from reisgids.render.theme import Theme, environment, find_theme, theme_problems
 from reisgids.search import index_site
 from reisgids.source.discover import SourceFile, discover
@@ -77,37 +78,32 @@ class Site:
     plan: SitePlan | None  # None when an earlier stage found errors: build() never runs then
 
 
-@dataclass(frozen=True)
-class MadeRest(Rest):
-    """The outputs besides pages, being made in a forked process (pool.in_background) while
-    this one does other work; `files()` gives its result for the page paths and build cache
-    it started from (taking the cache's notes the child made), and makes them here else."""
+def admin_ahead(config: SiteConfig, jobs: int, run: Incremental | None
+                ) -> Callable[[], dict[str, bytes]]:
+    """The editor's admin/ files, made in a forked process (pool.in_background) while this
+    one makes the outputs besides pages; the function returned waits for them and takes
+    the cache's notes the child made. The child reads only the configuration, so it keeps
+    sharing its memory with this process; one that made the feeds and open data (as
+    before) touched every entry and held ~400 MiB of its own at 10,000 entries
+    (docs/speed.md, "Search at 10,000 entries")."""
+    def make() -> tuple[dict[str, bytes], Notes | None, tuple[str, Any] | None]:
+        if run is None:
+            return admin_files(config), None, None
+        mark = run.notes()
+        files = run.admin_files(config)
+        return files, run.notes_since(mark), run.cache.derived.get("admin")
 
-    made: Callable[[], tuple[dict[str, bytes], list[Diagnostic], Notes | None]]
-    paths: tuple[str, ...]
-    run: Incremental | None
+    made = in_background(make, jobs)
 
-    @classmethod
-    def ahead(cls, rest: Rest, pages: dict[str, bytes], jobs: int,
-              run: Incremental | None) -> Rest:
-        def make() -> tuple[dict[str, bytes], list[Diagnostic], Notes | None]:
-            mark = run.notes() if run is not None else None
-            files, problems = rest.files(pages, reuse=run)
-            return files, problems, None if run is None or mark is None \
-                else run.notes_since(mark)
+    def result() -> dict[str, bytes]:
+        files, notes, kept = made()
+        if run is not None and notes is not None:
+            run.take_notes(notes)  # the same notes twice (made here) change nothing
+            if kept is not None:
+                run.cache.derived["admin"] = kept
+        return files
 
-        fields = {name: getattr(rest, name) for name in rest.__dataclass_fields__}
-        return cls(**fields, made=in_background(make, jobs), paths=tuple(pages), run=run)
-
-    def files(self, pages: Mapping[str, bytes], reuse: Reuse | None = None,
-              cancelled: Callable[[], bool] = lambda: False
-              ) -> tuple[dict[str, bytes], list[Diagnostic]]:
-        files, problems, notes = self.made()  # waited for either way: no process is left behind
-        if tuple(pages) != self.paths or reuse is not self.run:
-            return super().files(pages, reuse, cancelled)
-        if self.run is not None and notes is not None:
-            self.run.take_notes(notes)
-        return files, problems
+    return result
 
 
 def resolve_now(option: date | None) -> date:
@@ -268,12 +264,11 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
     # feeds, open data, sitemap, PDFs, redirects: serve makes them after the reload
     deferred = defer_rest and in_place
     editor = site.config.editor.enabled  # the web editor at /admin/ (docs/editor.md)
-    if editor and not deferred:  # made in a second process while this one makes admin/
-        rest = MadeRest.ahead(rest, files, jobs, run)
-    made = (run.admin_files(site.config) if run is not None else admin_files(site.config)) \
-        if editor else {}
+    # admin/ in a second process while this one makes the rest (in this one for serve)
+    admin = admin_ahead(site.config, 1 if deferred else jobs, run) if editor else dict
     more, problems = run.outputs(rest, files, defer=deferred) if run is not None \
         else rest.files(files)
+    made = admin()  # waited for either way: no process is left behind
     files.update(more)
     report.extend(problems)
     if report.has_errors:
@@ -305,7 +300,7 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
                 # the bytes are on disk now; Pagefind runs beside this process, so give
                 # their memory back first (the whole build stays under 1 GiB at 10k)
                 files.clear()
-                more.clear()  # also held by the second process's result (MadeRest)
+                more.clear()
                 release_memory()
                 report.extend(run.index(stage.root, language=language,
                                         defer_search=defer_search) if run is not None

@@ -99,7 +99,7 @@ class Rest:
     pages: Sequence[Page]
     owners: dict[str, str]
     # serve: the open data's JSON text of each entry record, kept between saves
-    pieces: dict[str, str] | None = field(compare=False)  # no default: MadeRest adds fields
+    pieces: dict[str, str] | None = field(compare=False)
 
     def makers(self, html: Mapping[Key, str], plain: GraphWithoutBodies) -> list[Maker]:
         """(name, what, inputs, make) of each output besides the redirects. `inputs` lists

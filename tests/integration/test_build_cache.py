@@ -64,7 +64,7 @@ def test_cached_builds_are_byte_identical_and_a_no_change_rebuild_rewrites_nothi
     # carried over by hard link: the very same files, pages and search index alike
     assert {rel: after[rel] for rel in pages_and_index} == pages_and_index
     # feeds, open data, sitemap: each kept under the key of its inputs, so that it is
-    # carried and not made again (also when a forked process made them: build.MadeRest)
+    # carried and not made again (admin/ also when a forked process made it: build.admin_ahead)
     made = set(re.findall(r"made:([a-z-]+):", (site / ".reisgids-cache" / "cache.json")
                           .read_text("utf-8")))
     assert {"feeds", "sitemap", "open-data-json", "calendar", "admin"} <= made
