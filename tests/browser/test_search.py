@@ -155,6 +155,24 @@ def test_kind_facet_narrows_a_query_to_its_lessons(page: Page,
     assert console_errors == []
 
 
+def test_ten_cards_first_then_more_on_request(page: Page, console_errors: list[str]) -> None:
+    """Each card loads a Pagefind fragment: the first screen shows ten (first-query bytes,
+    docs/speed.md), "Meer resultaten" the next ten."""
+    open_search(page, BROAD_QUERY)
+    total = int(re.match(r"(\d+) resultaten", status(page)).group(1))  # type: ignore[union-attr]
+    assert total > 20, "the query should have more than two batches"
+    assert len(cards(page)) == 10
+    more = page.locator("#search-more")
+    expect(more).to_be_visible()
+    more.click()
+    page.wait_for_function("() => document.querySelectorAll('.search-card').length > 10")
+    assert len(cards(page)) == 20
+    load_all(page)
+    assert len(cards(page)) == total
+    expect(more).to_be_hidden()
+    assert console_errors == []
+
+
 def test_sort_by_date_puts_the_newest_first(page: Page, console_errors: list[str]) -> None:
     open_search(page, BROAD_QUERY)
     load_all(page)

@@ -4,7 +4,9 @@
 // No inline scripts or styles (the site's CSP forbids them): strings come from a JSON
 // data block, all markup is built with DOM methods.
 
-const PAGE_SIZE = 20;
+// cards per batch, then "meer resultaten": each card loads a Pagefind fragment, and the
+// first query's bytes count (docs/speed.md, "Search at 10,000 entries")
+const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 250;
 
 const root = document.getElementById("search");
