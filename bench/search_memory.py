@@ -20,7 +20,8 @@ runs one cold `reisgids build` with search in a fresh process and prints:
   the two hold at once (Pagefind runs one part at a time, reisgids waits);
 - the sampled tree (bench/tree_memory.py): every 50 ms, the sum of RSS and of PSS over
   all the build's processes (pool workers, the second process, Pagefind), and which
-  processes held the PSS peak: what the machine really had to give at once;
+  processes held the PSS peak, and the peak of each stage (Pagefind, a pool, reisgids
+  alone): what the machine really had to give at once;
 - the index: bytes and files of `pagefind/`, per folder (fragments, word index, filters).
 
 It prints figures and asserts nothing.

@@ -60,6 +60,16 @@ def _rollup(pid: int) -> tuple[int, int, str] | None:
     return fields.get("Rss", 0), fields.get("Pss", 0), name
 
 
+def stage(names: list[str]) -> str:
+    """The build's stage, told from its processes: Pagefind runs; a pool of workers (or the
+    second process) beside reisgids; reisgids alone."""
+    if any(name.startswith("pagefind") for name in names):
+        return "Pagefind"
+    pythons = sum(1 for name in names if name.startswith("python"))
+    return {0: "-", 1: "reisgids alone", 2: "reisgids + 1 process"}.get(
+        pythons, f"reisgids + {pythons - 1} workers")
+
+
 @dataclass
 class TreeSampler:
     """Samples this process's descendants in a thread while the `with` block runs."""
@@ -70,6 +80,7 @@ class TreeSampler:
     at_peak: list[str] = field(default_factory=list)  # the processes of the PSS peak
     samples: int = 0
     peak_pss_indexing: int = 0  # KiB, the largest sum of PSS while a Pagefind process ran
+    by_stage: dict[str, int] = field(default_factory=dict)  # stage (see stage()) -> peak PSS
     _stop: threading.Event = field(default_factory=threading.Event)
     _thread: threading.Thread | None = None
 
@@ -92,6 +103,8 @@ class TreeSampler:
             self.peak_rss = max(self.peak_rss, rss)
             if any(name.startswith("pagefind") for _, _, name in rows):
                 self.peak_pss_indexing = max(self.peak_pss_indexing, pss)
+            where = stage([name for _, _, name in rows])
+            self.by_stage[where] = max(self.by_stage.get(where, 0), pss)
             if pss > self.peak_pss:
                 self.peak_pss = pss
                 self.at_peak = [f"{name} {p // 1024} MiB" for _, p, name in
@@ -101,4 +114,6 @@ class TreeSampler:
         return (f"{self.peak_pss / 1024:,.0f} MiB PSS, {self.peak_rss / 1024:,.0f} MiB RSS "
                 f"summed over the tree ({self.samples} samples; at the PSS peak: "
                 f"{', '.join(self.at_peak) or 'nothing over 10 MiB'}); while Pagefind ran: "
-                f"{self.peak_pss_indexing / 1024:,.0f} MiB PSS")
+                f"{self.peak_pss_indexing / 1024:,.0f} MiB PSS; peak PSS by stage: "
+                + ", ".join(f"{name} {kib / 1024:,.0f} MiB"
+                            for name, kib in sorted(self.by_stage.items())))
