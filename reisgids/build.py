@@ -86,6 +86,9 @@ def admin_ahead(config: SiteConfig, jobs: int, run: Incremental | None
     sharing its memory with this process; one that made the feeds and open data (as
     before) touched every entry and held ~400 MiB of its own at 10,000 entries
     (docs/speed.md, "Search at 10,000 entries")."""
+    if jobs <= 1:  # made here when asked for (serve): no notes to hand over
+        return lambda: run.admin_files(config) if run is not None else admin_files(config)
+
     def make() -> tuple[dict[str, bytes], Notes | None, tuple[str, Any] | None]:
         if run is None:
             return admin_files(config), None, None
@@ -266,9 +269,11 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
     editor = site.config.editor.enabled  # the web editor at /admin/ (docs/editor.md)
     # admin/ in a second process while this one makes the rest (in this one for serve)
     admin = admin_ahead(site.config, 1 if deferred else jobs, run) if editor else dict
-    more, problems = run.outputs(rest, files, defer=deferred) if run is not None \
-        else rest.files(files)
-    made = admin()  # waited for either way: no process is left behind
+    try:
+        more, problems = run.outputs(rest, files, defer=deferred) if run is not None \
+            else rest.files(files)
+    finally:
+        made = admin()  # waited for either way: no process is left behind
     files.update(more)
     report.extend(problems)
     if report.has_errors:
