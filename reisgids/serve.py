@@ -63,7 +63,8 @@ from reisgids.serve_page import (
     say,
     standalone_page,
 )
-from reisgids.serve_watch import Snapshot, changed_paths, scan
+from reisgids.serve_watch import Snapshot, changed_paths, take_listing
+from reisgids.source.listing import Listing
 
 HOST = "127.0.0.1"  # never 0.0.0.0: a preview with drafts is not for the network
 POLL_MS = 50
@@ -105,6 +106,7 @@ class LiveSite:
     debouncer: Debouncer = field(default_factory=lambda: Debouncer(
         QUIET_SECONDS, max_wait=MAX_WAIT_SECONDS))
     snapshot: Snapshot = field(default_factory=dict)
+    listing: Listing | None = None  # the latest scan: the rebuild reads it, not the folders
     elapsed: float = 0.0  # seconds the last good build took
     cpu: float = 0.0  # CPU seconds of this thread in it (steadier on a busy machine)
     editor: bool = False  # --editor: /admin/ against this site (reisgids.editor.serving)
@@ -136,7 +138,7 @@ class LiveSite:
             if self.preview is None:
                 self.preview = Preview(self.root, self.out, freeze=True)
             site, report = self.preview.rebuild(resolve_now(self.now), drafts=self.drafts,
-                                                jobs=jobs)
+                                                jobs=jobs, listing=self.listing)
             if site is not None:
                 self.language = site.config.language
                 self.base_path = site.config.base_path
@@ -215,9 +217,9 @@ class LiveSite:
             self.index_if_stale()
         if started < self.next_scan:
             return  # a large site: the burst is only quiet once a later scan says so
-        current = scan(self.root, self.out)
+        self.listing = take_listing(self.root, self.out)
         self.next_scan = started + (time.monotonic() - started) * SCAN_SHARE
-        self.notice(current)
+        self.notice(self.listing.stamps)
         if self.debouncer.pending:  # a save waits: look again as soon as it can be quiet
             self.next_scan = min(self.next_scan, started + QUIET_SECONDS)
         paths = self.debouncer.take()
@@ -384,7 +386,9 @@ def serve(site: Path, *, port: int, now: date | None, drafts: bool,
     sockets = _bind(port)
     live.port = sockets[0].getsockname()[1]
     try:
-        live.snapshot = scan(live.root, live.out)  # before building: edits made meanwhile count
+        # before building: edits made meanwhile count
+        live.listing = take_listing(live.root, live.out)
+        live.snapshot = live.listing.stamps
         if live.build():
             pages = sum(1 for _ in live.out.rglob("*.html"))
             _echo(live.say(f"{pages} pagina's gebouwd in {live.out}",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from reisgids.source.kinds import (
     SNAPSHOT_FOLDER,
     SNAPSHOT_SUFFIX,
 )
+from reisgids.source.listing import Listing, list_folder
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 EDITION_RE = SLUG_RE  # edition ids (2026, 2026-1) are slugs too
@@ -72,8 +72,10 @@ def _wrong_folder(rel: str, name: str, parent: str, choices: list[str],
         hint=hint)
 
 
-def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
-    """Every content file with its kind and slug, sorted; and every misplaced file."""
+def discover(root: Path, listing: Listing | None = None
+             ) -> tuple[list[SourceFile], list[Diagnostic]]:
+    """Every content file with its kind and slug, sorted; and every misplaced file.
+    `listing` (serve): the folders as its scan listed them (source/listing.py)."""
     content = root / "content"
     files: list[SourceFile] = []
     problems: list[Diagnostic] = []
@@ -100,7 +102,7 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
                 if sub.name.startswith(".") or sub.is_symlink():
                     continue
                 if sub.is_dir() and f"compass/{sub.name}" in FOLDERS:
-                    _scan_kind(root, sub, f"compass/{sub.name}", files, problems)
+                    _scan_kind(sub, f"compass/{sub.name}", files, problems, listing)
                 elif sub.is_dir():
                     problems.append(_wrong_folder(f"content/compass/{sub.name}", sub.name,
                                                   "content/compass/", ["agenda", "editions"],
@@ -117,7 +119,7 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
                                                     "content/compass/editions/, an agenda item "
                                                     "in content/compass/agenda/")))
         elif entry.name in FOLDERS:
-            _scan_kind(root, entry, entry.name, files, problems)
+            _scan_kind(entry, entry.name, files, problems, listing)
         else:
             problems.append(_wrong_folder(rel, entry.name, "content/", top_choices,
                                           FOLDER_SYNONYMS))
@@ -125,13 +127,13 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
     return files, problems
 
 
-def _scan_kind(root: Path, folder: Path, name: str, files: list[SourceFile],
-               problems: list[Diagnostic]) -> None:
+def _scan_kind(folder: Path, name: str, files: list[SourceFile],
+               problems: list[Diagnostic], listing: Listing | None) -> None:
     kind = FOLDERS[name]
     # os.scandir: whether an item is a link, a folder or a file comes with its name (no
-    # stat per file; serve runs this on every save, 10,000 files at a time)
-    with os.scandir(folder) as listing:
-        items = sorted(listing, key=lambda item: item.name)
+    # stat per file; serve runs this on every save, 10,000 files at a time, from the
+    # listing of its own scan)
+    items = sorted(list_folder(str(folder), listing), key=lambda item: item.name)
     for item in items:
         if item.name.startswith(".") or item.is_symlink():
             continue
