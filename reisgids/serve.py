@@ -48,6 +48,7 @@ from tornado.ioloop import PeriodicCallback
 from tornado.netutil import bind_sockets
 
 from reisgids.build import resolve_now
+from reisgids.config import CONFIG_FILE
 from reisgids.debounce import Debouncer
 from reisgids.editor.serving import handlers as editor_handlers
 from reisgids.errors import Diagnostic, Report
@@ -63,7 +64,7 @@ from reisgids.serve_page import (
     say,
     standalone_page,
 )
-from reisgids.serve_watch import Snapshot, changed_paths, take_listing
+from reisgids.serve_watch import Snapshot, changed_paths, looks_changed, take_listing
 from reisgids.source.listing import Listing
 
 HOST = "127.0.0.1"  # never 0.0.0.0: a preview with drafts is not for the network
@@ -73,6 +74,7 @@ POLL_MS = 50
 # of a burst (tests/integration/test_serve.py saves ten times, 20 ms apart).
 QUIET_SECONDS = 0.1
 SCAN_SHARE = 5  # a scan may use at most 1/5 of the time between scans
+RECENT = 16  # files saved last, looked at between the scans of a large site
 # The background work (feeds, open data, ..., Pagefind) starts once the editor paused: this
 # long after the reload, and at least twice as long as the rebuild took (10,000 entries:
 # ~5 s). An editor saving again meanwhile gets the CPUs for their rebuild alone.
@@ -107,6 +109,7 @@ class LiveSite:
         QUIET_SECONDS, max_wait=MAX_WAIT_SECONDS))
     snapshot: Snapshot = field(default_factory=dict)
     listing: Listing | None = None  # the latest scan: the rebuild reads it, not the folders
+    recent: list[str] = field(default_factory=list)  # the files saved last, newest first
     elapsed: float = 0.0  # seconds the last good build took
     cpu: float = 0.0  # CPU seconds of this thread in it (steadier on a busy machine)
     editor: bool = False  # --editor: /admin/ against this site (reisgids.editor.serving)
@@ -215,8 +218,12 @@ class LiveSite:
                 and not self.debouncer.pending:
             self.later_at = None
             self.index_if_stale()
-        if started < self.next_scan:
-            return  # a large site: the burst is only quiet once a later scan says so
+        if started < self.next_scan and (
+                self.debouncer.pending or self.listing is None
+                or not looks_changed(self.root, self.listing, (CONFIG_FILE, *self.recent))):
+            # a large site: the burst is only quiet once a later scan says so; until the
+            # next scan, a few stats (folders, the files saved last) tell whether to scan now
+            return
         self.listing = take_listing(self.root, self.out)
         self.next_scan = started + (time.monotonic() - started) * SCAN_SHARE
         self.notice(self.listing.stamps)
@@ -230,6 +237,8 @@ class LiveSite:
         changes = changed_paths(self.snapshot, current)
         if changes:
             self.snapshot = current
+            saved = sorted(p for p in changes if p in current)
+            self.recent = [*saved, *(p for p in self.recent if p not in changes)][:RECENT]
             self.later_at = None  # the next reload sets it again
             if self.preview is not None:  # what it makes is for the state before this
                 self.preview.later.give_way()

@@ -23,6 +23,8 @@ class Listing:
 
     folders: dict[str, list[os.DirEntry[str]]] = field(default_factory=dict)
     stamps: dict[str, Stamp] = field(default_factory=dict)
+    # each listed folder's mtime, taken before it was listed (serve_watch.looks_changed)
+    folder_times: dict[str, int] = field(default_factory=dict)
 
 
 def list_folder(folder: str, listing: Listing | None = None) -> list[os.DirEntry[str]]:
