@@ -224,7 +224,7 @@ class LiveSite:
             # a large site: the burst is only quiet once a later scan says so; until the
             # next scan, a few stats (folders, the files saved last) tell whether to scan now
             return
-        self.listing = take_listing(self.root, self.out)
+        self.listing = take_listing(self.root, self.out, self.listing)
         self.next_scan = started + (time.monotonic() - started) * SCAN_SHARE
         self.notice(self.listing.stamps)
         if self.debouncer.pending:  # a save waits: look again as soon as it can be quiet

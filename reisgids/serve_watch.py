@@ -26,7 +26,8 @@ def scan(root: Path, out: Path | None = None) -> Snapshot:
     return take_listing(root, out).stamps
 
 
-def take_listing(root: Path, out: Path | None = None) -> Listing:
+def take_listing(root: Path, out: Path | None = None,
+                 previous: Listing | None = None) -> Listing:
     """Every watched folder's items, and the (mtime, size, inode) of every watched file
     keyed by its site-relative POSIX path (`stamps`: what serve compares between scans).
 
@@ -35,8 +36,9 @@ def take_listing(root: Path, out: Path | None = None) -> Listing:
     `out` is skipped when it lies inside a watched folder. Links are stamped themselves and
     never entered (reisgids does not follow them; source/links.py names them). Runs every
     POLL_MS, so it uses os.scandir and plain strings; the listing is handed to the rebuild
-    (source/listing.py), so that discover and the link check do not list again."""
-    listing = Listing()
+    (source/listing.py), so that discover and the link check do not list again;
+    `previous`: the last listing, whose content files discover keeps."""
+    listing = Listing(sources=previous.sources if previous is not None else {})
     found = listing.stamps
     skip = str(out) if out is not None else None
 

@@ -86,6 +86,7 @@ def discover(root: Path, listing: Listing | None = None
             "de map content/ ontbreekt", "the folder content/ is missing"),
             hint=Text("maak content/ aan naast reisgids.yml",
                       "create content/ next to reisgids.yml"))]
+    found: dict[str, SourceFile] = {}  # handed on in `listing` (the next save)
     top_choices = sorted({f.split("/")[0] for f in FOLDERS})
     for entry in sorted(content.iterdir()):
         if entry.name.startswith(".") or entry.is_symlink():
@@ -102,7 +103,7 @@ def discover(root: Path, listing: Listing | None = None
                 if sub.name.startswith(".") or sub.is_symlink():
                     continue
                 if sub.is_dir() and f"compass/{sub.name}" in FOLDERS:
-                    _scan_kind(sub, f"compass/{sub.name}", files, problems, listing)
+                    _scan_kind(sub, f"compass/{sub.name}", files, problems, listing, found)
                 elif sub.is_dir():
                     problems.append(_wrong_folder(f"content/compass/{sub.name}", sub.name,
                                                   "content/compass/", ["agenda", "editions"],
@@ -119,16 +120,19 @@ def discover(root: Path, listing: Listing | None = None
                                                     "content/compass/editions/, an agenda item "
                                                     "in content/compass/agenda/")))
         elif entry.name in FOLDERS:
-            _scan_kind(entry, entry.name, files, problems, listing)
+            _scan_kind(entry, entry.name, files, problems, listing, found)
         else:
             problems.append(_wrong_folder(rel, entry.name, "content/", top_choices,
                                           FOLDER_SYNONYMS))
     files.sort(key=lambda f: f.rel)
+    if listing is not None:
+        listing.sources = found
     return files, problems
 
 
 def _scan_kind(folder: Path, name: str, files: list[SourceFile],
-               problems: list[Diagnostic], listing: Listing | None) -> None:
+               problems: list[Diagnostic], listing: Listing | None,
+               found: dict[str, SourceFile]) -> None:
     kind = FOLDERS[name]
     # os.scandir: whether an item is a link, a folder or a file comes with its name (no
     # stat per file; serve runs this on every save, 10,000 files at a time, from the
@@ -171,4 +175,8 @@ def _scan_kind(folder: Path, name: str, files: list[SourceFile],
                 f"hyphens{why.en}"),
                 hint=Text(f"hernoem het naar '{better}.md'", f"rename it to '{better}.md'")))
             continue
-        files.append(SourceFile(kind=kind, slug=stem, path=folder / item.name, rel=rel))
+        source = listing.sources.get(item.path) if listing is not None else None
+        if source is None or source.kind != kind or source.rel != rel:
+            source = SourceFile(kind=kind, slug=stem, path=folder / item.name, rel=rel)
+        found[item.path] = source
+        files.append(source)

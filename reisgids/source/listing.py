@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reisgids.source.discover import SourceFile
 
 Stamp = tuple[int, int, int]  # (mtime_ns, size, inode) of a file, not following links
 
@@ -25,6 +29,9 @@ class Listing:
     stamps: dict[str, Stamp] = field(default_factory=dict)
     # each listed folder's mtime, taken before it was listed (serve_watch.looks_changed)
     folder_times: dict[str, int] = field(default_factory=dict)
+    # the content files discover found last, by absolute path, handed from scan to scan:
+    # a file found again is the same SourceFile (no Path per file per save)
+    sources: dict[str, SourceFile] = field(default_factory=dict)
 
 
 def list_folder(folder: str, listing: Listing | None = None) -> list[os.DirEntry[str]]:

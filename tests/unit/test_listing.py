@@ -105,3 +105,23 @@ def test_entry_memo_takes_the_stamps_from_the_listing(tmp_path: Path) -> None:
     for source in sources:
         memo(source)
     assert memo.reads == len(sources) + 1
+
+
+def test_discover_keeps_its_files_from_listing_to_listing(tmp_path: Path) -> None:
+    """serve hands the files discover found to the next scan's listing: the same objects
+    come back, and still only for what a fresh discover finds."""
+    root, out = messy_site(tmp_path)
+    first = take_listing(root, out)
+    files = discover(root, first)[0]
+    (root / "content/deals/twee.md").unlink()
+    (root / "content/deals/twee.md").mkdir()  # a file became a folder of the same name
+    (root / "content/lessons/nieuw.md").write_text(PAGE, encoding="utf-8")
+    second = take_listing(root, out, first)
+    again, problems = discover(root, second)
+    fresh, fresh_problems = discover(root)
+    assert again == fresh and shown(problems) == shown(fresh_problems)
+    kept = {f.rel: f for f in files}
+    assert all(f is kept[f.rel] for f in again if f.rel != "content/lessons/nieuw.md")
+    assert "content/deals/twee.md" not in {f.rel for f in again}
+    assert "content/deals/twee.md" in {d.location.path for d in problems}
+    assert set(second.sources) == {str(f.path) for f in again}
