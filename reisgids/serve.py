@@ -183,8 +183,8 @@ class LiveSite:
             _echo(self.say(f"serveert nu {self.url}", f"now serving {self.url}"))
         # after a failure too: the open pages show the banner
         _Reload.reload_waiters("*")
-        if not self.failed:
-            self.later_at = time.monotonic() + max(LATER_QUIET, LATER_SHARE * self.elapsed)
+        # after a failure too: the collector's turn comes (index_if_stale does nothing then)
+        self.later_at = time.monotonic() + max(LATER_QUIET, LATER_SHARE * self.elapsed)
 
     def index_if_stale(self) -> None:
         """Feeds, open data, ... and Pagefind after the page is visible and the editor
@@ -217,6 +217,8 @@ class LiveSite:
         if self.later_at is not None and started >= self.later_at \
                 and not self.debouncer.pending:
             self.later_at = None
+            if self.preview is not None:  # the editor paused: no save waits for this
+                self.preview.collect()
             self.index_if_stale()
         if started < self.next_scan and (
                 self.debouncer.pending or self.listing is None

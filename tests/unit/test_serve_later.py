@@ -26,6 +26,10 @@ class StubPreview:
     def __init__(self) -> None:
         self.later = StubLater()
         self.started: list[str] = []
+        self.collected = 0
+
+    def collect(self) -> None:
+        self.collected += 1
 
     def after(self, language: str) -> None:
         self.started.append(language)
@@ -52,8 +56,10 @@ def test_background_work_starts_once_its_time_has_come_and_no_save_waits(
     live.debouncer = type(live.debouncer)(0.1)
     live.tick()
     assert stub.started == ["nl"] and live.later_at is None
+    assert stub.collected == 1  # the editor paused: the collector runs now, not in a save
     live.tick()
     assert stub.started == ["nl"]  # once per reload
+    assert stub.collected == 1
 
 
 def test_a_new_save_stops_the_background_work_and_its_start(tmp_path: Path) -> None:
