@@ -51,6 +51,7 @@ from reisgids.search import index_site
 from reisgids.source.discover import SourceFile, discover
 from reisgids.source.gitdates import last_commit_dates, with_git_dates
 from reisgids.source.links import find_links
+from reisgids.source.listing import Listing
 from reisgids.source.outlines import load_outlines
 from reisgids.source.snapshots import load_snapshots
 from reisgids.validate import read_entry
@@ -139,12 +140,14 @@ Reader = Callable[[SourceFile], tuple[ContentEntry | None, list[Diagnostic]]]
 def read_site(root: Path, *, now: date, drafts: bool = False, base_url: str | None = None,
               read: Reader = read_entry, progress: Progress | None = None,
               git_dates: bool = False, walks: Walks | None = None, jobs: int = 1,
-              cache: BuildCache | None = None) -> tuple[Linked | None, Report]:
+              cache: BuildCache | None = None, listing: Listing | None = None
+              ) -> tuple[Linked | None, Report]:
     """Stages load, validate and graph. None when reisgids.yml cannot be read; otherwise
     the graph of every entry that validated, whatever else the report holds. `walks`
     (serve): the references of the entries read before, kept (graph/link.py). `jobs`:
     processes to read the files in, and `cache`: files read before (both only with the
-    plain reader: serve's remembers)."""
+    plain reader: serve's remembers). `listing` (serve): the folders as its scan listed
+    them, so that discover and the link check do not list them again."""
     report = Report()
     show = progress or Progress(False)
     # load
@@ -153,10 +156,10 @@ def read_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
         overrides["git_dates"] = True
     config, problems = load_config(root, overrides or None)
     report.extend(problems)
-    report.extend(find_links(root))
+    report.extend(find_links(root, listing))
     if config is not None:
         show.language = config.language
-    sources, problems = discover(root)
+    sources, problems = discover(root, listing)
     report.extend(problems)
     # validate
     show.stage(f"bestanden lezen ({len(sources)})", f"reading files ({len(sources)})")
@@ -197,17 +200,20 @@ def read_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
 def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | None = None,
               jobs: int = 1, cache: BuildCache | None = None, read: Reader = read_entry,
               progress: Progress | None = None, git_dates: bool = False,
-              kept: KeptPlan | None = None) -> tuple[Site | None, Report]:
+              kept: KeptPlan | None = None, listing: Listing | None = None
+              ) -> tuple[Site | None, Report]:
     """read_site(), then stages markdown and plan: everything `check` reports.
 
     `jobs`, `cache`: see build(); `read`: how one file is read (serve remembers files that
     did not change); `progress`: stages shown on a terminal; `git_dates`: an entry's
     `updated` from git when it has none (also `git_dates: true` in reisgids.yml); `kept`
-    (serve): the previous plan, so that only pages whose inputs changed are planned."""
+    (serve): the previous plan, so that only pages whose inputs changed are planned;
+    `listing` (serve): its scan of the folders (read_site)."""
     show = progress or Progress(False)
     linked, report = read_site(root, now=now, drafts=drafts, base_url=base_url, read=read,
                                progress=show, git_dates=git_dates, jobs=jobs,
-                               cache=cache, walks=kept.walks if kept is not None else None)
+                               cache=cache, walks=kept.walks if kept is not None else None,
+                               listing=listing)
     if linked is None:
         return None, report
     config, graph = linked.config, linked.graph

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+import os
 import shutil
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -93,6 +94,7 @@ class Incremental:
 
     def __init__(self, cache: BuildCache, root: Path, out: Path) -> None:
         self.cache, self.root, self.out = cache, root, out
+        self._out_text = str(out)  # carry(): a plain string path per page, 11,000 per save
         self.previous = cache.previous(out)
         cache.generation += 1
         cache.pending = None  # an older build's later work is out of date now
@@ -113,6 +115,9 @@ class Incremental:
         self._old_keys: tuple[str, dict[str, tuple[Page, str]]] = kept or ("", {})
         self._new_keys: dict[str, tuple[Page, str]] = {}
         self._made_keys: dict[str, tuple[object, str | None]] = {}
+        # serve (update_in_place): files found as their record says and not written since;
+        # finish() keeps those records instead of a stat per file
+        self._as_recorded: set[str] = set()
 
     def notes(self) -> Notes:
         """What this run knows of carried and made files, to compare against (notes_since)."""
@@ -216,7 +221,8 @@ class Incremental:
         self._new_keys[path] = (page, key)
         self.page_keys[path] = key
         record = self.previous.get(path)
-        if record is not None and record[4] == key and same_file(self.out / path, record):
+        if record is not None and record[4] == key \
+                and same_file(os.path.join(self._out_text, path), record):
             self.carried.add(path)
             self.hashes[path] = record[0]
             return True
@@ -290,11 +296,13 @@ class Incremental:
         changed_html = False
         for rel in sorted(files):
             wanted.add(rel)
-            if rel in self.carried:
+            if rel in self.carried:  # checked against its record by carry()/carry_made()
+                self._as_recorded.add(rel)
                 continue
             digest = self.hashes[rel] = content_hash(files[rel])
             record = self.previous.get(rel)
             if record is not None and record[0] == digest and same_file(out / rel, record):
+                self._as_recorded.add(rel)
                 continue
             write_new(Stage(out).target(rel), files[rel])
             self.written += 1
@@ -341,6 +349,10 @@ class Incremental:
         """After the swap: what `out` holds now, for the next build; save the cache."""
         records: dict[str, list[Any]] = {}
         for rel, digest in self.hashes.items():
+            old = self.previous.get(rel) if rel in self._as_recorded else None
+            if old is not None and old[0] == digest:  # serve: checked moments ago
+                records[rel] = [*old[:4], self.page_keys.get(rel, "")]
+                continue
             try:
                 st = (self.out / rel).stat()
             except OSError:

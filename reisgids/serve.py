@@ -48,6 +48,7 @@ from tornado.ioloop import PeriodicCallback
 from tornado.netutil import bind_sockets
 
 from reisgids.build import resolve_now
+from reisgids.config import CONFIG_FILE
 from reisgids.debounce import Debouncer
 from reisgids.editor.serving import handlers as editor_handlers
 from reisgids.errors import Diagnostic, Report
@@ -63,7 +64,8 @@ from reisgids.serve_page import (
     say,
     standalone_page,
 )
-from reisgids.serve_watch import Snapshot, changed_paths, scan
+from reisgids.serve_watch import Snapshot, changed_paths, looks_changed, take_listing
+from reisgids.source.listing import Listing
 
 HOST = "127.0.0.1"  # never 0.0.0.0: a preview with drafts is not for the network
 POLL_MS = 50
@@ -72,6 +74,7 @@ POLL_MS = 50
 # of a burst (tests/integration/test_serve.py saves ten times, 20 ms apart).
 QUIET_SECONDS = 0.1
 SCAN_SHARE = 5  # a scan may use at most 1/5 of the time between scans
+RECENT = 16  # files saved last, looked at between the scans of a large site
 # The background work (feeds, open data, ..., Pagefind) starts once the editor paused: this
 # long after the reload, and at least twice as long as the rebuild took (10,000 entries:
 # ~5 s). An editor saving again meanwhile gets the CPUs for their rebuild alone.
@@ -105,6 +108,8 @@ class LiveSite:
     debouncer: Debouncer = field(default_factory=lambda: Debouncer(
         QUIET_SECONDS, max_wait=MAX_WAIT_SECONDS))
     snapshot: Snapshot = field(default_factory=dict)
+    listing: Listing | None = None  # the latest scan: the rebuild reads it, not the folders
+    recent: list[str] = field(default_factory=list)  # the files saved last, newest first
     elapsed: float = 0.0  # seconds the last good build took
     cpu: float = 0.0  # CPU seconds of this thread in it (steadier on a busy machine)
     editor: bool = False  # --editor: /admin/ against this site (reisgids.editor.serving)
@@ -136,7 +141,7 @@ class LiveSite:
             if self.preview is None:
                 self.preview = Preview(self.root, self.out, freeze=True)
             site, report = self.preview.rebuild(resolve_now(self.now), drafts=self.drafts,
-                                                jobs=jobs)
+                                                jobs=jobs, listing=self.listing)
             if site is not None:
                 self.language = site.config.language
                 self.base_path = site.config.base_path
@@ -178,8 +183,8 @@ class LiveSite:
             _echo(self.say(f"serveert nu {self.url}", f"now serving {self.url}"))
         # after a failure too: the open pages show the banner
         _Reload.reload_waiters("*")
-        if not self.failed:
-            self.later_at = time.monotonic() + max(LATER_QUIET, LATER_SHARE * self.elapsed)
+        # after a failure too: the collector's turn comes (index_if_stale does nothing then)
+        self.later_at = time.monotonic() + max(LATER_QUIET, LATER_SHARE * self.elapsed)
 
     def index_if_stale(self) -> None:
         """Feeds, open data, ... and Pagefind after the page is visible and the editor
@@ -212,12 +217,18 @@ class LiveSite:
         if self.later_at is not None and started >= self.later_at \
                 and not self.debouncer.pending:
             self.later_at = None
+            if self.preview is not None:  # the editor paused: no save waits for this
+                self.preview.collect()
             self.index_if_stale()
-        if started < self.next_scan:
-            return  # a large site: the burst is only quiet once a later scan says so
-        current = scan(self.root, self.out)
+        if started < self.next_scan and (
+                self.debouncer.pending or self.listing is None
+                or not looks_changed(self.root, self.listing, (CONFIG_FILE, *self.recent))):
+            # a large site: the burst is only quiet once a later scan says so; until the
+            # next scan, a few stats (folders, the files saved last) tell whether to scan now
+            return
+        self.listing = take_listing(self.root, self.out, self.listing)
         self.next_scan = started + (time.monotonic() - started) * SCAN_SHARE
-        self.notice(current)
+        self.notice(self.listing.stamps)
         if self.debouncer.pending:  # a save waits: look again as soon as it can be quiet
             self.next_scan = min(self.next_scan, started + QUIET_SECONDS)
         paths = self.debouncer.take()
@@ -228,6 +239,8 @@ class LiveSite:
         changes = changed_paths(self.snapshot, current)
         if changes:
             self.snapshot = current
+            saved = sorted(p for p in changes if p in current)
+            self.recent = [*saved, *(p for p in self.recent if p not in changes)][:RECENT]
             self.later_at = None  # the next reload sets it again
             if self.preview is not None:  # what it makes is for the state before this
                 self.preview.later.give_way()
@@ -384,7 +397,9 @@ def serve(site: Path, *, port: int, now: date | None, drafts: bool,
     sockets = _bind(port)
     live.port = sockets[0].getsockname()[1]
     try:
-        live.snapshot = scan(live.root, live.out)  # before building: edits made meanwhile count
+        # before building: edits made meanwhile count
+        live.listing = take_listing(live.root, live.out)
+        live.snapshot = live.listing.stamps
         if live.build():
             pages = sum(1 for _ in live.out.rglob("*.html"))
             _echo(live.say(f"{pages} pagina's gebouwd in {live.out}",

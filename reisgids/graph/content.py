@@ -49,7 +49,8 @@ class ContentGraph:
         by_kind: dict[str, list[ContentEntry]] = {}
         by_theme: dict[str, list[ContentEntry]] = {}
         by_area: dict[str, list[ContentEntry]] = {}
-        for key, entry in sorted(self.entries.items()):
+        ordered = sorted(self.entries.items())  # once: serve makes a graph per save
+        for key, entry in ordered:
             by_kind.setdefault(key[0], []).append(entry)
             if key not in self.published:
                 continue
@@ -59,7 +60,7 @@ class ContentGraph:
                 if key != ("area", area):
                     by_area.setdefault(area, []).append(entry)
         data: dict[str, dict[str, Any]] = {}
-        for key, entry in sorted(self.entries.items()):
+        for key, entry in ordered:
             if key in self.published:
                 data.setdefault(key[0], {})[key[1]] = entry.data
         citing: dict[tuple[str, str], dict[Key, set[Key]]] = {}

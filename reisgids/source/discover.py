@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from reisgids.source.kinds import (
     SNAPSHOT_FOLDER,
     SNAPSHOT_SUFFIX,
 )
+from reisgids.source.listing import Listing, list_folder
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 EDITION_RE = SLUG_RE  # edition ids (2026, 2026-1) are slugs too
@@ -72,8 +72,10 @@ def _wrong_folder(rel: str, name: str, parent: str, choices: list[str],
         hint=hint)
 
 
-def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
-    """Every content file with its kind and slug, sorted; and every misplaced file."""
+def discover(root: Path, listing: Listing | None = None
+             ) -> tuple[list[SourceFile], list[Diagnostic]]:
+    """Every content file with its kind and slug, sorted; and every misplaced file.
+    `listing` (serve): the folders as its scan listed them (source/listing.py)."""
     content = root / "content"
     files: list[SourceFile] = []
     problems: list[Diagnostic] = []
@@ -84,6 +86,7 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
             "de map content/ ontbreekt", "the folder content/ is missing"),
             hint=Text("maak content/ aan naast reisgids.yml",
                       "create content/ next to reisgids.yml"))]
+    found: dict[str, SourceFile] = {}  # handed on in `listing` (the next save)
     top_choices = sorted({f.split("/")[0] for f in FOLDERS})
     for entry in sorted(content.iterdir()):
         if entry.name.startswith(".") or entry.is_symlink():
@@ -100,7 +103,7 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
                 if sub.name.startswith(".") or sub.is_symlink():
                     continue
                 if sub.is_dir() and f"compass/{sub.name}" in FOLDERS:
-                    _scan_kind(root, sub, f"compass/{sub.name}", files, problems)
+                    _scan_kind(sub, f"compass/{sub.name}", files, problems, listing, found)
                 elif sub.is_dir():
                     problems.append(_wrong_folder(f"content/compass/{sub.name}", sub.name,
                                                   "content/compass/", ["agenda", "editions"],
@@ -117,21 +120,24 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
                                                     "content/compass/editions/, an agenda item "
                                                     "in content/compass/agenda/")))
         elif entry.name in FOLDERS:
-            _scan_kind(root, entry, entry.name, files, problems)
+            _scan_kind(entry, entry.name, files, problems, listing, found)
         else:
             problems.append(_wrong_folder(rel, entry.name, "content/", top_choices,
                                           FOLDER_SYNONYMS))
     files.sort(key=lambda f: f.rel)
+    if listing is not None:
+        listing.sources = found
     return files, problems
 
 
-def _scan_kind(root: Path, folder: Path, name: str, files: list[SourceFile],
-               problems: list[Diagnostic]) -> None:
+def _scan_kind(folder: Path, name: str, files: list[SourceFile],
+               problems: list[Diagnostic], listing: Listing | None,
+               found: dict[str, SourceFile]) -> None:
     kind = FOLDERS[name]
     # os.scandir: whether an item is a link, a folder or a file comes with its name (no
-    # stat per file; serve runs this on every save, 10,000 files at a time)
-    with os.scandir(folder) as listing:
-        items = sorted(listing, key=lambda item: item.name)
+    # stat per file; serve runs this on every save, 10,000 files at a time, from the
+    # listing of its own scan)
+    items = sorted(list_folder(str(folder), listing), key=lambda item: item.name)
     for item in items:
         if item.name.startswith(".") or item.is_symlink():
             continue
@@ -169,4 +175,8 @@ def _scan_kind(root: Path, folder: Path, name: str, files: list[SourceFile],
                 f"hyphens{why.en}"),
                 hint=Text(f"hernoem het naar '{better}.md'", f"rename it to '{better}.md'")))
             continue
-        files.append(SourceFile(kind=kind, slug=stem, path=folder / item.name, rel=rel))
+        source = listing.sources.get(item.path) if listing is not None else None
+        if source is None or source.kind != kind or source.rel != rel:
+            source = SourceFile(kind=kind, slug=stem, path=folder / item.name, rel=rel)
+        found[item.path] = source
+        files.append(source)

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from reisgids.errors import Diagnostic, Location, Text, error, shown
+from reisgids.source.listing import Listing, list_folder
 
 # What a site is made of; links anywhere inside these are reported.
 SITE_PARTS = ("reisgids.yml", "content", "static", "data", "themes")
@@ -29,8 +30,9 @@ def link_error(root: Path, link: Path) -> Diagnostic:
                   "replace the link with a real file or folder inside the site"))
 
 
-def find_links(root: Path) -> list[Diagnostic]:
-    """Every symbolic link among the site's parts, sorted, without following any."""
+def find_links(root: Path, listing: Listing | None = None) -> list[Diagnostic]:
+    """Every symbolic link among the site's parts, sorted, without following any.
+    `listing` (serve): the folders as its scan listed them (source/listing.py)."""
     problems: list[Diagnostic] = []
     for name in SITE_PARTS:
         part = root / name
@@ -38,23 +40,24 @@ def find_links(root: Path) -> list[Diagnostic]:
             problems.append(link_error(root, part))
             continue
         if part.is_dir():
-            _links_below(root, str(part), problems)
+            _links_below(root, str(part), problems, listing)
     return sorted(problems, key=lambda d: d.location.path)
 
 
-def _links_below(root: Path, folder: str, problems: list[Diagnostic]) -> None:
+def _links_below(root: Path, folder: str, problems: list[Diagnostic],
+                 listing: Listing | None) -> None:
     """os.scandir tells a link by the name's entry (no stat per file: serve runs this on
-    every save); a link to a folder is reported, never entered."""
+    every save, from its own scan's listing); a link to a folder is reported, never
+    entered."""
     try:
-        with os.scandir(folder) as listing:
-            items = list(listing)
+        items = list_folder(folder, listing)
     except OSError:  # unreadable, or gone meanwhile: nothing to report in it
         return
     for item in items:
         if item.is_symlink():
             problems.append(link_error(root, Path(item.path)))
         elif item.is_dir(follow_symlinks=False):
-            _links_below(root, item.path, problems)
+            _links_below(root, item.path, problems, listing)
 
 
 def is_link_free(root: Path, path: Path) -> bool:

@@ -20,6 +20,7 @@ from reisgids.index_process import IndexProcess
 from reisgids.preview import Preview
 from reisgids.render import outputs
 from reisgids.search import INDEX_DIR
+from reisgids.serve_watch import take_listing
 
 NOW = date(2026, 11, 22)
 
@@ -47,8 +48,10 @@ class Session:
         self.entries = self.preview.entries
 
     def pages(self, *, search: bool = False) -> list[str]:
-        """Up to the moment serve tells the browser to reload."""
-        _site, report = self.preview.rebuild(NOW, search=search)
+        """Up to the moment serve tells the browser to reload; discover and the link check
+        read the folders from serve's scan, as in serve."""
+        listing = take_listing(self.root, self.out)
+        _site, report = self.preview.rebuild(NOW, search=search, listing=listing)
         return [d.format("nl") for d in report.sorted()]
 
     def rebuild(self, *, search: bool = False) -> list[str]:

@@ -26,6 +26,10 @@ class StubPreview:
     def __init__(self) -> None:
         self.later = StubLater()
         self.started: list[str] = []
+        self.collected = 0
+
+    def collect(self) -> None:
+        self.collected += 1
 
     def after(self, language: str) -> None:
         self.started.append(language)
@@ -52,8 +56,10 @@ def test_background_work_starts_once_its_time_has_come_and_no_save_waits(
     live.debouncer = type(live.debouncer)(0.1)
     live.tick()
     assert stub.started == ["nl"] and live.later_at is None
+    assert stub.collected == 1  # the editor paused: the collector runs now, not in a save
     live.tick()
     assert stub.started == ["nl"]  # once per reload
+    assert stub.collected == 1
 
 
 def test_a_new_save_stops_the_background_work_and_its_start(tmp_path: Path) -> None:
@@ -80,3 +86,37 @@ def test_a_large_site_scans_again_soon_while_a_save_waits(
     live.tick()
     assert live.debouncer.pending
     assert live.next_scan <= before + serve.QUIET_SECONDS + 1
+
+
+def test_between_the_scans_of_a_large_site_a_few_stats_notice_a_save(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Between two scans: a file that came (its folder's mtime) and another save of a file
+    saved before (serve's recent files) are noticed at once; an in-place write to any other
+    file waits for the next scan, as before."""
+    live, _stub = live_site(tmp_path)
+    monkeypatch.setattr(serve, "SCAN_SHARE", 10**8)  # as if a scan were very costly
+    deals = tmp_path / "content" / "deals"
+    deals.mkdir()
+    other = deals / "b.md"
+    other.write_text("b", encoding="utf-8")
+    live.tick()  # the first scan (everything is new to it); the next one is far off
+    live.recent.clear()
+
+    def not_waiting() -> None:
+        live.debouncer = type(live.debouncer)(3600)
+        live.next_scan = time.monotonic() + 3600
+
+    not_waiting()
+    saved = deals / "a.md"
+    saved.write_text("x", encoding="utf-8")
+    live.tick()
+    assert live.debouncer.pending
+    assert live.recent == ["content/deals/a.md"]
+    not_waiting()
+    other.write_text("bb", encoding="utf-8")  # in place: its folder's mtime stays
+    live.tick()
+    assert not live.debouncer.pending
+    saved.write_text("xy", encoding="utf-8")
+    live.tick()
+    assert live.debouncer.pending
+    assert live.recent == ["content/deals/a.md", "content/deals/b.md"]
