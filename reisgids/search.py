@@ -44,7 +44,8 @@ Four things Pagefind does not do on its own, done here:
   the facet totals; the search page loads the first bundle and merges the others
   (`mergeIndex`: one WebAssembly for all). Merged results are ordered by score, and with the
   date sort a score is a position in the bundle's own list, so the sort lists are
-  rewritten to site-wide positions (`rank_sorts`).
+  rewritten to site-wide positions (`rank_sorts`). Each part's Pagefind run reads a folder
+  of hard links to that part's pages only; a site of one part needs none (`_run_part`).
 
 Whatever goes wrong becomes a diagnostic, never a traceback.
 """
