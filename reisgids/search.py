@@ -273,8 +273,12 @@ def _run_part(stage: Path, part: Sequence[str], made: Path, language: str, words
         # those once one page has it, so it reads the staged site itself; a folder of links
         # would cost a mkdir and a rmdir per page (0.6 CPU s at 1,000 entries)
         run_pagefind(stage, made, language)
-        canonicalize(made)
-        return ""
+        if _page_count(made) == len(part):
+            canonicalize(made)
+            return ""
+        # no page has the attribute itself (only its name in the text), and Pagefind took
+        # every page whole: index the part's own pages, as for a part of several
+        shutil.rmtree(made)
     with tempfile.TemporaryDirectory(prefix=".reisgids-part-", dir=made.parent) as only:
         # Pagefind reads only the pages of this part (hard links: no copying)
         for rel in part:

@@ -138,6 +138,18 @@ def test_one_part_indexed_from_the_site_is_the_bundle_of_its_entry_pages(
     assert len(fragments(site / "pagefind")) == 7
 
 
+def test_a_page_that_only_names_the_body_mark_is_indexed_alone(tmp_path: Path) -> None:
+    """Without a single real `data-pagefind-body`, Pagefind takes every page it reads
+    whole: the site's other pages must not end up in the index."""
+    site = write_site(tmp_path / "site", entries=0)
+    named = site / "uitleg" / "index.html"
+    named.parent.mkdir(parents=True)
+    named.write_text(PAGE.format(title="Uitleg", main="<p><code>&lt;div data-pagefind-body"
+                                 "&gt;</code> markeert de tekst</p>"), encoding="utf-8")
+    assert index_site(site, "nl") == []
+    assert [f["url"] for f in fragments(site / "pagefind")] == ["/uitleg/"]
+
+
 def test_canonical_files_keep_pagefinds_naming(tmp_path: Path) -> None:
     site = write_site(tmp_path / "site")
     assert index_site(site, "nl") == []
