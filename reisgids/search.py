@@ -45,7 +45,9 @@ Four things Pagefind does not do on its own, done here:
   (`mergeIndex`: one WebAssembly for all). Merged results are ordered by score, and with the
   date sort a score is a position in the bundle's own list, so the sort lists are
   rewritten to site-wide positions (`rank_sorts`). Each part's Pagefind run reads a folder
-  of hard links to that part's pages only; a site of one part needs none (`_run_part`).
+  of hard links to that part's pages only, also when there is one part: reading the staged
+  site itself saved the folder's mkdirs and rmdirs but made Pagefind parse every other page,
+  no gain measured (docs/speed.md).
 
 Whatever goes wrong becomes a diagnostic, never a traceback.
 """
@@ -268,17 +270,6 @@ def _index_parts(stage: Path, pages: Mapping[str, str], language: str,
 def _run_part(stage: Path, part: Sequence[str], made: Path, language: str, words: bytes, *,
               secondary: bool) -> str:
     """Index one part into `made`; returns the id (fragment) of its words page, if any."""
-    if not words and not secondary:
-        # the only part: it holds every page with the body mark, and Pagefind indexes only
-        # those once one page has it, so it reads the staged site itself; a folder of links
-        # would cost a mkdir and a rmdir per page (0.6 CPU s at 1,000 entries)
-        run_pagefind(stage, made, language)
-        if _page_count(made) == len(part):
-            canonicalize(made)
-            return ""
-        # no page has the attribute itself (only its name in the text), and Pagefind took
-        # every page whole: index the part's own pages, as for a part of several
-        shutil.rmtree(made)
     with tempfile.TemporaryDirectory(prefix=".reisgids-part-", dir=made.parent) as only:
         # Pagefind reads only the pages of this part (hard links: no copying)
         for rel in part:

@@ -113,31 +113,6 @@ def test_the_bundle_is_byte_for_byte_the_same_every_run(tmp_path: Path) -> None:
     assert all(run == runs[0] for run in runs[1:])
 
 
-def test_one_part_indexed_from_the_site_is_the_bundle_of_its_entry_pages(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A single part is indexed from the staged site itself, not a folder of its entry
-    pages: the other HTML pages there must not change a byte of the bundle."""
-    site = write_site(tmp_path / "site", entries=7)
-    extra = site / "zoeken" / "nog-een" / "index.html"  # more pages without a body
-    extra.parent.mkdir(parents=True)
-    extra.write_text(PAGE.format(title="Nog een", main="<h1>Nog een</h1><p>woorden</p>"),
-                     encoding="utf-8")
-    (site / "los.html").write_text(PAGE.format(title="Los", main="<p>los</p>"), encoding="utf-8")
-    only = tmp_path / "only"
-    for page in search.entry_pages(site):
-        target = only / page.relative_to(site)
-        target.parent.mkdir(parents=True)
-        shutil.copyfile(page, target)
-    linked: list[object] = []
-    monkeypatch.setattr(search.os, "link", lambda *args: linked.append(args))
-    assert index_site(site, "nl") == []
-    assert linked == []  # no folder of links was made for the one part
-    monkeypatch.undo()
-    assert index_site(only, "nl") == []
-    assert tree_bytes(site / "pagefind") == tree_bytes(only / "pagefind")
-    assert len(fragments(site / "pagefind")) == 7
-
-
 def test_a_page_that_only_names_the_body_mark_is_indexed_alone(tmp_path: Path) -> None:
     """Without a single real `data-pagefind-body`, Pagefind takes every page it reads
     whole: the site's other pages must not end up in the index."""
@@ -148,6 +123,19 @@ def test_a_page_that_only_names_the_body_mark_is_indexed_alone(tmp_path: Path) -
                                  "&gt;</code> markeert de tekst</p>"), encoding="utf-8")
     assert index_site(site, "nl") == []
     assert [f["url"] for f in fragments(site / "pagefind")] == ["/uitleg/"]
+
+
+def test_one_bundle_reads_no_sort_values(tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Site-wide sort ranks are for a split index only; one bundle keeps Pagefind's own."""
+    site = write_site(tmp_path / "site", entries=4)
+
+    def refuse(page: bytes) -> dict[str, str]:
+        raise AssertionError("sort values read for a single bundle")
+
+    monkeypatch.setattr(search, "sort_values", refuse)
+    assert index_site(site, "nl") == []
+    assert len(fragments(site / "pagefind")) == 4
 
 
 def test_canonical_files_keep_pagefinds_naming(tmp_path: Path) -> None:
