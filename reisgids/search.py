@@ -44,7 +44,10 @@ Four things Pagefind does not do on its own, done here:
   the facet totals; the search page loads the first bundle and merges the others
   (`mergeIndex`: one WebAssembly for all). Merged results are ordered by score, and with the
   date sort a score is a position in the bundle's own list, so the sort lists are
-  rewritten to site-wide positions (`rank_sorts`).
+  rewritten to site-wide positions (`rank_sorts`). Each part's Pagefind run reads a folder
+  of hard links to that part's pages only, also when there is one part: reading the staged
+  site itself saved the folder's mkdirs and rmdirs but made Pagefind parse every other page,
+  no gain measured (docs/speed.md).
 
 Whatever goes wrong becomes a diagnostic, never a traceback.
 """
@@ -61,7 +64,6 @@ import subprocess
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 from reisgids import __version__
 from reisgids.errors import Diagnostic, Location, Text, error, warning
@@ -157,16 +159,16 @@ def entry_pages(stage: Path) -> list[Path]:
     return [stage / rel for rel in _entry_files(stage)]
 
 
-def _entry_files(stage: Path) -> dict[str, tuple[str, dict[str, str]]]:
-    """path -> (SHA-256 of its bytes, its sort values) of every page to index; the bytes
-    themselves are not kept (150 MB at 10,000 entries)."""
+def _entry_files(stage: Path) -> dict[str, str]:
+    """path -> SHA-256 of its bytes, of every page to index; the bytes themselves are not
+    kept (150 MB at 10,000 entries)."""
     found = {}
     for path in sorted(stage.rglob("*.html")):
         rel = path.relative_to(stage)
         if path.is_file() and not path.is_symlink() and rel.parts[0] != INDEX_DIR:
             data = path.read_bytes()
             if BODY_MARK in data:
-                found[rel.as_posix()] = (hashlib.sha256(data).hexdigest(), sort_values(data))
+                found[rel.as_posix()] = hashlib.sha256(data).hexdigest()
     return found
 
 
@@ -186,7 +188,7 @@ def assign_parts(rels: Sequence[str], part_size: int) -> list[list[str]]:
     return [part for part in parts if part]
 
 
-def part_digest(pages: Mapping[str, tuple[str, Any]], part: Sequence[str], language: str,
+def part_digest(pages: Mapping[str, str], part: Sequence[str], language: str,
                 count: int, first: bool, words: bytes) -> str:
     """What a part's bundle is made from: its pages' paths and bytes, and what else shapes
     the bundle (Pagefind's and reisgids' versions, the language, the number of parts,
@@ -199,7 +201,7 @@ def part_digest(pages: Mapping[str, tuple[str, Any]], part: Sequence[str], langu
         [FORMAT, __version__, pagefind_version, language, count, first]).encode("utf-8"))
     digest.update(hashlib.sha256(words).digest())
     for rel in sorted(part):
-        digest.update(f"\n{rel}\n{pages[rel][0]}".encode())
+        digest.update(f"\n{rel}\n{pages[rel]}".encode())
     return digest.hexdigest()
 
 
@@ -224,15 +226,18 @@ def _previous_parts(previous: Path | None) -> dict[str, tuple[Path, str]]:
         return {}  # no list, or not one we wrote: index every part
 
 
-def _index_parts(stage: Path, pages: Mapping[str, tuple[str, dict[str, str]]], language: str,
+def _index_parts(stage: Path, pages: Mapping[str, str], language: str,
                  previous: Path | None, work: Path, part_size: int) -> int:
     """Index (or carry over) every part into `stage/pagefind/`; returns the indexed pages."""
     parts = assign_parts(list(pages), part_size)
     words = b""
+    sorts: dict[str, dict[str, str]] = {}  # URL -> sort values; one bundle needs no ranks
     if len(parts) > 1:  # see reisgids/search_pages.py
         vocabulary: set[str] = set()
         for rel in pages:
-            vocabulary |= page_words((stage / rel).read_bytes())
+            data = (stage / rel).read_bytes()
+            vocabulary |= page_words(data)
+            sorts[page_url(rel)] = sort_values(data)
         words = words_page(vocabulary, language)
     carried = _previous_parts(previous)
     out = stage / INDEX_DIR
@@ -255,7 +260,7 @@ def _index_parts(stage: Path, pages: Mapping[str, tuple[str, dict[str, str]]], l
             item["words"] = words_id
         listed.append(item)
     if len(bundles) > 1:
-        rank_sorts(bundles, {page_url(rel): pages[rel][1] for rel in pages})
+        rank_sorts(bundles, sorts)
     manifest = {"bundles": listed, "facets": facet_totals(bundles)}
     (out / PARTS_FILE).write_text(json.dumps(manifest, ensure_ascii=False, sort_keys=True,
                                              separators=(",", ":")) + "\n", encoding="utf-8")

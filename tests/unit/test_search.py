@@ -113,6 +113,31 @@ def test_the_bundle_is_byte_for_byte_the_same_every_run(tmp_path: Path) -> None:
     assert all(run == runs[0] for run in runs[1:])
 
 
+def test_a_page_that_only_names_the_body_mark_is_indexed_alone(tmp_path: Path) -> None:
+    """Without a single real `data-pagefind-body`, Pagefind takes every page it reads
+    whole: the site's other pages must not end up in the index."""
+    site = write_site(tmp_path / "site", entries=0)
+    named = site / "uitleg" / "index.html"
+    named.parent.mkdir(parents=True)
+    named.write_text(PAGE.format(title="Uitleg", main="<p><code>&lt;div data-pagefind-body"
+                                 "&gt;</code> markeert de tekst</p>"), encoding="utf-8")
+    assert index_site(site, "nl") == []
+    assert [f["url"] for f in fragments(site / "pagefind")] == ["/uitleg/"]
+
+
+def test_one_bundle_reads_no_sort_values(tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Site-wide sort ranks are for a split index only; one bundle keeps Pagefind's own."""
+    site = write_site(tmp_path / "site", entries=4)
+
+    def refuse(page: bytes) -> dict[str, str]:
+        raise AssertionError("sort values read for a single bundle")
+
+    monkeypatch.setattr(search, "sort_values", refuse)
+    assert index_site(site, "nl") == []
+    assert len(fragments(site / "pagefind")) == 4
+
+
 def test_canonical_files_keep_pagefinds_naming(tmp_path: Path) -> None:
     site = write_site(tmp_path / "site")
     assert index_site(site, "nl") == []
