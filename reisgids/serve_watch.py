@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reisgids.config import CONFIG_FILE
-from reisgids.source.listing import Listing, Stamp
+from reisgids.source.listing import Listing, Stamp, stamp_of
 
 WATCHED_DIRS = ("content", "static", "data", "themes")
 
@@ -19,11 +19,6 @@ Snapshot = dict[str, Stamp]
 def _ignored(name: str) -> bool:
     """Hidden files and editor leftovers (.x.swp, x~, vim's 4913) start no rebuild."""
     return name.startswith(".") or name.endswith("~") or name == "4913"
-
-
-def scan(root: Path, out: Path | None = None) -> Snapshot:
-    """(mtime, size, inode) of every watched file, keyed by its site-relative POSIX path."""
-    return take_listing(root, out).stamps
 
 
 def take_listing(root: Path, out: Path | None = None,
@@ -63,12 +58,12 @@ def take_listing(root: Path, out: Path | None = None,
                 st = entry.stat(follow_symlinks=False)
             except OSError:
                 continue
-            found[rel + name] = (st.st_mtime_ns, st.st_size, st.st_ino)
+            found[rel + name] = stamp_of(st)
 
     try:
         listing.folder_times[str(root)] = os.stat(root).st_mtime_ns  # a watched folder came
         st = (root / CONFIG_FILE).stat()
-        found[CONFIG_FILE] = (st.st_mtime_ns, st.st_size, st.st_ino)
+        found[CONFIG_FILE] = stamp_of(st)
     except OSError:
         pass
     for name in WATCHED_DIRS:
@@ -95,7 +90,7 @@ def looks_changed(root: Path, listing: Listing, recent: Iterable[str]) -> bool:
             if rel in listing.stamps:
                 return True
             continue
-        if listing.stamps.get(rel) != (st.st_mtime_ns, st.st_size, st.st_ino):
+        if listing.stamps.get(rel) != stamp_of(st):
             return True
     return False
 

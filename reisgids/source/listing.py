@@ -52,5 +52,8 @@ def file_stamp(path: str, rel: str, listing: Listing | None = None) -> Stamp:
         found = listing.stamps.get(rel)
         if found is not None:
             return found
-    st = os.lstat(path)
+    return stamp_of(os.lstat(path))
+
+
+def stamp_of(st: os.stat_result) -> Stamp:
     return (st.st_mtime_ns, st.st_size, st.st_ino)
