@@ -1,28 +1,36 @@
-"""The files of a Pagefind bundle, read and rewritten: deterministic bytes, date order across
-parts, facet totals.
+"""The files of a Pagefind bundle, read and rewritten: deterministic bytes, smaller word-index
+chunks, the date order across parts, facet totals.
 
-Pagefind writes its index files as gzip(`pagefind_dcd` + CBOR). reisgids rewrites three
-things in them (reisgids/search.py says when):
+Pagefind writes its index files as gzip(`pagefind_dcd` + CBOR). reisgids rewrites each
+bundle once, right after Pagefind made it (`canonicalize()`, called by reisgids/search.py):
 
-- `canonicalize()`: Pagefind 1.5 writes its filter indexes and its `pf_meta` from hash
-  maps, so the order of the filters, and of the values inside one filter, changes from run
-  to run (upstream issue #638). They are decoded, sorted, encoded again and renamed by
-  Pagefind's own naming rule (language, `_`, the start of the SHA-1 of the CBOR).
-- `rank_sorts()`: a search page that merges several bundles (`mergeIndex`) orders the
-  merged results by score, and with a sort (date) a result's score is its position in its
-  own bundle's sort list, which says nothing across bundles. Each bundle's sort list is
-  written out to the length of the whole site, every page at its rank among all pages and
-  the other places filled with a page number the bundle does not have (Pagefind keeps only
-  results found in the list, so the filler is never a result). Positions then compare
-  across bundles, and the merged order is the site-wide date order.
-- `facet_totals()`: how many pages each facet value has, summed over the bundles, so the
-  search page can show the facets before it loads any filter index.
+- **The same bytes for the same input.** Pagefind 1.5 writes its filter indexes and its
+  `pf_meta` from hash maps, so the order of the filters, and of the values inside one
+  filter, changes from run to run (upstream issue #638). They are decoded, sorted, encoded
+  again and renamed by Pagefind's own naming rule (language, `_`, the start of the SHA-1 of
+  the CBOR).
+- **Smaller word-index chunks** (`cut_words()`). A query loads, per word, the one chunk
+  whose range holds the word as typed; Pagefind cuts chunks at a fixed 20,000 word
+  positions (25 KB gzipped), anywhere in the alphabet. The words are cut again into chunks
+  of about `CHUNK_BYTES`, only between words that differ within their first
+  `SHARED_PREFIX` letters, and every chunk's range runs up to the next one's start. So a
+  query word of four letters or more loads the chunk with its stem and every longer word
+  that starts with it (Pagefind's search finds those too: "mantelzorg" also finds
+  "mantelzorgers"), which Pagefind's own cuts could leave in a chunk not loaded.
+- **No sort lists in the meta index.** Every page's place in the date order made the meta
+  index, loaded before any query, 10 KB larger per part at 10,000 entries. The lists are
+  dropped; `sort_orders()` gives the site-wide order of the pages, which reisgids/search.py
+  writes to a file the search page loads only when a reader sorts.
+
+`facet_totals()`: how many pages each facet value has, summed over the bundles, so the
+search page can show the facets before it loads any filter index.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import itertools
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -36,15 +44,18 @@ ENTRY = "pagefind-entry.json"
 # --- deterministic bytes ------------------------------------------------------------------
 
 def canonicalize(bundle: Path) -> int:
-    """Sort the filter and meta indexes of every language in the bundle and rename them by
-    their content; returns the number of indexed pages."""
+    """Rewrite the bundle as reisgids publishes it (see the module docstring): sorted filter
+    and meta indexes, re-cut word-index chunks, no sort lists; returns the indexed pages."""
     def canonical(language: str, meta: Any) -> None:
-        # MetaIndex: [version, pages, index_chunks, filters [[name, hash]], sorts, ...]
+        # MetaIndex: [version, pages, index_chunks [[from, to, hash]], filters [[name,
+        # hash]], sorts [[name, [page, ...]]]]
         check_complete(bundle, meta)
         taken: set[str] = set()
         filters = [[name, canonical_filter(bundle, language, old, taken)]
                    for name, old in meta[3]]
         meta[3] = sorted(filters, key=lambda f: f[0])
+        meta[2] = recut_chunks(bundle, language, meta[2])
+        meta[4] = []
 
     return rewrite_metas(bundle, canonical)
 
@@ -99,15 +110,182 @@ def canonical_filter(bundle: Path, language: str, old: str, taken: set[str]) -> 
     path = bundle / "filter" / f"{old}.pf_filter"
     name, values = read_index_file(path)  # FilterIndex: [name, [[value, [page, ...]], ...]]
     body = cbor_encode([name, sorted(values, key=lambda v: v[0])])
-    full = f"{language}_{pagefind_hash(body)}"
-    length = len(language) + 8
-    while full[:length] in taken and length < len(full):  # Pagefind's collision rule
-        length += 1
-    new = full[:length]
-    taken.add(new)
+    new = unique_name(language, body, taken)
     path.unlink()
     write_index_file(bundle / "filter" / f"{new}.pf_filter", body)
     return new
+
+
+def unique_name(language: str, body: bytes, taken: set[str]) -> str:
+    """Pagefind's name of an index file: language, `_`, the start of the SHA-1 of the CBOR,
+    made longer while it collides with a name in `taken` (to which it is added)."""
+    full = f"{language}_{pagefind_hash(body)}"
+    length = len(language) + 8
+    while full[:length] in taken and length < len(full):
+        length += 1
+    taken.add(full[:length])
+    return full[:length]
+
+
+# --- the word index, cut again -------------------------------------------------------------
+
+CHUNK_BYTES = 16_000  # CBOR bytes per re-cut chunk, about (~6 KB gzipped; docs/speed.md)
+SHARED_PREFIX = 4  # words that share their first four letters stay in one chunk
+LAST = "\U0010ffff"  # above every character: the end of the last range
+
+
+Word = tuple[str, bytes]  # a word and its entry's CBOR, as Pagefind wrote it
+
+
+def recut_chunks(bundle: Path, language: str, chunks: Sequence[Any]) -> list[list[str]]:
+    """Replace the word-index chunk files named in `chunks` ([[from, to, hash]]) by the
+    chunks of `cut_words()`; returns their [from, to, hash] for the meta index."""
+    words: list[Word] = []
+    for _, _, name in chunks:
+        words += word_entries(bundle / "index" / f"{name}.pf_index")
+    for _, _, name in chunks:
+        (bundle / "index" / f"{name}.pf_index").unlink()  # replaced, never written into
+    words.sort(key=lambda word: word[0])
+    cut = cut_words(words, CHUNK_BYTES)
+    taken: set[str] = set()
+    listed = []
+    for (low, high), chunk in zip(word_ranges([(c[0][0], c[-1][0]) for c in cut]), cut,
+                                  strict=True):
+        # WordIndex: [[entry, ...]], each entry as it was: nothing decoded, nothing changed
+        body = _cbor_head(4, 1) + _cbor_head(4, len(chunk)) + b"".join(e for _, e in chunk)
+        name = unique_name(language, body, taken)
+        # level 6: 0.7 % larger than 9 on these, at less than half the CPU
+        write_index_file(bundle / "index" / f"{name}.pf_index", body, level=6)
+        listed.append([low, high, name])
+    return listed
+
+
+def cut_words(words: Sequence[Word], size: int = CHUNK_BYTES) -> list[list[Word]]:
+    """The sorted words in chunks of about `size` CBOR bytes (a larger one where one group
+    of words is larger), cut only where two neighbours differ within their first
+    `SHARED_PREFIX` letters."""
+    chunks: list[list[Word]] = []
+    current: list[Word] = []
+    filled = 0
+    group: list[Word] = []
+    grouped = 0
+    for word in words:
+        if group and shared_prefix(group[-1][0], word[0]) < SHARED_PREFIX:
+            if current and filled + grouped > size:
+                chunks.append(current)
+                current, filled = [], 0
+            current += group
+            filled += grouped
+            group, grouped = [], 0
+        group.append(word)
+        grouped += len(word[1])
+    if current and filled + grouped > size:
+        chunks.append(current)
+        current = []
+    current += group
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+# A word entry's pages, matched in C: decoding every location in Python cost as much CPU as
+# Pagefind's whole run. A page is [page, [location, ...]] or, since Pagefind 1.5, [page,
+# [location, ...], [meta location, ...]]; locations are signed integers.
+_INT = (rb"(?:[\x00-\x17\x20-\x37]|[\x18\x38][\x00-\xff]|[\x19\x39][\x00-\xff]{2}"
+        rb"|[\x1a\x3a][\x00-\xff]{4})")
+_INTS = rb"(?:[\x80-\x97]|\x98[\x00-\xff]|\x99[\x00-\xff]{2}|\x9a[\x00-\xff]{4})" + _INT + rb"*"
+_PAGE = rb"(?:\x82" + _INT + _INTS + rb"|\x83" + _INT + _INTS + _INTS + rb")"
+PAGES = re.compile(rb"(?:" + _PAGE + rb")*")
+
+
+def word_entries(path: Path) -> list[Word]:
+    """The word entries of a word-index chunk file, each with its own bytes. Pagefind 1.5
+    writes [[[word, [page, ...], [[variant, [page, ...]], ...]], ...]] (the variants: the
+    word with its diacritics); a file of another shape is read by the general decoder."""
+    raw = gzip.decompress(path.read_bytes())
+    if not raw.startswith(PREFIX):
+        raise ValueError(f"{path.name} is not a Pagefind index file")
+    try:
+        return _scan_entries(raw, len(PREFIX))
+    except (ValueError, IndexError, UnicodeDecodeError):
+        index, _ = cbor_decode(raw, len(PREFIX))
+        return [(str(entry[0]), cbor_encode(entry)) for entry in index[0]]
+
+
+def _scan_entries(data: bytes, pos: int) -> list[Word]:
+    if data[pos] != 0x81:
+        raise ValueError("not a word index")
+    count, pos = _head(data, pos + 1, 4)
+    words = []
+    for _ in range(count):
+        start = pos
+        fields, pos = _head(data, pos, 4)
+        if fields not in (2, 3):
+            raise ValueError("not a word entry")
+        length, pos = _head(data, pos, 3)
+        word = data[pos:pos + length].decode("utf-8")
+        pos = _pages(data, pos + length)
+        if fields == 3:
+            variants, pos = _head(data, pos, 4)
+            for _ in range(variants):
+                if data[pos] != 0x82:
+                    raise ValueError("not a variant")
+                length, pos = _head(data, pos + 1, 3)
+                pos = _pages(data, pos + length)
+        words.append((word, data[start:pos]))
+    if pos != len(data):
+        raise ValueError("trailing bytes after the word index")
+    return words
+
+
+def _pages(data: bytes, pos: int) -> int:
+    """The position after the list of pages at `pos`. The match cannot run into what
+    follows (a word or a variant starts with a text, never an integer), and a page of
+    another shape stops it early, where the next head read then fails."""
+    _, pos = _head(data, pos, 4)
+    found = PAGES.match(data, pos)
+    return found.end() if found else pos
+
+
+def _head(data: bytes, pos: int, major: int) -> tuple[int, int]:
+    """The argument of the CBOR head of `major` type at `pos`, and the position after it."""
+    head = data[pos]
+    if head >> 5 != major or head & 0x1F > 26:
+        raise ValueError("unexpected CBOR head")
+    info = head & 0x1F
+    if info < 24:
+        return info, pos + 1
+    size = 1 << (info - 24)
+    return int.from_bytes(data[pos + 1:pos + 1 + size], "big"), pos + 1 + size
+
+
+def word_ranges(chunks: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(from, to) of each chunk, given its (first, last) word: together they leave no gap,
+    so Pagefind's lookup (`from <= word <= to`, the word as typed) always finds exactly one
+    chunk. A chunk starts at the shortest start of its first word that tells it apart from
+    the last word before it, and ends just below the next chunk's start."""
+    starts = [""] + [first[:shared_prefix(previous, first) + 1]
+                     for (_, previous), (first, _) in itertools.pairwise(chunks)]
+    ranges = []
+    for number, start in enumerate(starts):
+        if number + 1 < len(starts):
+            following = starts[number + 1]
+            below = ord(following[-1]) - 1
+            below = 0xD7FF if 0xD800 <= below <= 0xDFFF else below  # no surrogates in UTF-8
+            ranges.append((start, following[:-1] + chr(below) + LAST))
+        else:
+            ranges.append((start, LAST))
+    return ranges
+
+
+def shared_prefix(a: str, b: str) -> int:
+    """How many first characters `a` and `b` have in common."""
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common
 
 
 # --- several bundles, one search ---------------------------------------------------------
@@ -135,54 +313,28 @@ def page_urls(bundle: Path, meta: Any) -> list[str]:
     return urls
 
 
-def rank_sorts(bundles: Sequence[Path], values: Mapping[str, Mapping[str, str]]) -> None:
-    """Make the sort lists of `bundles` compare across them (see the module docstring).
-    `values`: URL -> {sort name: value}, as the pages carry them (`data-pagefind-sort`)."""
-    members: dict[str, list[tuple[int, list[str]]]] = {}
-    for number, bundle in enumerate(bundles):
-        for language, meta in metas(bundle):
-            urls = page_urls(bundle, meta)
-            for name, order in meta[4]:  # every sorted page must have a value we know
-                if any(name not in values.get(urls[i], {}) for i in order if i < len(urls)):
-                    raise ValueError(f"no value for the sort '{name}' on a page of {bundle}")
-            members.setdefault(language, []).append((number, urls))
-    for language, parts in members.items():
-        names = sorted({name for _, urls in parts for url in urls for name in values.get(url, {})})
-        ranks = {name: _ranks(name, [url for _, urls in parts for url in urls], values)
-                 for name in names}
-
-        for number, urls in parts:
-            rewrite_metas_of(bundles[number], language, _ranked(names, ranks, urls))
+def sort_orders(bundles: Sequence[Path],
+                values: Mapping[str, Mapping[str, str]]) -> dict[str, list[str]]:
+    """Sort name -> the ids (fragment hashes, Pagefind's result ids) of every page of the
+    bundles that has a value for it, ascending, as Pagefind compares the values: all numbers
+    as numbers, else as strings; equal values by URL. `values`: URL -> {sort name: value},
+    as the pages carry them (`data-pagefind-sort`)."""
+    ids: dict[str, str] = {}
+    for bundle in bundles:
+        for _, meta in metas(bundle):
+            for page, url in zip(meta[1], page_urls(bundle, meta), strict=True):
+                ids[url] = str(page[0])
+    names = sorted({name for url in ids for name in values.get(url, {})})
+    return {name: [ids[url] for url in _ordered(name, list(ids), values)] for name in names}
 
 
-def _ranked(names: list[str], ranks: Mapping[str, Mapping[str, int]],
-            urls: list[str]) -> Callable[[str, Any], None]:
-    """The change to one bundle's meta index: its sort lists at site-wide positions."""
-    def change(prefix: str, meta: Any) -> None:
-        sorts = []
-        for name in names:
-            order = [len(urls)] * len(ranks[name])  # filler: no page of this bundle
-            for index, url in enumerate(urls):
-                if url in ranks[name]:
-                    order[ranks[name][url]] = index
-            sorts.append([name, order])
-        meta[4] = sorts
-
-    return change
-
-
-def _ranks(name: str, urls: list[str], values: Mapping[str, Mapping[str, str]]) -> dict[str, int]:
+def _ordered(name: str, urls: list[str], values: Mapping[str, Mapping[str, str]]) -> list[str]:
     found = [(values[url][name], url) for url in urls if name in values.get(url, {})]
     if all(NUMBER.fullmatch(value) for value, _ in found):
         found.sort(key=lambda f: (float(f[0]), f[1]))
     else:
         found.sort()
-    return {url: rank for rank, (_, url) in enumerate(found)}
-
-
-def rewrite_metas_of(bundle: Path, language: str, change: Callable[[str, Any], None]) -> None:
-    rewrite_metas(bundle, lambda prefix, meta: change(prefix, meta) if prefix == language
-                  else None)
+    return [url for _, url in found]
 
 
 def facet_totals(bundles: Sequence[Path]) -> dict[str, dict[str, int]]:
@@ -213,8 +365,8 @@ def read_index_file(path: Path) -> Any:
     return value
 
 
-def write_index_file(path: Path, body: bytes) -> None:
-    path.write_bytes(gzip.compress(PREFIX + body, compresslevel=9, mtime=0))
+def write_index_file(path: Path, body: bytes, level: int = 9) -> None:
+    path.write_bytes(gzip.compress(PREFIX + body, compresslevel=level, mtime=0))
 
 
 # --- the CBOR Pagefind writes (minicbor: definite lengths, shortest heads) -----------------

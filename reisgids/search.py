@@ -17,7 +17,7 @@ here in about 1 of 12 builds with six builds running side by side. So the same b
 exits. It runs with a clean environment (no `PAGEFIND_*` settings) in an empty working
 folder (no stray `pagefind.yml`), so only the options given here apply.
 
-Four things Pagefind does not do on its own, done here:
+What Pagefind does not do on its own, done here:
 
 - **Only entry pages.** A site without a single entry page has no `data-pagefind-body`
   anywhere, and then Pagefind would index every page whole (navigation and all); its
@@ -29,7 +29,8 @@ Four things Pagefind does not do on its own, done here:
   1.3, the filter and meta indexes are not). `canonicalize()` decodes those CBOR files,
   sorts them, encodes them again and renames them by Pagefind's own naming rule (language,
   `_`, the start of the SHA-1 of the CBOR), then points `pagefind-entry.json` at the new
-  meta file (reisgids/pagefind_files.py).
+  meta file (reisgids/pagefind_files.py). It also cuts the word index into smaller chunks
+  than Pagefind's, so a first query loads less.
 - **A complete bundle or none.** Every file the meta index names must be there and
   readable; otherwise the bundle is removed and the build reports an error.
 
@@ -42,12 +43,17 @@ Four things Pagefind does not do on its own, done here:
   same as last time is carried over from the previous output (hard links) instead of
   indexed again. `pagefind/parts.json` lists the bundles, what each indexed (a digest) and
   the facet totals; the search page loads the first bundle and merges the others
-  (`mergeIndex`: one WebAssembly for all). Merged results are ordered by score, and with the
-  date sort a score is a position in the bundle's own list, so the sort lists are
-  rewritten to site-wide positions (`rank_sorts`). Each part's Pagefind run reads a folder
+  (`mergeIndex`: one WebAssembly for all). Each part's Pagefind run reads a folder
   of hard links to that part's pages only, also when there is one part: reading the staged
   site itself saved the folder's mkdirs and rmdirs but made Pagefind parse every other page,
   no gain measured (docs/speed.md).
+
+- **The date order apart.** The sort lists are dropped from the meta indexes (loaded
+  before any query; see reisgids/pagefind_files.py) and the site-wide order of the pages,
+  by the values of their `data-pagefind-sort`, is written to `pagefind/volgorde.json`
+  (`{"datum": [page id, ...]}`, oldest first). The search page loads it only when a reader
+  sorts, and orders the results itself; with several parts this is also the one order
+  that runs across them (Pagefind orders merged results by score).
 
 Whatever goes wrong becomes a diagnostic, never a traceback.
 """
@@ -77,8 +83,8 @@ from reisgids.pagefind_files import (
     metas,
     page_urls,
     pagefind_hash,
-    rank_sorts,
     read_index_file,
+    sort_orders,
 )
 from reisgids.search_pages import WORDS_URL, page_url, page_words, sort_values, words_page
 
@@ -96,11 +102,12 @@ __all__ = [
 
 INDEX_DIR = "pagefind"  # the bundle, at the root of the site: /pagefind/pagefind.js
 PARTS_FILE = "parts.json"  # in INDEX_DIR: the bundles, their digests, the facet totals
+ORDER_FILE = "volgorde.json"  # in INDEX_DIR: sort name -> page ids, loaded when sorting
 PART_FOLDER = "deel-"  # the second and later bundles: pagefind/deel-2/, ...
 PART_SIZE = 3500  # entry pages per Pagefind run, about: ~600 MiB (docs/speed.md)
 BODY_MARK = b"data-pagefind-body"
 TIMEOUT_SECONDS = 900
-FORMAT = "reisgids-search-parts-1"  # what a part's digest promises; change with the layout
+FORMAT = "reisgids-search-parts-2"  # what a part's digest promises; change with the layout
 SECONDARY_KEEP = (ENTRY, ".pf_meta")  # a merged bundle needs no code of its own
 
 
@@ -126,10 +133,11 @@ def index_site(stage: Path, language: str, previous: Path | None = None,
                     os.replace(out, previous)
                 else:
                     _remove(out)
-            pages = _entry_files(stage)
+            sorts: dict[str, dict[str, str]] = {}
+            pages = _entry_files(stage, sorts)
             if not pages:
                 return []  # nothing to search; see the module docstring
-            indexed = _index_parts(stage, pages, language, previous, Path(work),
+            indexed = _index_parts(stage, pages, sorts, language, previous, Path(work),
                                    part_size or PART_SIZE)
     except Exception as exc:  # the binary, the OS or a damaged bundle: all are reported
         _remove(out)
@@ -159,9 +167,10 @@ def entry_pages(stage: Path) -> list[Path]:
     return [stage / rel for rel in _entry_files(stage)]
 
 
-def _entry_files(stage: Path) -> dict[str, str]:
+def _entry_files(stage: Path,
+                 sorts: dict[str, dict[str, str]] | None = None) -> dict[str, str]:
     """path -> SHA-256 of its bytes, of every page to index; the bytes themselves are not
-    kept (150 MB at 10,000 entries)."""
+    kept (150 MB at 10,000 entries). `sorts`, if given, gets URL -> sort values."""
     found = {}
     for path in sorted(stage.rglob("*.html")):
         rel = path.relative_to(stage)
@@ -169,6 +178,8 @@ def _entry_files(stage: Path) -> dict[str, str]:
             data = path.read_bytes()
             if BODY_MARK in data:
                 found[rel.as_posix()] = hashlib.sha256(data).hexdigest()
+                if sorts is not None:
+                    sorts[page_url(rel.as_posix())] = sort_values(data)
     return found
 
 
@@ -226,18 +237,16 @@ def _previous_parts(previous: Path | None) -> dict[str, tuple[Path, str]]:
         return {}  # no list, or not one we wrote: index every part
 
 
-def _index_parts(stage: Path, pages: Mapping[str, str], language: str,
-                 previous: Path | None, work: Path, part_size: int) -> int:
-    """Index (or carry over) every part into `stage/pagefind/`; returns the indexed pages."""
+def _index_parts(stage: Path, pages: Mapping[str, str], sorts: Mapping[str, Mapping[str, str]],
+                 language: str, previous: Path | None, work: Path, part_size: int) -> int:
+    """Index (or carry over) every part into `stage/pagefind/`; returns the indexed pages.
+    `sorts`: URL -> the page's sort values."""
     parts = assign_parts(list(pages), part_size)
     words = b""
-    sorts: dict[str, dict[str, str]] = {}  # URL -> sort values; one bundle needs no ranks
     if len(parts) > 1:  # see reisgids/search_pages.py
         vocabulary: set[str] = set()
         for rel in pages:
-            data = (stage / rel).read_bytes()
-            vocabulary |= page_words(data)
-            sorts[page_url(rel)] = sort_values(data)
+            vocabulary |= page_words((stage / rel).read_bytes())
         words = words_page(vocabulary, language)
     carried = _previous_parts(previous)
     out = stage / INDEX_DIR
@@ -259,12 +268,15 @@ def _index_parts(stage: Path, pages: Mapping[str, str], language: str,
         if words:
             item["words"] = words_id
         listed.append(item)
-    if len(bundles) > 1:
-        rank_sorts(bundles, sorts)
-    manifest = {"bundles": listed, "facets": facet_totals(bundles)}
-    (out / PARTS_FILE).write_text(json.dumps(manifest, ensure_ascii=False, sort_keys=True,
-                                             separators=(",", ":")) + "\n", encoding="utf-8")
+    _write_json(out / ORDER_FILE, sort_orders(bundles, sorts))
+    _write_json(out / PARTS_FILE, {"bundles": listed, "facets": facet_totals(bundles)})
     return indexed
+
+
+def _write_json(path: Path, value: object) -> None:
+    path.unlink(missing_ok=True)  # carried files are hard links: replaced, not written into
+    path.write_text(json.dumps(value, ensure_ascii=False, sort_keys=True,
+                               separators=(",", ":")) + "\n", encoding="utf-8")
 
 
 def _run_part(stage: Path, part: Sequence[str], made: Path, language: str, words: bytes, *,
@@ -304,7 +316,7 @@ def _carry(source: Path, made: Path) -> bool:
     try:
         for path in sorted(source.rglob("*")):
             rel = path.relative_to(source)
-            if rel.parts[0].startswith(PART_FOLDER) or rel.as_posix() == PARTS_FILE:
+            if rel.parts[0].startswith(PART_FOLDER) or rel.as_posix() in (PARTS_FILE, ORDER_FILE):
                 continue
             if path.is_file() and not path.is_symlink():
                 target = made / rel

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,7 @@ from conftest import NOW, REPO
 from playwright.sync_api import Page, expect
 
 import reisgids.search as search
-from reisgids.build import build, load_site
+from reisgids.build import Site, build, load_site
 from reisgids.pagefind_files import PREFIX
 from reisgids.search_pages import WORDS_URL
 
@@ -27,15 +27,22 @@ pytestmark = pytest.mark.browser
 PARTS = 5
 
 
-@pytest.fixture(scope="module")
-def parted_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def build_example(folder: Path, module: object, name: str,
+                  value: Callable[[Site], int]) -> Path:
+    """The example guide built into `folder` with `module.name` set to `value(site)`."""
     site, report = load_site(REPO, now=date.fromisoformat(NOW))
     assert site is not None and not report.has_errors
-    out = tmp_path_factory.mktemp("parts") / "output"
+    out = folder / "output"
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(search, "PART_SIZE", len(site.graph.published) // PARTS + 1)
+        patch.setattr(module, name, value(site))
         assert not build(site, out).has_errors
-    yield out
+    return out
+
+
+@pytest.fixture(scope="module")
+def parted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_example(tmp_path_factory.mktemp("parts"), search, "PART_SIZE",
+                         lambda site: len(site.graph.published) // PARTS + 1)
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,7 @@ import reisgids.search as search
 from reisgids.build import Site, load_site
 from reisgids.errors import Severity
 from reisgids.model.vocab import label
+from reisgids.pagefind_files import metas, page_urls
 from reisgids.search import (
     PREFIX,
     canonicalize,
@@ -125,17 +126,15 @@ def test_a_page_that_only_names_the_body_mark_is_indexed_alone(tmp_path: Path) -
     assert [f["url"] for f in fragments(site / "pagefind")] == ["/uitleg/"]
 
 
-def test_one_bundle_reads_no_sort_values(tmp_path: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    """Site-wide sort ranks are for a split index only; one bundle keeps Pagefind's own."""
+def test_one_bundle_has_its_date_order_apart(tmp_path: Path) -> None:
     site = write_site(tmp_path / "site", entries=4)
-
-    def refuse(page: bytes) -> dict[str, str]:
-        raise AssertionError("sort values read for a single bundle")
-
-    monkeypatch.setattr(search, "sort_values", refuse)
     assert index_site(site, "nl") == []
-    assert len(fragments(site / "pagefind")) == 4
+    order = json.loads((site / "pagefind" / "volgorde.json").read_text(encoding="utf-8"))
+    (_, meta), = metas(site / "pagefind")
+    ids = {url: page[0] for page, url in zip(meta[1], page_urls(site / "pagefind", meta),
+                                               strict=True)}
+    days = sorted((f"2026-0{1 + i % 9}-1{i % 10}", f"/item-{i}/") for i in range(4))
+    assert order == {"datum": [ids[url] for _, url in days]} and meta[4] == []
 
 
 def test_canonical_files_keep_pagefinds_naming(tmp_path: Path) -> None:
@@ -156,7 +155,7 @@ def test_canonical_files_keep_pagefinds_naming(tmp_path: Path) -> None:
         assert filter_hash == "nl_" + pagefind_hash(raw)[:7]
         values = [value for value, _ in read_index_file(path)[1]]
         assert values == sorted(values)
-    for path in (bundle / "index").glob("*.pf_index"):  # written by Pagefind, untouched
+    for path in (bundle / "index").glob("*.pf_index"):  # cut again, named as Pagefind does
         raw = gzip.decompress(path.read_bytes())[len(PREFIX):]
         assert path.stem == "nl_" + pagefind_hash(raw)[:7]
 

@@ -13,7 +13,7 @@ from test_search import fragments, tree_bytes, write_site
 
 import reisgids.search as search
 from reisgids.pagefind_files import metas, page_urls
-from reisgids.search import PARTS_FILE, assign_parts, index_site
+from reisgids.search import ORDER_FILE, PARTS_FILE, assign_parts, index_site
 from reisgids.search_pages import WORDS_URL, page_words, sort_values
 
 SIZE = 3  # pages per part: nine entries make three parts
@@ -50,22 +50,18 @@ def test_every_page_is_in_exactly_one_part(tmp_path: Path) -> None:
         assert (bundle / "pagefind-entry.json").is_file()
 
 
-def test_the_sort_lists_give_site_wide_positions(tmp_path: Path) -> None:
+def test_the_date_order_is_site_wide_and_apart_from_the_meta_indexes(tmp_path: Path) -> None:
     site = write_site(tmp_path / "site", entries=9)
     assert index_site(site, "nl", part_size=SIZE) == []
     days = {f"/item-{i}/": f"2026-0{1 + i % 9}-1{i % 10}" for i in range(9)}
-    ranked = sorted(days, key=lambda url: (days[url], url))
+    ids: dict[str, str] = {}
     for bundle in bundles(site):
         (_, meta), = metas(bundle)
-        urls = page_urls(bundle, meta)
-        (name, order), = meta[4]
-        assert name == "datum" and len(order) == 9
-        for position, page in enumerate(order):
-            if page < len(urls):  # a page of this bundle, at its rank among all pages
-                assert ranked[position] == urls[page]
-            else:  # another bundle's place: a page number this bundle does not have
-                assert urls.count(ranked[position]) == 0
-        assert WORDS_URL in urls and urls.index(WORDS_URL) not in order
+        assert meta[4] == []  # no sort list loaded with the first query
+        ids |= {url: page[0] for page, url in zip(meta[1], page_urls(bundle, meta), strict=True)}
+    order = json.loads((site / "pagefind" / ORDER_FILE).read_text(encoding="utf-8"))
+    ranked = sorted(days, key=lambda url: (days[url], url))
+    assert order == {"datum": [ids[url] for url in ranked]}  # the words page has no date
 
 
 def test_facet_totals_are_summed_over_the_parts(tmp_path: Path) -> None:

@@ -28,6 +28,8 @@ const dateFormat = new Intl.DateTimeFormat(document.documentElement.lang || "nl"
 });
 
 let pagefind = null;
+let bundle = "";       // the URL of the first bundle, with its parts.json and volgorde.json
+let orders = null;     // the promise of volgorde.json: sort name -> page ids, oldest first
 let totals = {};       // facet -> {value: count} over the whole site (parts.json)
 let filtersLoaded = null; // the promise of Pagefind's filter indexes, once asked for
 let filtersReady = false;
@@ -151,10 +153,10 @@ function showCounts(counts) {
 
 // Counts that stay useful with "any of" facets: for a facet with checked values, count
 // what each of its values would give without that facet's own choice (disjunctive facets).
-async function facetCounts(query, chosen, sort, main) {
+async function facetCounts(query, chosen, main) {
   const counts = { ...main.filters };
   for (const name of Object.keys(chosen)) {
-    const other = await search(query, { filters: filtersFor(chosen, name), sort });
+    const other = await search(query, { filters: filtersFor(chosen, name) });
     counts[name] = other.filters?.[name] ?? {};
   }
   return counts;
@@ -238,12 +240,12 @@ async function run() {
     done();
     return;
   }
-  const sort = sortKey ? { [sortKey]: "desc" } : undefined;
-  const options = { filters: filtersFor(chosen), sort };
+  const options = { filters: filtersFor(chosen) };
   const ready = filtersReady;
   let main = await search(query || null, options);
+  const results = sortKey ? newestFirst(main.results, await orderOf(sortKey)) : main.results;
   if (token !== sequence) return;
-  current = { results: main.results, shown: 0 };
+  current = { results, shown: 0 };
   list.replaceChildren();
   await showMore(false);
   if (token !== sequence) return;
@@ -254,7 +256,7 @@ async function run() {
   await loadFilters();
   if (token !== sequence) return;
   if (!ready) main = await search(query || null, options);
-  const counts = await facetCounts(query || null, chosen, sort, main);
+  const counts = await facetCounts(query || null, chosen, main);
   if (token !== sequence) return;
   showCounts(counts);
   done();
@@ -267,6 +269,23 @@ async function search(query, options) {
   return found;
 }
 
+// The date order is not in Pagefind's meta index, which every first query loads: reisgids
+// writes it apart (volgorde.json, docs/speed.md), loaded the first time a reader sorts.
+function orderOf(name) {
+  orders ??= fetch(`${bundle}volgorde.json`).then((response) => {
+    if (!response.ok) throw new Error(`volgorde.json: ${response.status}`);
+    return response.json();
+  });
+  return orders.then((all) => new Map((all[name] ?? []).map((id, place) => [id, place])));
+}
+
+// Results in the order, last first; those without a place keep theirs, after them.
+function newestFirst(results, order) {
+  const placed = results.filter((result) => order.has(result.id));
+  placed.sort((a, b) => order.get(b.id) - order.get(a.id));
+  return placed.concat(results.filter((result) => !order.has(result.id)));
+}
+
 function loadFilters() {
   filtersLoaded ??= pagefind.filters().then(() => { filtersReady = true; });
   return filtersLoaded;
@@ -274,7 +293,7 @@ function loadFilters() {
 
 // The bundles (the index is split into parts of a few thousand pages) and the facet
 // totals, written by reisgids next to Pagefind's files.
-async function readParts(bundle) {
+async function readParts() {
   const response = await fetch(`${bundle}parts.json`);
   if (!response.ok) throw new Error(`parts.json: ${response.status}`);
   return response.json();
@@ -292,8 +311,8 @@ function fail(error) {
 }
 
 async function start() {
-  const bundle = root.dataset.bundle;
-  const [module, parts] = await Promise.all([import(`${bundle}pagefind.js`), readParts(bundle)]);
+  bundle = root.dataset.bundle;
+  const [module, parts] = await Promise.all([import(`${bundle}pagefind.js`), readParts()]);
   pagefind = module;
   const options = { baseUrl: root.dataset.base, excerptLength: 24 };
   await pagefind.options({ bundlePath: bundle, ...options });
