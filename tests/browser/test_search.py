@@ -173,6 +173,19 @@ def test_ten_cards_first_then_more_on_request(page: Page, console_errors: list[s
     assert console_errors == []
 
 
+def test_the_date_order_loads_only_when_a_reader_sorts(page: Page,
+                                                      console_errors: list[str]) -> None:
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    open_search(page, BROAD_QUERY)
+    assert cards(page) and not [url for url in asked if url.endswith("/volgorde.json")]
+    searched(page, lambda: page.get_by_label("Sorteren").select_option("datum"))
+    searched(page, lambda: page.get_by_label("Sorteren").select_option(""))
+    searched(page, lambda: page.get_by_label("Sorteren").select_option("datum"))
+    assert len([url for url in asked if url.endswith("/pagefind/volgorde.json")]) == 1
+    assert console_errors == []
+
+
 def test_sort_by_date_puts_the_newest_first(page: Page, console_errors: list[str]) -> None:
     open_search(page, BROAD_QUERY)
     load_all(page)

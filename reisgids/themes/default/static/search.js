@@ -275,6 +275,9 @@ function orderOf(name) {
   orders ??= fetch(`${bundle}volgorde.json`).then((response) => {
     if (!response.ok) throw new Error(`volgorde.json: ${response.status}`);
     return response.json();
+  }).catch((error) => {
+    orders = null; // asked again at the next sort, not failed for good
+    throw error;
   });
   return orders.then((all) => new Map((all[name] ?? []).map((id, place) => [id, place])));
 }
