@@ -81,6 +81,7 @@ from reisgids.pagefind_files import (
     read_index_file,
 )
 from reisgids.search_pages import WORDS_URL, page_url, page_words, sort_values, words_page
+from reisgids.search_root import BODY_MARK, ROOT_SELECTOR, reads_alone
 
 __all__ = [
     "PREFIX",
@@ -98,7 +99,6 @@ INDEX_DIR = "pagefind"  # the bundle, at the root of the site: /pagefind/pagefin
 PARTS_FILE = "parts.json"  # in INDEX_DIR: the bundles, their digests, the facet totals
 PART_FOLDER = "deel-"  # the second and later bundles: pagefind/deel-2/, ...
 PART_SIZE = 3500  # entry pages per Pagefind run, about: ~600 MiB (docs/speed.md)
-BODY_MARK = b"data-pagefind-body"
 TIMEOUT_SECONDS = 900
 FORMAT = "reisgids-search-parts-1"  # what a part's digest promises; change with the layout
 SECONDARY_KEEP = (ENTRY, ".pf_meta")  # a merged bundle needs no code of its own
@@ -126,11 +126,12 @@ def index_site(stage: Path, language: str, previous: Path | None = None,
                     os.replace(out, previous)
                 else:
                     _remove(out)
-            pages = _entry_files(stage)
+            alone: set[str] = set()
+            pages = _entry_files(stage, alone)
             if not pages:
                 return []  # nothing to search; see the module docstring
             indexed = _index_parts(stage, pages, language, previous, Path(work),
-                                   part_size or PART_SIZE)
+                                   part_size or PART_SIZE, alone)
     except Exception as exc:  # the binary, the OS or a damaged bundle: all are reported
         _remove(out)
         reason = " ".join(str(exc).split()) or type(exc).__name__
@@ -159,9 +160,10 @@ def entry_pages(stage: Path) -> list[Path]:
     return [stage / rel for rel in _entry_files(stage)]
 
 
-def _entry_files(stage: Path) -> dict[str, str]:
+def _entry_files(stage: Path, alone: set[str] | None = None) -> dict[str, str]:
     """path -> SHA-256 of its bytes, of every page to index; the bytes themselves are not
-    kept (150 MB at 10,000 entries)."""
+    kept (150 MB at 10,000 entries). `alone`, if given, receives the pages Pagefind may read
+    by their body element alone (search_root.py), checked while the bytes are at hand."""
     found = {}
     for path in sorted(stage.rglob("*.html")):
         rel = path.relative_to(stage)
@@ -169,6 +171,8 @@ def _entry_files(stage: Path) -> dict[str, str]:
             data = path.read_bytes()
             if BODY_MARK in data:
                 found[rel.as_posix()] = hashlib.sha256(data).hexdigest()
+                if alone is not None and reads_alone(data):
+                    alone.add(rel.as_posix())
     return found
 
 
@@ -227,8 +231,9 @@ def _previous_parts(previous: Path | None) -> dict[str, tuple[Path, str]]:
 
 
 def _index_parts(stage: Path, pages: Mapping[str, str], language: str,
-                 previous: Path | None, work: Path, part_size: int) -> int:
-    """Index (or carry over) every part into `stage/pagefind/`; returns the indexed pages."""
+                 previous: Path | None, work: Path, part_size: int, alone: set[str]) -> int:
+    """Index (or carry over) every part into `stage/pagefind/`; returns the indexed pages.
+    `alone`: the pages Pagefind may read by their body element alone (search_root.py)."""
     parts = assign_parts(list(pages), part_size)
     words = b""
     sorts: dict[str, dict[str, str]] = {}  # URL -> sort values; one bundle needs no ranks
@@ -251,7 +256,9 @@ def _index_parts(stage: Path, pages: Mapping[str, str], language: str,
         source, words_id = carried.get(digest, (None, ""))
         if source is None or not _carry(source, made):
             shutil.rmtree(made, ignore_errors=True)
-            words_id = _run_part(stage, part, made, language, words, secondary=number > 0)
+            words_id = _run_part(stage, part, made, language, words, secondary=number > 0,
+                                 alone=alone.issuperset(part) and (not words
+                                                                   or reads_alone(words)))
         indexed += _page_count(made) - (1 if words else 0)
         _move_into(made, target)
         bundles.append(target)
@@ -268,8 +275,10 @@ def _index_parts(stage: Path, pages: Mapping[str, str], language: str,
 
 
 def _run_part(stage: Path, part: Sequence[str], made: Path, language: str, words: bytes, *,
-              secondary: bool) -> str:
-    """Index one part into `made`; returns the id (fragment) of its words page, if any."""
+              secondary: bool, alone: bool = False) -> str:
+    """Index one part into `made`; returns the id (fragment) of its words page, if any.
+    `alone`: every page of the part, the words page too, may be read by its body element
+    alone (search_root.py)."""
     with tempfile.TemporaryDirectory(prefix=".reisgids-part-", dir=made.parent) as only:
         # Pagefind reads only the pages of this part (hard links: no copying)
         for rel in part:
@@ -283,7 +292,7 @@ def _run_part(stage: Path, part: Sequence[str], made: Path, language: str, words
             hidden = Path(only) / WORDS_URL.strip("/") / "index.html"
             hidden.parent.mkdir(parents=True, exist_ok=True)
             hidden.write_bytes(words)
-        run_pagefind(Path(only), made, language)
+        run_pagefind(Path(only), made, language, root_selector=ROOT_SELECTOR if alone else None)
     canonicalize(made)
     if secondary:  # merged into the first: only its index files are read
         for path in made.iterdir():
@@ -332,15 +341,18 @@ def _page_count(bundle: Path) -> int:
     return sum(int(info["page_count"]) for info in entry["languages"].values())
 
 
-def run_pagefind(stage: Path, out: Path, language: str) -> None:
-    """Run the Pagefind binary of the `pagefind[bin]` wheel over `stage` into `out`."""
+def run_pagefind(stage: Path, out: Path, language: str, root_selector: str | None = None
+                 ) -> None:
+    """Run the Pagefind binary of the `pagefind[bin]` wheel over `stage` into `out`;
+    `root_selector`: the one element of each page it reads (search_root.py)."""
     from pagefind.service import get_executable
 
     binary = get_executable()
     if binary is None:
         raise RuntimeError("the Pagefind program is missing (pip install 'pagefind[bin]')")
     command = [str(binary), "--site", str(stage.resolve()), "--output-path",
-               str(out.resolve()), "--force-language", language, "--silent"]
+               str(out.resolve()), "--force-language", language, "--silent",
+               *(["--root-selector", root_selector] if root_selector else [])]
     env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
     with tempfile.TemporaryDirectory(prefix="reisgids-pagefind-") as cwd:
         result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True,
