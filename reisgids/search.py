@@ -47,7 +47,9 @@ Four things Pagefind does not do on its own, done here:
   rewritten to site-wide positions (`rank_sorts`). Each part's Pagefind run reads a folder
   of hard links to that part's pages only, also when there is one part: reading the staged
   site itself saved the folder's mkdirs and rmdirs but made Pagefind parse every other page,
-  no gain measured (docs/speed.md).
+  no gain measured (docs/speed.md). When every page of a part holds all Pagefind takes
+  inside its `data-pagefind-body` element, Pagefind reads only that element
+  (`--root-selector`, reisgids/search_root.py): a tenth less CPU, the same bundle.
 
 Whatever goes wrong becomes a diagnostic, never a traceback.
 """
