@@ -307,7 +307,20 @@ def reisgids_tool(search: bool) -> Tool:
         remove(out, out.parent / f".{out.name}.staging", out.parent / f".{out.name}.old",
                out.parent / f".{out.name}.folders", site / ".reisgids-cache")
 
-    return Tool("reisgids + Pagefind" if search else "reisgids", version, command, clean)
+    return Tool("reisgids + Pagefind" if search else "reisgids", version, command, clean,
+                env=compiled_env(argv))
+
+
+def compiled_env(argv: Sequence[str]) -> dict[str, str]:
+    """reisgids' environment: its modules' bytecode kept (in bench/.tools/pycache, not in
+    the source tree) and made once before measuring, as a wheel install has it. With
+    PYTHONDONTWRITEBYTECODE set (some shells and CI set it) an editable install compiles
+    all of reisgids at every start, about 0.12 CPU s a build (docs/speed.md); the peers'
+    packages, installed by pip, have their bytecode."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(TOOLS / "pycache")
+    subprocess.run([*argv, "--version"], env=env, capture_output=True, check=False)
+    return env
 
 
 INSTALLERS: dict[str, Callable[[bool], Tool]] = {

@@ -202,8 +202,9 @@ def build_command(site: Path, now: date | None, strict: bool, drafts: bool, out:
     key = inputs_key(site, now=day, drafts=drafts, base_url=base_url, search=not no_search,
                      git_dates=git_dates) if cache is not None else None
     same = replay(cache, target, key) if cache is not None else None
+    pages: int | None = None  # counted from a walk of the output made anyway, if one is
     if same is not None:
-        loaded_report, report, language = same
+        loaded_report, report, language, pages = same
         emit_report(loaded_report, language, strict=strict, fmt="plain", output=None,
                     root=site)
         if loaded_report.fails(strict=strict):
@@ -221,11 +222,12 @@ def build_command(site: Path, now: date | None, strict: bool, drafts: bool, out:
         except OutputRefused as exc:
             raise click.UsageError(f"--out: {exc}") from None
         if cache is not None and not report.has_errors:
-            remember(cache, site, target, key, loaded_report, report, language)
+            pages = remember(cache, site, target, key, loaded_report, report, language)
     print_report(report, language, strict=strict, root=site)
     if report.fails(strict=strict):
         sys.exit(EXIT_CONTENT)
-    pages = sum(1 for _ in target.rglob("*.html"))
+    if pages is None:
+        pages = sum(1 for _ in target.rglob("*.html"))
     click.echo(f"{pages} pagina's gebouwd in {target}" if language != "en"
                else f"built {pages} pages in {target}")
 

@@ -46,7 +46,9 @@ What Pagefind does not do on its own, done here:
   (`mergeIndex`: one WebAssembly for all). Each part's Pagefind run reads a folder
   of hard links to that part's pages only, also when there is one part: reading the staged
   site itself saved the folder's mkdirs and rmdirs but made Pagefind parse every other page,
-  no gain measured (docs/speed.md).
+  no gain measured (docs/speed.md). When every page of a part holds all Pagefind takes
+  inside its `data-pagefind-body` element, Pagefind reads only that element
+  (`--root-selector`, reisgids/search_root.py): a tenth less CPU, the same bundle.
 
 - **The date order apart.** The sort lists are dropped from the meta indexes (loaded
   before any query; see reisgids/pagefind_files.py) and the site-wide order of the pages,
@@ -87,6 +89,7 @@ from reisgids.pagefind_files import (
     sort_orders,
 )
 from reisgids.search_pages import WORDS_URL, page_url, page_words, sort_values, words_page
+from reisgids.search_root import BODY_MARK, ROOT_SELECTOR, reads_alone
 
 __all__ = [
     "PREFIX",
@@ -105,7 +108,6 @@ PARTS_FILE = "parts.json"  # in INDEX_DIR: the bundles, their digests, the facet
 ORDER_FILE = "volgorde.json"  # in INDEX_DIR: sort name -> page ids, loaded when sorting
 PART_FOLDER = "deel-"  # the second and later bundles: pagefind/deel-2/, ...
 PART_SIZE = 3000  # entry pages per Pagefind run, about: ~450-530 MiB (docs/speed.md)
-BODY_MARK = b"data-pagefind-body"
 TIMEOUT_SECONDS = 900
 FORMAT = "reisgids-search-parts-2"  # what a part's digest promises; change with the layout
 SECONDARY_KEEP = (ENTRY, ".pf_meta")  # a merged bundle needs no code of its own
@@ -134,11 +136,12 @@ def index_site(stage: Path, language: str, previous: Path | None = None,
                 else:
                     _remove(out)
             sorts: dict[str, dict[str, str]] = {}
-            pages = _entry_files(stage, sorts)
+            alone: set[str] = set()
+            pages = _entry_files(stage, sorts, alone)
             if not pages:
                 return []  # nothing to search; see the module docstring
             indexed = _index_parts(stage, pages, sorts, language, previous, Path(work),
-                                   part_size or PART_SIZE)
+                                   part_size or PART_SIZE, alone)
     except Exception as exc:  # the binary, the OS or a damaged bundle: all are reported
         _remove(out)
         reason = " ".join(str(exc).split()) or type(exc).__name__
@@ -167,10 +170,12 @@ def entry_pages(stage: Path) -> list[Path]:
     return [stage / rel for rel in _entry_files(stage)]
 
 
-def _entry_files(stage: Path,
-                 sorts: dict[str, dict[str, str]] | None = None) -> dict[str, str]:
+def _entry_files(stage: Path, sorts: dict[str, dict[str, str]] | None = None,
+                 alone: set[str] | None = None) -> dict[str, str]:
     """path -> SHA-256 of its bytes, of every page to index; the bytes themselves are not
-    kept (150 MB at 10,000 entries). `sorts`, if given, gets URL -> sort values."""
+    kept (150 MB at 10,000 entries). While the bytes are at hand: `sorts`, if given, gets
+    URL -> sort values; `alone`, if given, receives the pages Pagefind may read by their
+    body element alone (search_root.py)."""
     found = {}
     for path in sorted(stage.rglob("*.html")):
         rel = path.relative_to(stage)
@@ -180,6 +185,8 @@ def _entry_files(stage: Path,
                 found[rel.as_posix()] = hashlib.sha256(data).hexdigest()
                 if sorts is not None:
                     sorts[page_url(rel.as_posix())] = sort_values(data)
+                if alone is not None and reads_alone(data):
+                    alone.add(rel.as_posix())
     return found
 
 
@@ -238,9 +245,11 @@ def _previous_parts(previous: Path | None) -> dict[str, tuple[Path, str]]:
 
 
 def _index_parts(stage: Path, pages: Mapping[str, str], sorts: Mapping[str, Mapping[str, str]],
-                 language: str, previous: Path | None, work: Path, part_size: int) -> int:
+                 language: str, previous: Path | None, work: Path, part_size: int,
+                 alone: set[str]) -> int:
     """Index (or carry over) every part into `stage/pagefind/`; returns the indexed pages.
-    `sorts`: URL -> the page's sort values."""
+    `sorts`: URL -> the page's sort values; `alone`: the pages Pagefind may read by their
+    body element alone (search_root.py)."""
     parts = assign_parts(list(pages), part_size)
     words = b""
     if len(parts) > 1:  # see reisgids/search_pages.py
@@ -260,7 +269,9 @@ def _index_parts(stage: Path, pages: Mapping[str, str], sorts: Mapping[str, Mapp
         source, words_id = carried.get(digest, (None, ""))
         if source is None or not _carry(source, made):
             shutil.rmtree(made, ignore_errors=True)
-            words_id = _run_part(stage, part, made, language, words, secondary=number > 0)
+            words_id = _run_part(stage, part, made, language, words, secondary=number > 0,
+                                 alone=alone.issuperset(part) and (not words
+                                                                   or reads_alone(words)))
         indexed += _page_count(made) - (1 if words else 0)
         _move_into(made, target)
         bundles.append(target)
@@ -280,8 +291,10 @@ def _write_json(path: Path, value: object) -> None:
 
 
 def _run_part(stage: Path, part: Sequence[str], made: Path, language: str, words: bytes, *,
-              secondary: bool) -> str:
-    """Index one part into `made`; returns the id (fragment) of its words page, if any."""
+              secondary: bool, alone: bool = False) -> str:
+    """Index one part into `made`; returns the id (fragment) of its words page, if any.
+    `alone`: every page of the part, the words page too, may be read by its body element
+    alone (search_root.py)."""
     with tempfile.TemporaryDirectory(prefix=".reisgids-part-", dir=made.parent) as only:
         # Pagefind reads only the pages of this part (hard links: no copying)
         for rel in part:
@@ -295,7 +308,7 @@ def _run_part(stage: Path, part: Sequence[str], made: Path, language: str, words
             hidden = Path(only) / WORDS_URL.strip("/") / "index.html"
             hidden.parent.mkdir(parents=True, exist_ok=True)
             hidden.write_bytes(words)
-        run_pagefind(Path(only), made, language)
+        run_pagefind(Path(only), made, language, root_selector=ROOT_SELECTOR if alone else None)
     canonicalize(made)
     if secondary:  # merged into the first: only its index files are read
         for path in made.iterdir():
@@ -344,15 +357,18 @@ def _page_count(bundle: Path) -> int:
     return sum(int(info["page_count"]) for info in entry["languages"].values())
 
 
-def run_pagefind(stage: Path, out: Path, language: str) -> None:
-    """Run the Pagefind binary of the `pagefind[bin]` wheel over `stage` into `out`."""
+def run_pagefind(stage: Path, out: Path, language: str, root_selector: str | None = None
+                 ) -> None:
+    """Run the Pagefind binary of the `pagefind[bin]` wheel over `stage` into `out`;
+    `root_selector`: the one element of each page it reads (search_root.py)."""
     from pagefind.service import get_executable
 
     binary = get_executable()
     if binary is None:
         raise RuntimeError("the Pagefind program is missing (pip install 'pagefind[bin]')")
     command = [str(binary), "--site", str(stage.resolve()), "--output-path",
-               str(out.resolve()), "--force-language", language, "--silent"]
+               str(out.resolve()), "--force-language", language, "--silent",
+               *(["--root-selector", root_selector] if root_selector else [])]
     env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
     with tempfile.TemporaryDirectory(prefix="reisgids-pagefind-") as cwd:
         result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -72,35 +73,47 @@ def _files(out: Path) -> dict[str, list[int]]:
     return found
 
 
+def pages_in(files: Iterable[str]) -> int:
+    """How many HTML pages a listing of the output (`_files`) holds, for the CLI's last line:
+    counted from the walk made here, so the output is not walked again for it."""
+    return sum(1 for rel in files if rel.endswith(".html"))
+
+
 def replay(cache: BuildCache, out: Path, key: str | None
-           ) -> tuple[Report, Report, str] | None:
-    """(load report, build report, language) of the last build into `out` when it had the
-    same inputs and `out` is as it left it; otherwise None (build as usual)."""
+           ) -> tuple[Report, Report, str, int] | None:
+    """(load report, build report, language, pages) of the last build into `out` when it
+    had the same inputs and `out` is as it left it; otherwise None (build as usual)."""
     if key is None:
         return None
     kept: dict[str, Any] | None = cache.builds.get(str(out.resolve()))
-    if kept is None or kept.get("key") != key or kept.get("files") != _files(out):
-        return None  # other inputs, or the folder was touched since
+    if kept is None or kept.get("key") != key:
+        return None  # other inputs
+    files = _files(out)
+    if kept.get("files") != files:
+        return None  # the folder was touched since
     loaded, built = Report(), Report()
     try:
         loaded.extend(diagnostic_from_json(d) for d in kept["load"])
         built.extend(diagnostic_from_json(d) for d in kept["build"])
-        return loaded, built, str(kept["language"])
+        return loaded, built, str(kept["language"]), pages_in(files)
     except (KeyError, TypeError, ValueError):
         return None
 
 
 def remember(cache: BuildCache, root: Path, out: Path, key: str | None, loaded: Report,
-             built: Report, language: str) -> None:
-    """After a successful build: its inputs and diagnostics, for `replay`."""
+             built: Report, language: str) -> int | None:
+    """After a successful build: its inputs and diagnostics, for `replay`. The number of
+    pages in `out` when it was walked for that (with a `key`), else None."""
     folder = str(out.resolve())
     if key is None:
         if cache.builds.pop(folder, None) is not None or cache.dirty:
             cache.save(root)
-        return
-    record = {"key": key, "language": language, "files": _files(out),
+        return None
+    files = _files(out)
+    record = {"key": key, "language": language, "files": files,
               "load": [diagnostic_json(d) for d in loaded.sorted()],
               "build": [diagnostic_json(d) for d in built.sorted()]}
     if cache.builds.get(folder) != record or cache.dirty:
         cache.builds[folder] = record
         cache.save(root)
+    return pages_in(files)

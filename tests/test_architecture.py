@@ -17,3 +17,12 @@ def test_import_contracts_hold() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
     assert "Contracts: 7 kept" in result.stdout
+
+
+def test_the_build_command_imports_no_pillow_before_an_image_needs_it() -> None:
+    """Start-up is a fixed cost of every build (docs/speed.md, "One edited entry"): Pillow is
+    imported where an image is read or made, not with the command."""
+    code = "import sys, reisgids.cli; print(sorted(m for m in sys.modules if m == 'PIL'))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"

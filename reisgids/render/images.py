@@ -15,10 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import Any
-
-import PIL
-from PIL import Image
+from typing import TYPE_CHECKING, Any
 
 from reisgids.errors import Diagnostic, Location, error
 from reisgids.graph.content import ContentGraph, Key
@@ -31,6 +28,9 @@ from reisgids.source.images import (
     read_header,
     too_large,
 )
+
+if TYPE_CHECKING:  # Pillow is imported when an image is made: a build without any skips it
+    from PIL import Image
 
 WIDTHS = (320, 640, 960, 1280)
 FOLDER = "_img"
@@ -85,6 +85,8 @@ def carry_with_images(carry: Callable[[str, Any, object], bool], images: Images
 
 
 def content_hash(data: bytes) -> str:
+    import PIL
+
     digest = hashlib.sha256(data)
     digest.update(f"|{SETTINGS}|{PIL.__version__}".encode())
     return digest.hexdigest()[:20]
@@ -99,6 +101,8 @@ def widths_for(width: int) -> tuple[int, ...]:
 
 def encode(image: Image.Image, width: int) -> tuple[bytes, bytes, str]:
     """(webp, fallback, fallback extension) of `image` scaled to `width`."""
+    from PIL import Image
+
     height = max(1, round(image.height * width / image.width))
     scaled = image if width == image.width else image.resize((width, height),
                                                              Image.Resampling.LANCZOS)

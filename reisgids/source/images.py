@@ -12,10 +12,12 @@ import struct
 import warnings
 from dataclasses import dataclass
 from io import BytesIO
-
-from PIL import Image, ImageOps
+from typing import TYPE_CHECKING
 
 from reisgids.errors import Text
+
+if TYPE_CHECKING:  # Pillow is imported when an image is read: a build without any skips it
+    from PIL import Image
 
 MAX_BYTES = 20 * 1024 * 1024  # a photo for the web is far smaller
 MAX_PIXELS = 40_000_000  # 40 MP: any camera photo; beyond that, a bomb or a mistake
@@ -63,7 +65,13 @@ def broken() -> ImageProblem:
 # Pillow reads untrusted headers with many parsers; each fails in its own way
 UNREADABLE = (OSError, ValueError, SyntaxError, EOFError, TypeError, IndexError, KeyError,
               struct.error, MemoryError)
-BOMB = (Image.DecompressionBombError, Image.DecompressionBombWarning)
+
+
+def _bombs() -> tuple[type[Exception], ...]:
+    """Pillow's refusals of a header that is too large (Pillow is imported by then)."""
+    from PIL import Image
+
+    return Image.DecompressionBombError, Image.DecompressionBombWarning
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,8 @@ class Header:
 def _open(data: bytes) -> Image.Image:
     if len(data) > MAX_BYTES:
         raise too_large(len(data))
+    from PIL import Image
+
     image = Image.open(BytesIO(data), formats=["JPEG", "PNG", "WEBP", "GIF"])
     width, height = image.size
     if width * height > MAX_PIXELS or width < 1 or height < 1:
@@ -90,6 +100,8 @@ def _transparent(image: Image.Image) -> bool:
 
 def read_header(data: bytes) -> Header:
     """Size and transparency from the header alone (nothing decoded). Raises ImageProblem."""
+    from PIL import Image
+
     try:
         with warnings.catch_warnings():
             # Pillow warns above its own limit and refuses only at twice that; we refuse
@@ -102,7 +114,7 @@ def read_header(data: bytes) -> Header:
                 return Header(width, height, _transparent(image))
     except ImageProblem:
         raise
-    except BOMB:
+    except _bombs():
         raise too_many_pixels("") from None
     except UNREADABLE:
         raise broken() from None
@@ -112,6 +124,8 @@ def open_image(data: bytes) -> Image.Image:
     """The decoded image, upright (EXIF orientation applied), in RGB or RGBA.
 
     Raises ImageProblem for anything that is not a sound image within bounds."""
+    from PIL import Image, ImageOps
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -121,7 +135,7 @@ def open_image(data: bytes) -> Image.Image:
             return upright.convert("RGBA" if _transparent(image) else "RGB")
     except ImageProblem:
         raise
-    except BOMB:
+    except _bombs():
         raise too_many_pixels("") from None
     except UNREADABLE:
         raise broken() from None

@@ -108,3 +108,24 @@ def test_git_dates_always_build(site: Path, tmp_path: Path,
     calls = loads(monkeypatch)
     run(site, out, "--git-dates")
     assert calls == [1]  # the history is an input the hash does not cover
+
+
+def test_the_last_line_counts_the_pages_from_the_walk_the_cache_made(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    walked: list[Path] = []
+    real = Path.rglob
+
+    def recorded(self: Path, pattern: str) -> object:
+        walked.append(self)
+        return real(self, pattern)
+
+    monkeypatch.setattr(Path, "rglob", recorded)
+    lines = [run(site, out).splitlines()[-1], run(site, out).splitlines()[-1]]  # built, replayed
+    assert out not in walked  # counted from unchanged.py's listing, not a second walk
+    lines.append(run(site, tmp_path / "plain", "--no-cache").splitlines()[-1])
+    assert tmp_path / "plain" in walked  # without a cache there is no listing to count from
+    pages = sum(1 for p in out.rglob("*") if p.is_file() and p.suffix == ".html")
+    assert pages > 10
+    assert lines[:2] == [f"{pages} pagina's gebouwd in {out}"] * 2
+    assert lines[2] == f"{pages} pagina's gebouwd in {tmp_path / 'plain'}"

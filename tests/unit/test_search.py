@@ -175,8 +175,9 @@ def test_a_damaged_bundle_is_reported_and_removed(tmp_path: Path,
     site = write_site(tmp_path / "site", entries=2)
     real = search.run_pagefind
 
-    def run_and_lose_a_fragment(stage: Path, out: Path, language: str) -> None:
-        real(stage, out, language)
+    def run_and_lose_a_fragment(stage: Path, out: Path, language: str,
+                                root_selector: str | None = None) -> None:
+        real(stage, out, language, root_selector)
         next((out / "fragment").glob("*.pf_fragment")).write_bytes(b"")
 
     monkeypatch.setattr(search, "run_pagefind", run_and_lose_a_fragment)

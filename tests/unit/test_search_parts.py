@@ -29,9 +29,10 @@ def runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     count: list[int] = []
     real = search.run_pagefind
 
-    def counted(stage: Path, out: Path, language: str) -> None:
+    def counted(stage: Path, out: Path, language: str, root_selector: str | None = None
+                ) -> None:
         count.append(1)
-        real(stage, out, language)
+        real(stage, out, language, root_selector)
 
     monkeypatch.setattr(search, "run_pagefind", counted)
     return count
