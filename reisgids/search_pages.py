@@ -1,5 +1,6 @@
-"""What reisgids reads from the entry pages for a split search index (reisgids/search.py):
-the values a page is sorted by, and the words of the whole site.
+"""What reisgids reads from the entry pages for the search index (reisgids/search.py): the
+values a page is sorted by (for `pagefind/volgorde.json`, every index) and, for an index
+split into parts, the words of the whole site.
 
 Why the words: Pagefind answers a word it does not know with the pages of the longest word
 it does know that the query starts with ("eenzaamheid" unknown -> every page with "een").
