@@ -264,6 +264,8 @@ def word_ranges(chunks: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     so Pagefind's lookup (`from <= word <= to`, the word as typed) always finds exactly one
     chunk. A chunk starts at the shortest start of its first word that tells it apart from
     the last word before it, and ends just below the next chunk's start."""
+    if not chunks:
+        return []  # a bundle without words (its pages have no text)
     starts = [""] + [first[:shared_prefix(previous, first) + 1]
                      for (_, previous), (first, _) in itertools.pairwise(chunks)]
     ranges = []

@@ -90,6 +90,10 @@ def test_a_typed_word_finds_the_chunk_of_its_stem_and_its_extensions(seed: int) 
         assert len(lookup(ranges, term)) == 1
 
 
+def test_no_words_make_no_chunks_and_no_ranges() -> None:
+    assert cut_words([], 100) == [] and word_ranges([]) == []
+
+
 def test_the_ranges_start_at_nothing_and_end_above_every_character() -> None:
     ranges = word_ranges([("aap", "aap"), ("noot", "noot"), ("noten", "nu"), ("\ue000x", "z")])
     assert ranges[0][0] == "" and ranges[-1][1] == LAST
