@@ -33,7 +33,7 @@ import hashlib
 import itertools
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -162,30 +162,32 @@ def recut_chunks(bundle: Path, language: str, chunks: Sequence[Any]) -> list[lis
 
 def cut_words(words: Sequence[Word], size: int = CHUNK_BYTES) -> list[list[Word]]:
     """The sorted words in chunks of about `size` CBOR bytes (a larger one where one group
-    of words is larger), cut only where two neighbours differ within their first
-    `SHARED_PREFIX` letters."""
+    of words is larger), cut only between groups (`_groups`)."""
     chunks: list[list[Word]] = []
     current: list[Word] = []
     filled = 0
-    group: list[Word] = []
-    grouped = 0
-    for word in words:
-        if group and shared_prefix(group[-1][0], word[0]) < SHARED_PREFIX:
-            if current and filled + grouped > size:
-                chunks.append(current)
-                current, filled = [], 0
-            current += group
-            filled += grouped
-            group, grouped = [], 0
-        group.append(word)
-        grouped += len(word[1])
-    if current and filled + grouped > size:
-        chunks.append(current)
-        current = []
-    current += group
+    for group in _groups(words):
+        grouped = sum(len(entry) for _, entry in group)
+        if current and filled + grouped > size:
+            chunks.append(current)
+            current, filled = [], 0
+        current += group
+        filled += grouped
     if current:
         chunks.append(current)
     return chunks
+
+
+def _groups(words: Sequence[Word]) -> Iterator[list[Word]]:
+    """Runs of neighbours that share their first `SHARED_PREFIX` letters: never cut."""
+    group: list[Word] = []
+    for word in words:
+        if group and shared_prefix(group[-1][0], word[0]) < SHARED_PREFIX:
+            yield group
+            group = []
+        group.append(word)
+    if group:
+        yield group
 
 
 # A word entry's pages, matched in C: decoding every location in Python cost as much CPU as
