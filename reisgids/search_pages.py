@@ -19,12 +19,15 @@ import string
 from collections.abc import Iterable
 from html.parser import HTMLParser
 
+from reisgids.html_elements import OPEN_TAG, element_end
+
 WORDS_URL = "/_reisgids-woorden/"  # the hidden page in every part; no page of a site
 SKIPPED = re.compile(rb"<(script|style|template)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 TAG = re.compile(rb"</?([a-zA-Z][a-zA-Z0-9]*)?[^<>]*>")
 INLINE = {b"a", b"abbr", b"b", b"bdi", b"bdo", b"cite", b"code", b"data", b"dfn", b"em", b"i",
           b"kbd", b"mark", b"q", b"s", b"samp", b"small", b"span", b"strong", b"sub", b"sup",
           b"time", b"u", b"var", b"wbr"}
+IGNORE_MARK = b"data-pagefind-ignore"
 PUNCTUATION = string.punctuation + "‘’“”„«»‹›…–—·•"
 
 
@@ -106,12 +109,39 @@ def page_words(page: bytes) -> set[str]:
     """The words of a page as Pagefind reads them: its text split at white space and at
     every tag but inline ones (`zorg<em>zaam</em>` is one word), in lower case and without
     the punctuation around them (Pagefind drops both; keeping them would make "4." and "4"
-    two words, and the list change with every full stop)."""
-    text = SKIPPED.sub(b" ", page)
+    two words, and the list change with every full stop), and without the elements Pagefind
+    is told to pass over (`data-pagefind-ignore`: e-mail addresses, tables of contents)."""
+    text = SKIPPED.sub(b" ", _without_ignored(page))
     plain = html.unescape(TAG.sub(_tag_gap, text).decode("utf-8", "replace"))
     found = {word.strip(PUNCTUATION).lower() for word in plain.split()}
     found.discard("")
     return found
+
+
+def _without_ignored(page: bytes) -> bytes:
+    """`page` with every element marked `data-pagefind-ignore` (any value) left out. When
+    unsure where one ends - it does not close, holds an element of its own name (an HTML
+    parser might close them otherwise) or the mark is not in a tag - it is kept: more
+    words than Pagefind reads only make the words page longer, fewer would be wrong."""
+    kept: list[bytes] = []
+    done = 0
+    at = page.find(IGNORE_MARK)
+    while at != -1:
+        start = page.rfind(b"<", done, at)
+        opened = OPEN_TAG.match(page, start) if start != -1 else None
+        end = element_end(page, opened.group(1), start) \
+            if opened is not None and opened.end() > at else None
+        if end is not None and opened is not None and re.search(
+                rb"<" + re.escape(opened.group(1)) + rb"[\s/>]", page[opened.end():end],
+                re.IGNORECASE):
+            end = None
+        if end is None:
+            at = page.find(IGNORE_MARK, at + len(IGNORE_MARK))
+            continue
+        kept.append(page[done:start])
+        done = end
+        at = page.find(IGNORE_MARK, done)
+    return b" ".join([*kept, page[done:]]) if kept else page
 
 
 def _tag_gap(match: re.Match[bytes]) -> bytes:

@@ -16,25 +16,13 @@ from __future__ import annotations
 
 import re
 
+from reisgids.html_elements import OPEN_TAG, element_end
+
 ROOT_SELECTOR = "[data-pagefind-body]"
 BODY_MARK = b"data-pagefind-body"
 ATTRIBUTE = b"data-pagefind-"  # filters, meta data, sort values, ...
-_OPEN_TAG = re.compile(rb"<([a-zA-Z][a-zA-Z0-9-]*)\s[^<>]*")
 _TITLE_OR_IMAGE = re.compile(rb"<(?:[hH]1|[iI][mM][gG])[\s>/]")  # Pagefind's automatic ones
 _TITLE = re.compile(rb"<[hH]1[\s>]")
-
-
-def _element_end(page: bytes, name: bytes, start: int) -> int | None:
-    """Where the element opened at `start` ends (after its closing tag's `>`), counting
-    nested elements of the same name; None when it does not close."""
-    tags = re.compile(rb"<(/?)" + re.escape(name) + rb"(?=[\s/>])", re.IGNORECASE)
-    depth = 0
-    for tag in tags.finditer(page, start):
-        depth += -1 if tag.group(1) else 1
-        if depth == 0:
-            close = page.find(b">", tag.end())
-            return None if close < 0 else close + 1
-    return None
 
 
 def _takes_nothing(part: bytes) -> bool:
@@ -51,11 +39,11 @@ def reads_alone(page: bytes) -> bool:
     if mark < 0 or page.find(BODY_MARK, mark + 1) >= 0:
         return False
     start = page.rfind(b"<", 0, mark)
-    opened = _OPEN_TAG.match(page, start) if start >= 0 else None
+    opened = OPEN_TAG.match(page, start) if start >= 0 else None
     after = page[mark + len(BODY_MARK):mark + len(BODY_MARK) + 1]
     if opened is None or opened.end() < mark or page[mark - 1:mark].isspace() is False \
             or after not in (b"", b" ", b"\t", b"\n", b"\r", b"=", b"/", b">"):
         return False  # only named in the text: Pagefind then reads every page whole
-    end = _element_end(page, opened.group(1), start)
+    end = element_end(page, opened.group(1), start)
     return (end is not None and _takes_nothing(page[:start]) and _takes_nothing(page[end:])
             and _TITLE.search(page, start, end) is not None)  # else its title is <title>

@@ -161,3 +161,14 @@ def test_sort_values_and_words_are_read_from_the_page() -> None:
     words = page_words(page)
     assert {"zorgzaam", "samen"} <= words and "&" not in words and "zorg" not in words
     assert not any("geenwoord" in w for w in words)
+
+
+def test_words_leave_out_what_pagefind_is_told_to_ignore() -> None:
+    page = (b'<article data-pagefind-body><p>Zorgzaam samen</p>'
+            b'<dd data-pagefind-ignore><a href="mailto:a@b.example">samenwerken@b.example</a></dd>'
+            b'<nav data-pagefind-ignore="all"><p>Inhoud</p></nav>'
+            b'<div data-pagefind-ignore><div>genest</div></div>'  # unsure where it ends: kept
+            b'<p data-pagefind-ignore>open einde</article>')  # never closed: kept
+    words = page_words(page)
+    assert {"zorgzaam", "samen", "genest", "open", "einde"} <= words
+    assert not {w for w in words if "@" in w} and "inhoud" not in words
