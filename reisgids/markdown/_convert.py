@@ -68,6 +68,7 @@ from reisgids.markdown._links import (
     ResolverFailed,
     shortened,
 )
+from reisgids.markdown._marks import mark_inline
 from reisgids.markdown._policy import (
     CHUNK,
     CLEANER,
@@ -234,6 +235,7 @@ class _Converter:
                                        "social_url_shortener": False},
             },
             output_format="html")
+        mark_inline(self.md)  # patterns tried only where their mark is (_marks.py)
 
     def convert(self, text: str, links: Links | None) -> tuple[str, State]:
         self.md.reset()
