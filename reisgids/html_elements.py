@@ -6,6 +6,11 @@ from __future__ import annotations
 
 import re
 
+# Pagefind's marks, which both the words of a page (search_pages.py) and the check whether
+# Pagefind may read a page's body alone (search_root.py) look for
+BODY_MARK = b"data-pagefind-body"
+IGNORE_MARK = b"data-pagefind-ignore"
+
 OPEN_TAG = re.compile(rb"<([a-zA-Z][a-zA-Z0-9-]*)\s[^<>]*")
 
 
@@ -20,3 +25,23 @@ def element_end(page: bytes, name: bytes, start: int) -> int | None:
             close = page.find(b">", tag.end())
             return None if close < 0 else close + 1
     return None
+
+
+_AFTER_NAME = (b"", b" ", b"\t", b"\n", b"\r", b"=", b"/", b">")
+
+
+def marked_element(page: bytes, mark: bytes) -> tuple[int, int] | None:
+    """(start, end) of the one element whose start tag carries the attribute `mark`; None
+    when the mark is not there exactly once, is not an attribute of a tag (only named in
+    the text), or the element does not close."""
+    at = page.find(mark)
+    if at < 0 or page.find(mark, at + 1) >= 0:
+        return None
+    start = page.rfind(b"<", 0, at)
+    opened = OPEN_TAG.match(page, start) if start >= 0 else None
+    after = page[at + len(mark):at + len(mark) + 1]
+    if opened is None or opened.end() < at or not page[at - 1:at].isspace() \
+            or after not in _AFTER_NAME:
+        return None
+    end = element_end(page, opened.group(1), start)
+    return None if end is None else (start, end)

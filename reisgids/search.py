@@ -75,6 +75,7 @@ from pathlib import Path
 
 from reisgids import __version__
 from reisgids.errors import Diagnostic, Location, Text, error, warning
+from reisgids.html_elements import BODY_MARK
 from reisgids.pagefind_files import (
     ENTRY,
     PREFIX,
@@ -89,7 +90,7 @@ from reisgids.pagefind_files import (
     sort_orders,
 )
 from reisgids.search_pages import WORDS_URL, page_url, page_words, sort_values, words_page
-from reisgids.search_root import BODY_MARK, ROOT_SELECTOR, reads_alone
+from reisgids.search_root import ROOT_SELECTOR, reads_alone
 
 __all__ = [
     "PREFIX",

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import re
 
-from reisgids.html_elements import OPEN_TAG, element_end
+from reisgids.html_elements import BODY_MARK, marked_element
 
 ROOT_SELECTOR = "[data-pagefind-body]"
-BODY_MARK = b"data-pagefind-body"
 ATTRIBUTE = b"data-pagefind-"  # filters, meta data, sort values, ...
 _TITLE_OR_IMAGE = re.compile(rb"<(?:[hH]1|[iI][mM][gG])[\s>/]")  # Pagefind's automatic ones
 _TITLE = re.compile(rb"<[hH]1[\s>]")
@@ -35,15 +34,9 @@ def reads_alone(page: bytes) -> bool:
     Pagefind attribute, `<h1>` or `<img>` lies outside that element, and an `<h1>` inside it
     (without one Pagefind titles the page by its `<title>`, in the head). When unsure, False
     (the page is read whole)."""
-    mark = page.find(BODY_MARK)
-    if mark < 0 or page.find(BODY_MARK, mark + 1) >= 0:
-        return False
-    start = page.rfind(b"<", 0, mark)
-    opened = OPEN_TAG.match(page, start) if start >= 0 else None
-    after = page[mark + len(BODY_MARK):mark + len(BODY_MARK) + 1]
-    if opened is None or opened.end() < mark or page[mark - 1:mark].isspace() is False \
-            or after not in (b"", b" ", b"\t", b"\n", b"\r", b"=", b"/", b">"):
-        return False  # only named in the text: Pagefind then reads every page whole
-    end = element_end(page, opened.group(1), start)
-    return (end is not None and _takes_nothing(page[:start]) and _takes_nothing(page[end:])
+    found = marked_element(page, BODY_MARK)
+    if found is None:
+        return False  # Pagefind then reads every page whole, or we cannot tell
+    start, end = found
+    return (_takes_nothing(page[:start]) and _takes_nothing(page[end:])
             and _TITLE.search(page, start, end) is not None)  # else its title is <title>

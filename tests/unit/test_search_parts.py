@@ -163,8 +163,8 @@ def test_sort_values_and_words_are_read_from_the_page() -> None:
     assert not any("geenwoord" in w for w in words)
 
 
-def test_words_leave_out_what_pagefind_is_told_to_ignore() -> None:
-    page = (b'<article data-pagefind-body><p>Zorgzaam samen</p>'
+def test_words_are_those_pagefind_indexes() -> None:
+    page = (b'<nav>Navigatie</nav><article data-pagefind-body><p>Zorgzaam samen</p>'
             b'<dd data-pagefind-ignore><a href="mailto:a@b.example">samenwerken@b.example</a></dd>'
             b'<nav data-pagefind-ignore="all"><p>Inhoud</p></nav>'
             b'<div data-pagefind-ignore><div>genest</div></div>'  # unsure where it ends: kept
@@ -172,3 +172,7 @@ def test_words_leave_out_what_pagefind_is_told_to_ignore() -> None:
     words = page_words(page)
     assert {"zorgzaam", "samen", "genest", "open", "einde"} <= words
     assert not {w for w in words if "@" in w} and "inhoud" not in words
+    assert "navigatie" not in words  # outside the body element: Pagefind does not index it
+    assert "navigatie" in page_words(page.replace(b" data-pagefind-body", b""))  # no body: all
+    twice = page.replace(b"<nav>", b"<nav data-pagefind-body>")
+    assert "navigatie" in page_words(twice)  # two bodies: Pagefind indexes both
