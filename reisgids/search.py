@@ -272,7 +272,8 @@ def _index_parts(stage: Path, pages: Mapping[str, str], sorts: Mapping[str, Mapp
             shutil.rmtree(made, ignore_errors=True)
             words_id = _run_part(stage, part, made, language, words, secondary=number > 0,
                                  alone=alone.issuperset(part) and (not words
-                                                                   or reads_alone(words)))
+                                                                   or reads_alone(words)),
+                                 whole=len(parts) == 1)
         indexed += _page_count(made) - (1 if words else 0)
         _move_into(made, target)
         bundles.append(target)
@@ -292,10 +293,18 @@ def _write_json(path: Path, value: object) -> None:
 
 
 def _run_part(stage: Path, part: Sequence[str], made: Path, language: str, words: bytes, *,
-              secondary: bool, alone: bool = False) -> str:
+              secondary: bool, alone: bool = False, whole: bool = False) -> str:
     """Index one part into `made`; returns the id (fragment) of its words page, if any.
     `alone`: every page of the part, the words page too, may be read by its body element
-    alone (search_root.py)."""
+    alone (search_root.py); `whole`: the part is every page to index (and so has no words
+    page)."""
+    if alone and whole:
+        # the only part: Pagefind reads the stage itself, and only the body element, which
+        # the other pages lack, so it takes exactly these pages (the same bundle, without
+        # a folder of a link per page made and removed: ~0.2 s at 1,000 pages)
+        run_pagefind(stage, made, language, root_selector=ROOT_SELECTOR)
+        canonicalize(made)
+        return ""
     with tempfile.TemporaryDirectory(prefix=".reisgids-part-", dir=made.parent) as only:
         # Pagefind reads only the pages of this part (hard links: no copying)
         for rel in part:

@@ -428,3 +428,28 @@ def test_a_draft_is_never_indexed_even_in_a_drafts_build(make_site, tmp_path: Pa
     assert "data-pagefind-body" in (out / "klaar" / "index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" not in (out / "schets" / "index.html").read_text(
         encoding="utf-8")
+
+
+def test_one_part_is_read_from_the_stage_itself(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A site in one part: Pagefind reads the staged site, only the body elements (a page
+    without one, like the list here, is not indexed) — the same bundle as from a folder
+    holding a link to each entry page only."""
+    direct, linked = (write_site(tmp_path / name) for name in ("direct", "linked"))
+    read: list[Path] = []
+    real_run = search.run_pagefind
+
+    def seen(stage: Path, out: Path, language: str, root_selector: str | None = None) -> None:
+        read.append(stage)
+        real_run(stage, out, language, root_selector)
+
+    monkeypatch.setattr(search, "run_pagefind", seen)
+    assert index_site(direct, "nl") == []
+    assert read == [direct]
+    real_part = search._run_part
+    monkeypatch.setattr(search, "_run_part",
+                        lambda *args, **kwargs: real_part(*args, **{**kwargs, "whole": False}))
+    assert index_site(linked, "nl") == []
+    assert read[1] != linked
+    assert tree_bytes(direct / "pagefind") == tree_bytes(linked / "pagefind")
+    assert len(fragments(direct / "pagefind")) == 6  # the six items, not the list
