@@ -28,19 +28,21 @@ import os
 import secrets
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
-
-import jinja2
+from typing import TYPE_CHECKING, Any
 
 from reisgids.errors import Diagnostic, Location, Severity, Text
-from reisgids.markdown import LinkTarget, RenderedBody, Seen, SiteUrls, still_same, target_json
+
+if TYPE_CHECKING:  # a build that finds its inputs unchanged loads no Markdown and no Jinja
+    import jinja2
+
+    from reisgids.markdown import LinkTarget, RenderedBody, Seen, SiteUrls
 
 CACHE_DIR = ".reisgids-cache"
 CACHE_FILE = "cache.json"
 FORMAT = 4  # 2: bodies record their lookups among the site URLs; 3: whole builds; 4: entries
 KEEP_OUTPUTS = 3  # output folders remembered (build's output/, serve's, --out elsewhere)
 
-Resolved = dict[str, LinkTarget | None]
+Resolved = dict[str, "LinkTarget | None"]
 
 
 def content_hash(data: bytes) -> str:
@@ -119,6 +121,8 @@ class BuildCache:
 
     # bodies
     def body(self, key: str, resolve: Any, site: SiteUrls | None) -> RenderedBody | None:
+        from reisgids.markdown import RenderedBody, still_same, target_json
+
         record = self.bodies.get(key)
         if record is None:
             return None
@@ -136,6 +140,8 @@ class BuildCache:
                    seen: Seen) -> None:
         """`seen`: the body's lookups among the site's URLs; one that asked for the nearest
         URL depends on all of them and is not kept."""
+        from reisgids.markdown import target_json
+
         self.rendered_bodies += 1
         if seen.get("anything"):
             self.bodies.pop(key, None)

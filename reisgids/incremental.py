@@ -1,6 +1,6 @@
 """Rebuilds that do no needless work: the build cache put to use in one build.
 
-`open_cache()` loads the site's cache (reisgids/cache.py). During `build()`, an
+`cache_open.open_cache()` loads the site's cache (reisgids/cache.py). During `build()`, an
 `Incremental` decides which pages need rendering (their fingerprint changed) and stages
 the output: every file whose bytes are the same as in the previous output is hard-linked
 from there (copied where links cannot be made) instead of written, and Pagefind is skipped
@@ -10,7 +10,6 @@ it records what the output now holds and saves the cache.
 
 from __future__ import annotations
 
-import importlib.metadata
 import json
 import os
 import shutil
@@ -21,8 +20,7 @@ from typing import Any
 
 import jinja2
 
-from reisgids import __version__
-from reisgids.cache import BuildCache, content_hash, load, theme_namespace
+from reisgids.cache import BuildCache, content_hash, theme_namespace
 from reisgids.config import SiteConfig
 from reisgids.editor.admin import admin_files
 from reisgids.errors import Diagnostic
@@ -42,35 +40,9 @@ from reisgids.out_files import (
 from reisgids.outfolder import MARKER, MARKER_TEXT
 from reisgids.plan.page import Page
 from reisgids.render.outputs import Rest
-from reisgids.render.theme import BUILTIN_THEMES, Theme, environment
+from reisgids.render.theme import Theme, environment
 from reisgids.search import INDEX_DIR, index_site
 from reisgids.write import Stage
-
-LIBRARIES = ("markdown", "pymdown-extensions", "nh3", "jinja2", "markupsafe", "pagefind")
-
-
-def _versions() -> list[str]:
-    found = []
-    for name in LIBRARIES:
-        try:
-            found.append(f"{name}={importlib.metadata.version(name)}")
-        except importlib.metadata.PackageNotFoundError:
-            found.append(f"{name}=?")
-    return found
-
-
-def _theme_files(root: Path) -> list[Path]:
-    files: list[Path] = []
-    for folder in (root / "themes", BUILTIN_THEMES):
-        if folder.is_dir():
-            files += [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()]
-    return files
-
-
-def open_cache(root: Path) -> BuildCache:
-    """The site's cache, or an empty one when it is missing, foreign or out of date."""
-    namespace = theme_namespace(__version__, _theme_files(root), _versions())
-    return load(root, namespace)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import NOW, REPO
 
-from reisgids import cli
+from reisgids import build, cli
 
 BASIC = REPO / "tests" / "sites" / "basic"
 
@@ -47,15 +47,15 @@ def run(site: Path, out: Path, *extra: str) -> str:
 
 
 def loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts load_site calls of the build command."""
+    """Counts load_site calls of the build command (which imports it when it needs it)."""
     calls: list[int] = []
-    real = cli.load_site
+    real = build.load_site
 
     def counted(*args: object, **kwargs: object) -> object:
         calls.append(1)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(cli, "load_site", counted)
+    monkeypatch.setattr(build, "load_site", counted)
     return calls
 
 
