@@ -101,6 +101,9 @@ class BuildCache:
         self.stored_entries = 0
         self.headings: dict[str, list[str]] = {}
         self.outputs: dict[str, dict[str, list[Any]]] = {}  # out folder -> path -> record
+        # out folder -> the digests of the open data's entry records, in the file's order:
+        # a build takes the unchanged ones' JSON from that file (render/opendata.py)
+        self.open_data: dict[str, list[str]] = {}
         self.used_bodies: set[str] = set()
         self.rendered_bodies = 0  # counts, for tests and progress
         self.rendered_pages = 0
@@ -175,6 +178,8 @@ class BuildCache:
         return json.dumps({"format": FORMAT, "namespace": self.namespace, "bodies": bodies,
                            "entries": entries,
                            "headings": self.headings, "outputs": self.outputs,
+                           "open_data": {k: v for k, v in self.open_data.items()
+                                         if k in self.outputs},
                            "builds": self.builds},
                           ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
 
@@ -222,6 +227,9 @@ def load(root: Path, namespace: str) -> BuildCache:
     cache.bodies, cache.headings = data["bodies"], data["headings"]
     cache.entries = data["entries"]
     cache.outputs, cache.builds = data["outputs"], data["builds"]
+    kept = data.get("open_data")  # absent in a cache of 0.2.0 before it was kept
+    if isinstance(kept, dict):
+        cache.open_data = kept
     cache.loaded_headings = len(cache.headings)
     return cache
 

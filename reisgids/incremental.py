@@ -10,6 +10,7 @@ it records what the output now holds and saves the cache.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -25,6 +26,7 @@ from reisgids.config import SiteConfig
 from reisgids.editor.admin import admin_files
 from reisgids.errors import Diagnostic
 from reisgids.fingerprint import Fingerprinter, Unstable
+from reisgids.graph.urls import JSON_URL
 from reisgids.out_files import (
     carry_file,
     link_or_copy,
@@ -39,7 +41,8 @@ from reisgids.out_files import (
 )
 from reisgids.outfolder import MARKER, MARKER_TEXT
 from reisgids.plan.page import Page
-from reisgids.render.outputs import Rest
+from reisgids.render.opendata import earlier_pieces
+from reisgids.render.outputs import OPEN_DATA_JSON, Rest
 from reisgids.render.theme import Theme, environment
 from reisgids.search import INDEX_DIR, index_site
 from reisgids.write import Stage
@@ -90,6 +93,9 @@ class Incremental:
         # serve (update_in_place): files found as their record says and not written since;
         # finish() keeps those records instead of a stat per file
         self._as_recorded: set[str] = set()
+        # a build: the open data's JSON per entry record, filled from the previous file
+        # when the open data is made again (carry_made)
+        self._pieces: dict[str, str] | None = None
 
     def notes(self) -> Notes:
         """What this run knows of carried and made files, to compare against (notes_since)."""
@@ -131,9 +137,30 @@ class Incremental:
             self.cache.pending = Pending(self.out, rest, dict.fromkeys(pages, b""),
                                          self.cache.generation, self._theme)
             return {}, []
+        if rest.pieces is None:  # a build (serve keeps its own between saves)
+            self._pieces = {}
+            rest = dataclasses.replace(rest, pieces=self._pieces)
         more, problems = rest.files(pages, reuse=self)
         self.cache.rest_paths[folder] = set(more)
+        if self._pieces is not None and more.get(JSON_URL.lstrip("/")):  # made, not carried
+            self.cache.open_data[folder] = list(self._pieces)
+        self._pieces = None  # 40 MB at 10,000 entries: gone before Pagefind runs
         return more, problems
+
+    def _earlier_pieces(self) -> dict[str, str]:
+        """The JSON of each entry record in the previous open data file, by the record's
+        digest, when that file is still the one written (a 1,000-entry file is 4 MB: its
+        indented JSON, written in Python, was most of a rebuild's outputs)."""
+        rel = JSON_URL.lstrip("/")
+        record = self.previous.get(rel)
+        digests = self.cache.open_data.get(str(self.out.resolve()))
+        if record is None or not digests or not same_file(self.out / rel, record):
+            return {}
+        try:
+            text = (self.out / rel).read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return {}
+        return earlier_pieces(text, digests)
 
     def _made_key(self, name: str, inputs: tuple[object, ...]) -> str | None:
         known = self._made_keys.get(name)
@@ -146,12 +173,13 @@ class Incremental:
     def carry_made(self, name: str, inputs: tuple[object, ...]) -> list[str] | None:
         """render.outputs.Reuse: the files `name` made in the previous build into this
         folder from the same inputs (its key is kept in each file's record), carried over
-        when every one of them is still as it was written."""
+        when every one of them is still as it was written. When it returns None the caller
+        makes the output: the open data is then handed the previous file's pieces."""
         key = self._made_key(name, inputs)
-        if key is None:
-            return None
-        paths = made_with(self.out, self.previous, key)
-        if paths is None:
+        paths = made_with(self.out, self.previous, key) if key is not None else None
+        if key is None or paths is None:
+            if name == OPEN_DATA_JSON and self._pieces is not None:
+                self._pieces.update(self._earlier_pieces())
             return None
         for rel in paths:
             self.carried.add(rel)
