@@ -76,7 +76,8 @@ def test_nothing_is_read_or_written_when_nothing_changed(
     assert calls == [1]
 
 
-@pytest.mark.parametrize("change", ["input", "output file", "output gone", "output extra"])
+@pytest.mark.parametrize("change", ["input", "output file", "output gone", "output extra",
+                                    "output link"])
 def test_any_change_builds_again_to_the_bytes_of_a_build_without_cache(
         site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str) -> None:
     out = tmp_path / "out"
@@ -92,8 +93,10 @@ def test_any_change_builds_again_to_the_bytes_of_a_build_without_cache(
         os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns))
     elif change == "output gone":
         page.unlink()
-    else:
+    elif change == "output extra":
         (out / "stray.html").write_text("<p>niet van reisgids</p>")
+    else:  # a link to a folder of the output is a file of its own, never followed
+        (out / "stray").symlink_to(page.parent, target_is_directory=True)
     calls = loads(monkeypatch)
     run(site, out)
     assert calls == [1]
