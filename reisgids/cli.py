@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 # The stages (reisgids.build and what it imports: pydantic, Jinja, Markdown, the planner)
 # are imported by the commands that run them: `--version`, `--help` and a build whose
-# inputs did not change (unchanged.replay) never load them (docs/speed.md, "Start-up").
+# inputs did not change (unchanged.replay) never load them (docs/speed.md, "One edited
+# entry: start-up, exit, cards, open data").
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_CONTENT = 1
@@ -387,5 +388,5 @@ def main() -> None:
         # heap the build left (0.08-0.1 s of a 1,000-entry rebuild): frozen, it is skipped.
         # Nothing is lost by it: every file reisgids writes is closed where it is written,
         # the interpreter still flushes stdout and stderr, and only cyclic garbage would
-        # have been finalised (docs/speed.md, "One edited entry").
+        # have been finalised (docs/speed.md, the same section).
         gc.freeze()
