@@ -91,16 +91,20 @@ GATHERED_FIELDS = frozenset({"areas"})
 # References and cards are functions of the graph alone, and a site shows each entry's card
 # on many pages (8,800 cards of 1,000 entries): made once per graph, each is also
 # fingerprinted once (fingerprint.py remembers a digest per object). One graph at a time:
-# a build has one, serve makes one per save.
-# A view keeps the key's kind as its caller gave it (a str or an equal Kind, which a
-# fingerprint tells apart), so the kind's type is part of the memo's key.
+# a build has one, serve makes one per save. Not for a graph that records what each page
+# reads (serve's replanning, plan/recording.py): a remembered card would read nothing, and
+# the page would not be planned again when that entry changes. A view keeps the key's kind
+# as its caller gave it (a str or an equal Kind, which a fingerprint tells apart), so the
+# kind's type is part of the memo's key.
 _Made = dict[tuple[Key, type], RefView]
 _made: tuple[ContentGraph | None, _Made, _Made] = (None, {}, {})
 
 
 def _made_for(graph: ContentGraph) -> tuple[_Made, _Made]:
-    """(references, cards) made from `graph` so far."""
+    """(references, cards) made from `graph` so far; always empty for a recording graph."""
     global _made
+    if type(graph) is not ContentGraph:
+        return {}, {}
     made = _made
     if made[0] is not graph:
         made = _made = (graph, {}, {})
@@ -114,7 +118,7 @@ def ref_view(graph: ContentGraph, key: Key) -> RefView:
         entry = graph.entries[key]
         url = page_url(graph, graph.urls[key]) if graph.is_published(key) else ""
         found = refs[memo] = RefView(key[0], key[1], entry.data.title, url,
-                                    entry.data.summary or "")
+                                     entry.data.summary or "")
     return found
 
 

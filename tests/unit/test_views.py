@@ -18,6 +18,7 @@ from reisgids.plan.home import home_counts, home_view
 from reisgids.plan.learning import lesson_view, review_view
 from reisgids.plan.places import area_view, theme_summaries, theme_view
 from reisgids.plan.publications import event_view, split_events, split_listings
+from reisgids.plan.recording import recording
 from reisgids.plan.views import backlink_groups, card_view, ref_view, site_context
 
 
@@ -282,6 +283,17 @@ def test_cards_and_references_are_made_once_per_graph_with_the_kind_as_given(
     again = card_view(other, ("deal", "eten"))
     assert again == card and again is not card
     assert card_view(graph, ("deal", "eten")) is not card  # one graph is remembered at a time
+
+
+def test_a_recording_graph_sees_every_card_read_again(make_site: SiteFactory) -> None:
+    """serve plans again the pages that read a changed entry: a card taken from the memo
+    would read nothing, so a graph that records reads gets none (plan/recording.py)."""
+    seen, _bodies = recording(site_graph(make_site), {})
+    for _ in range(2):
+        seen.start()
+        card_view(seen, ("deal", "eten"))
+        ref_view(seen, ("project", "kamer"))
+        assert {("deal", "eten"), ("project", "kamer")} <= seen.reads().keys
 
 
 def test_site_context_has_navigation_and_footer_pages(make_site: SiteFactory) -> None:
