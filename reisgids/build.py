@@ -16,13 +16,13 @@ found no errors, build(). Tests call the same functions.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reisgids.build_date import resolve_now as resolve_now  # re-exported (serve)
 from reisgids.cache import BuildCache
 from reisgids.cached_entries import read_cached
 from reisgids.config import SiteConfig, load_config
@@ -108,22 +108,6 @@ def admin_ahead(config: SiteConfig, jobs: int, run: Incremental | None
         return files
 
     return result
-
-
-def resolve_now(option: date | None) -> date:
-    """--now, else the date of SOURCE_DATE_EPOCH, else today. Always a date.
-
-    Raises ValueError when SOURCE_DATE_EPOCH is a number no date can hold."""
-    if option is not None:
-        return option
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isascii() and epoch.isdigit():
-        try:
-            return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-        except (OverflowError, OSError, ValueError):
-            raise ValueError(f"SOURCE_DATE_EPOCH={epoch} ligt buiten het bereik van een "
-                             "datum") from None
-    return date.today()
 
 
 def static_files(root: Path) -> frozenset[str]:

@@ -28,19 +28,21 @@ import os
 import secrets
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
-
-import jinja2
+from typing import TYPE_CHECKING, Any
 
 from reisgids.errors import Diagnostic, Location, Severity, Text
-from reisgids.markdown import LinkTarget, RenderedBody, Seen, SiteUrls, still_same, target_json
+
+if TYPE_CHECKING:  # a build that finds its inputs unchanged loads no Markdown and no Jinja
+    import jinja2
+
+    from reisgids.markdown import LinkTarget, RenderedBody, Seen, SiteUrls
 
 CACHE_DIR = ".reisgids-cache"
 CACHE_FILE = "cache.json"
 FORMAT = 4  # 2: bodies record their lookups among the site URLs; 3: whole builds; 4: entries
 KEEP_OUTPUTS = 3  # output folders remembered (build's output/, serve's, --out elsewhere)
 
-Resolved = dict[str, LinkTarget | None]
+Resolved = dict[str, "LinkTarget | None"]
 
 
 def content_hash(data: bytes) -> str:
@@ -99,6 +101,9 @@ class BuildCache:
         self.stored_entries = 0
         self.headings: dict[str, list[str]] = {}
         self.outputs: dict[str, dict[str, list[Any]]] = {}  # out folder -> path -> record
+        # out folder -> the digests of the open data's entry records, in the file's order:
+        # a build takes the unchanged ones' JSON from that file (render/opendata.py)
+        self.open_data: dict[str, list[str]] = {}
         self.used_bodies: set[str] = set()
         self.rendered_bodies = 0  # counts, for tests and progress
         self.rendered_pages = 0
@@ -119,6 +124,8 @@ class BuildCache:
 
     # bodies
     def body(self, key: str, resolve: Any, site: SiteUrls | None) -> RenderedBody | None:
+        from reisgids.markdown import RenderedBody, still_same, target_json
+
         record = self.bodies.get(key)
         if record is None:
             return None
@@ -136,6 +143,8 @@ class BuildCache:
                    seen: Seen) -> None:
         """`seen`: the body's lookups among the site's URLs; one that asked for the nearest
         URL depends on all of them and is not kept."""
+        from reisgids.markdown import target_json
+
         self.rendered_bodies += 1
         if seen.get("anything"):
             self.bodies.pop(key, None)
@@ -169,6 +178,8 @@ class BuildCache:
         return json.dumps({"format": FORMAT, "namespace": self.namespace, "bodies": bodies,
                            "entries": entries,
                            "headings": self.headings, "outputs": self.outputs,
+                           "open_data": {k: v for k, v in self.open_data.items()
+                                         if k in self.outputs},
                            "builds": self.builds},
                           ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
 
@@ -216,6 +227,9 @@ def load(root: Path, namespace: str) -> BuildCache:
     cache.bodies, cache.headings = data["bodies"], data["headings"]
     cache.entries = data["entries"]
     cache.outputs, cache.builds = data["outputs"], data["builds"]
+    kept = data.get("open_data")  # absent in a cache of 0.2.0 before it was kept
+    if isinstance(kept, dict):
+        cache.open_data = kept
     cache.loaded_headings = len(cache.headings)
     return cache
 

@@ -1,6 +1,6 @@
 """Rebuilds that do no needless work: the build cache put to use in one build.
 
-`open_cache()` loads the site's cache (reisgids/cache.py). During `build()`, an
+`cache_open.open_cache()` loads the site's cache (reisgids/cache.py). During `build()`, an
 `Incremental` decides which pages need rendering (their fingerprint changed) and stages
 the output: every file whose bytes are the same as in the previous output is hard-linked
 from there (copied where links cannot be made) instead of written, and Pagefind is skipped
@@ -10,7 +10,7 @@ it records what the output now holds and saves the cache.
 
 from __future__ import annotations
 
-import importlib.metadata
+import dataclasses
 import json
 import os
 import shutil
@@ -21,12 +21,12 @@ from typing import Any
 
 import jinja2
 
-from reisgids import __version__
-from reisgids.cache import BuildCache, content_hash, load, theme_namespace
+from reisgids.cache import BuildCache, content_hash, theme_namespace
 from reisgids.config import SiteConfig
 from reisgids.editor.admin import admin_files
 from reisgids.errors import Diagnostic
 from reisgids.fingerprint import Fingerprinter, Unstable
+from reisgids.graph.urls import JSON_URL
 from reisgids.out_files import (
     carry_file,
     link_or_copy,
@@ -41,36 +41,11 @@ from reisgids.out_files import (
 )
 from reisgids.outfolder import MARKER, MARKER_TEXT
 from reisgids.plan.page import Page
-from reisgids.render.outputs import Rest
-from reisgids.render.theme import BUILTIN_THEMES, Theme, environment
+from reisgids.render.opendata import earlier_pieces
+from reisgids.render.outputs import OPEN_DATA_JSON, Rest
+from reisgids.render.theme import Theme, environment
 from reisgids.search import INDEX_DIR, index_site
 from reisgids.write import Stage
-
-LIBRARIES = ("markdown", "pymdown-extensions", "nh3", "jinja2", "markupsafe", "pagefind")
-
-
-def _versions() -> list[str]:
-    found = []
-    for name in LIBRARIES:
-        try:
-            found.append(f"{name}={importlib.metadata.version(name)}")
-        except importlib.metadata.PackageNotFoundError:
-            found.append(f"{name}=?")
-    return found
-
-
-def _theme_files(root: Path) -> list[Path]:
-    files: list[Path] = []
-    for folder in (root / "themes", BUILTIN_THEMES):
-        if folder.is_dir():
-            files += [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()]
-    return files
-
-
-def open_cache(root: Path) -> BuildCache:
-    """The site's cache, or an empty one when it is missing, foreign or out of date."""
-    namespace = theme_namespace(__version__, _theme_files(root), _versions())
-    return load(root, namespace)
 
 
 @dataclass(frozen=True)
@@ -118,6 +93,9 @@ class Incremental:
         # serve (update_in_place): files found as their record says and not written since;
         # finish() keeps those records instead of a stat per file
         self._as_recorded: set[str] = set()
+        # a build: the open data's JSON per entry record, filled from the previous file
+        # when the open data is made again (carry_made)
+        self._pieces: dict[str, str] | None = None
 
     def notes(self) -> Notes:
         """What this run knows of carried and made files, to compare against (notes_since)."""
@@ -159,9 +137,30 @@ class Incremental:
             self.cache.pending = Pending(self.out, rest, dict.fromkeys(pages, b""),
                                          self.cache.generation, self._theme)
             return {}, []
+        if rest.pieces is None:  # a build (serve keeps its own between saves)
+            self._pieces = {}
+            rest = dataclasses.replace(rest, pieces=self._pieces)
         more, problems = rest.files(pages, reuse=self)
         self.cache.rest_paths[folder] = set(more)
+        if self._pieces is not None and more.get(JSON_URL.lstrip("/")):  # made, not carried
+            self.cache.open_data[folder] = list(self._pieces)
+        self._pieces = None  # 40 MB at 10,000 entries: gone before Pagefind runs
         return more, problems
+
+    def _earlier_pieces(self) -> dict[str, str]:
+        """The JSON of each entry record in the previous open data file, by the record's
+        digest, when that file is still the one written (a 1,000-entry file is 4 MB: its
+        indented JSON, written in Python, was most of a rebuild's outputs)."""
+        rel = JSON_URL.lstrip("/")
+        record = self.previous.get(rel)
+        digests = self.cache.open_data.get(str(self.out.resolve()))
+        if record is None or not digests or not same_file(self.out / rel, record):
+            return {}
+        try:
+            text = (self.out / rel).read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return {}
+        return earlier_pieces(text, digests)
 
     def _made_key(self, name: str, inputs: tuple[object, ...]) -> str | None:
         known = self._made_keys.get(name)
@@ -174,12 +173,13 @@ class Incremental:
     def carry_made(self, name: str, inputs: tuple[object, ...]) -> list[str] | None:
         """render.outputs.Reuse: the files `name` made in the previous build into this
         folder from the same inputs (its key is kept in each file's record), carried over
-        when every one of them is still as it was written."""
+        when every one of them is still as it was written. When it returns None the caller
+        makes the output: the open data is then handed the previous file's pieces."""
         key = self._made_key(name, inputs)
-        if key is None:
-            return None
-        paths = made_with(self.out, self.previous, key)
-        if paths is None:
+        paths = made_with(self.out, self.previous, key) if key is not None else None
+        if key is None or paths is None:
+            if name == OPEN_DATA_JSON and self._pieces is not None:
+                self._pieces.update(self._earlier_pieces())
             return None
         for rel in paths:
             self.carried.add(rel)

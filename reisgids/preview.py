@@ -21,9 +21,10 @@ from typing import Any
 
 from reisgids.build import Site, build, load_site
 from reisgids.cache import BuildCache
+from reisgids.cache_open import open_cache
 from reisgids.errors import Diagnostic, Report
 from reisgids.fingerprint import Fingerprinter
-from reisgids.incremental import Pending, open_cache
+from reisgids.incremental import Pending
 from reisgids.index_process import IndexProcess
 from reisgids.later_outputs import KeptOutputs, write_rest
 from reisgids.model.document import ContentEntry

@@ -88,10 +88,38 @@ class EntryView:
 GATHERED_FIELDS = frozenset({"areas"})
 
 
+# References and cards are functions of the graph alone, and a site shows each entry's card
+# on many pages (8,800 cards of 1,000 entries): made once per graph, each is also
+# fingerprinted once (fingerprint.py remembers a digest per object). One graph at a time:
+# a build has one, serve makes one per save. Not for a graph that records what each page
+# reads (serve's replanning, plan/recording.py): a remembered card would read nothing, and
+# the page would not be planned again when that entry changes. A view keeps the key's kind
+# as its caller gave it (a str or an equal Kind, which a fingerprint tells apart), so the
+# kind's type is part of the memo's key.
+_Made = dict[tuple[Key, type], RefView]
+_made: tuple[ContentGraph | None, _Made, _Made] = (None, {}, {})
+
+
+def _made_for(graph: ContentGraph) -> tuple[_Made, _Made]:
+    """(references, cards) made from `graph` so far; always empty for a recording graph."""
+    global _made
+    if type(graph) is not ContentGraph:
+        return {}, {}
+    made = _made
+    if made[0] is not graph:
+        made = _made = (graph, {}, {})
+    return made[1], made[2]
+
+
 def ref_view(graph: ContentGraph, key: Key) -> RefView:
-    entry = graph.entries[key]
-    url = page_url(graph, graph.urls[key]) if graph.is_published(key) else ""
-    return RefView(key[0], key[1], entry.data.title, url, entry.data.summary or "")
+    refs, memo = _made_for(graph)[0], (key, type(key[0]))
+    found = refs.get(memo)
+    if found is None:
+        entry = graph.entries[key]
+        url = page_url(graph, graph.urls[key]) if graph.is_published(key) else ""
+        found = refs[memo] = RefView(key[0], key[1], entry.data.title, url,
+                                     entry.data.summary or "")
+    return found
 
 
 def until_text(graph: ContentGraph, key: Key) -> str:
@@ -113,10 +141,14 @@ def card_facts(graph: ContentGraph, key: Key) -> tuple[tuple[str, ...], str, str
 
 def card_view(graph: ContentGraph, key: Key) -> RefView:
     """A RefView with the short facts a list shows."""
-    base = ref_view(graph, key)
-    meta, date_text, date_iso, flag = card_facts(graph, key)
-    return RefView(base.kind, base.slug, base.title, base.url, base.summary, meta, date_text,
-                   date_iso, flag, until_text(graph, key))
+    cards, memo = _made_for(graph)[1], (key, type(key[0]))
+    found = cards.get(memo)
+    if found is None:
+        base = ref_view(graph, key)
+        meta, date_text, date_iso, flag = card_facts(graph, key)
+        found = cards[memo] = RefView(base.kind, base.slug, base.title, base.url, base.summary,
+                                     meta, date_text, date_iso, flag, until_text(graph, key))
+    return found
 
 
 def theme_url(graph: ContentGraph, theme: str) -> str:

@@ -110,6 +110,27 @@ def open_data_json(graph: ContentGraph, pieces: dict[str, str] | None = None) ->
     return (text + "\n").encode("utf-8")
 
 
+_HEAD = '{\n "entries": [\n'  # how a file with entries starts (open_data_json)
+
+
+def earlier_pieces(text: str, digests: list[str]) -> dict[str, str]:
+    """The pieces of an open data file open_data_json wrote, by the digests of their
+    records (`digests`, in the file's order, kept by the build cache); {} when the file
+    does not hold that many. Each piece's lines but its first are indented three spaces or
+    more, and a JSON string holds no raw newline, so "\n  }," ends a piece and "\n ]" the
+    list."""
+    if not text.startswith(_HEAD) or not digests:
+        return {}
+    end = text.find("\n ]", len(_HEAD))
+    if end < 0:
+        return {}
+    cuts = text[len(_HEAD):end].split("\n  },\n")
+    if len(cuts) != len(digests):
+        return {}
+    pieces = [cut + "\n  }" for cut in cuts[:-1]] + cuts[-1:]
+    return dict(zip(digests, pieces, strict=True))
+
+
 def _is_free_text_list(model: type[BaseModel], name: str) -> bool:
     info = model.model_fields[name]
     args = typing.get_args(info.annotation)

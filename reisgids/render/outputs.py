@@ -79,6 +79,7 @@ class GraphWithoutBodies:
                    graph.links, entries, graph.outlines, graph.snapshots)
 
 
+OPEN_DATA_JSON = "open-data-json"  # the name of the output that holds every body's Markdown
 Maker = tuple[str, Text, Callable[[], tuple[object, ...]], Callable[[], Mapping[str, bytes]]]
 
 
@@ -122,7 +123,7 @@ class Rest:
              lambda: calendar_files(graph)),
             ("sitemap", Text("de sitemap", "the sitemap"), lambda: (plain, listed),
              lambda: sitemap_files(graph, self.pages)),
-            ("open-data-json", Text("de open data", "the open data"),
+            (OPEN_DATA_JSON, Text("de open data", "the open data"),
              lambda: (plain, markdown), lambda: open_data_json_file(graph, self.pieces)),
             ("open-data-csv", Text("de open data", "the open data"), lambda: (plain,),
              lambda: open_data_csv_files(graph)),

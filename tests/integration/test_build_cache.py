@@ -86,6 +86,36 @@ def test_an_edit_rebuilds_to_the_bytes_of_a_build_without_cache(tmp_path: Path) 
     assert any(after[rel] == before[rel] for rel in after if rel.endswith(".html"))
 
 
+def test_a_body_edit_takes_the_other_records_of_the_open_data_from_the_previous_file(
+        tmp_path: Path) -> None:
+    """Only the edited entry's record is written again; the others' JSON comes from the
+    previous data/reisgids.json while it is the file written (its size, time and inode)."""
+    site, keys = fresh_site(tmp_path), tmp_path / "keys"
+    out, data = tmp_path / "out", tmp_path / "out" / "data" / "reisgids.json"
+    build(site, out, keys, "--no-search")
+    lesson = site / "content/lessons/vaste-coordinator.md"
+
+    def edit_and_build() -> str:
+        lesson.write_text(lesson.read_text(encoding="utf-8") + "\nNog een alinea.\n",
+                          encoding="utf-8")
+        build(site, out, keys, "--no-search")
+        return data.read_text(encoding="utf-8")
+
+    # a mark in another entry's record, of the same length and with the file's stamp kept:
+    # only a text taken from that file can still hold it
+    text, stat = data.read_text(encoding="utf-8"), data.stat()
+    assert text.count('"kind": "partner"') > 1
+    data.write_text(text.replace('"kind": "partner"', '"kind": "PARTNER"', 1), encoding="utf-8")
+    os.utime(data, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert data.stat().st_ino == stat.st_ino and data.stat().st_size == stat.st_size
+    assert '"kind": "PARTNER"' in edit_and_build()
+    # a file that is not the one written is not read: the next edit makes every record
+    os.utime(data, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    assert '"kind": "PARTNER"' not in edit_and_build()
+    build(site, tmp_path / "plain", keys, "--no-cache", "--no-search")
+    assert tree(out) == tree(tmp_path / "plain")
+
+
 def poison(site: Path) -> None:
     """What a pull request could commit: cached HTML with a script in it."""
     path = site / ".reisgids-cache" / "cache.json"

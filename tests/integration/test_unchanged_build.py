@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import NOW, REPO
 
-from reisgids import cli
+from reisgids import build, cli
 
 BASIC = REPO / "tests" / "sites" / "basic"
 
@@ -47,15 +47,15 @@ def run(site: Path, out: Path, *extra: str) -> str:
 
 
 def loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts load_site calls of the build command."""
+    """Counts load_site calls of the build command (which imports it when it needs it)."""
     calls: list[int] = []
-    real = cli.load_site
+    real = build.load_site
 
     def counted(*args: object, **kwargs: object) -> object:
         calls.append(1)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(cli, "load_site", counted)
+    monkeypatch.setattr(build, "load_site", counted)
     return calls
 
 
@@ -76,7 +76,8 @@ def test_nothing_is_read_or_written_when_nothing_changed(
     assert calls == [1]
 
 
-@pytest.mark.parametrize("change", ["input", "output file", "output gone", "output extra"])
+@pytest.mark.parametrize("change", ["input", "output file", "output gone", "output extra",
+                                    "output link"])
 def test_any_change_builds_again_to_the_bytes_of_a_build_without_cache(
         site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str) -> None:
     out = tmp_path / "out"
@@ -92,8 +93,10 @@ def test_any_change_builds_again_to_the_bytes_of_a_build_without_cache(
         os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns))
     elif change == "output gone":
         page.unlink()
-    else:
+    elif change == "output extra":
         (out / "stray.html").write_text("<p>niet van reisgids</p>")
+    else:  # a link to a folder of the output is a file of its own, never followed
+        (out / "stray").symlink_to(page.parent, target_is_directory=True)
     calls = loads(monkeypatch)
     run(site, out)
     assert calls == [1]

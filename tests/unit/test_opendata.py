@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from outputs_support import basic_site, graph_of
 
-from reisgids.render.opendata import columns, open_data_files, open_data_json
+from reisgids.render.opendata import columns, earlier_pieces, open_data_files, open_data_json
 from reisgids.source.kinds import KINDS
 
 SiteFactory = Callable[[dict[str, str]], Path]
@@ -200,3 +200,21 @@ def test_json_kept_per_entry_is_the_json_made_whole(site: Path) -> None:
     empty = dataclasses.replace(changed, published=frozenset())
     assert open_data_json(empty, pieces) == open_data_json(empty)
     assert pieces == {}
+
+
+def test_the_pieces_of_a_written_file_are_the_pieces_it_was_made_of(site: Path) -> None:
+    """A build takes them from the previous file (by the digests the cache kept), and a
+    record whose text holds what looks like the file's own seams does not cut it."""
+    news = site / "content/news/tweede.md"
+    news.write_text(EXTRA_NEWS.replace("**nadruk**", 'een "\\n  },\\n" en ]\n\n ] x'),
+                    encoding="utf-8")
+    graph = graph_of(site)
+    pieces: dict[str, str] = {}
+    text = open_data_json(graph, pieces).decode("utf-8")
+    assert len(pieces) == len(graph.published) > 1
+    assert earlier_pieces(text, list(pieces)) == pieces
+    assert earlier_pieces(text, list(pieces)[1:]) == {}  # another number: none
+    assert earlier_pieces(text, []) == {}
+    assert earlier_pieces(text[:40], list(pieces)) == {}
+    none = open_data_json(dataclasses.replace(graph, published=frozenset())).decode("utf-8")
+    assert earlier_pieces(none, ["x"]) == {}

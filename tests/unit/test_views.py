@@ -3,10 +3,12 @@ events and marketplace splits, Dutch dates."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from views_support import NOW, SiteFactory, graph_of, md, pick, site_graph, translate, write_site
 
+from reisgids.model.kind import Kind
 from reisgids.plan.atlas import instrument_view, partner_view, project_view
 from reisgids.plan.compass_views import agenda_item_view, compass_view
 from reisgids.plan.dates import format_date, format_moment, format_span, iso
@@ -16,7 +18,8 @@ from reisgids.plan.home import home_counts, home_view
 from reisgids.plan.learning import lesson_view, review_view
 from reisgids.plan.places import area_view, theme_summaries, theme_view
 from reisgids.plan.publications import event_view, split_events, split_listings
-from reisgids.plan.views import backlink_groups, card_view, site_context
+from reisgids.plan.recording import recording
+from reisgids.plan.views import backlink_groups, card_view, ref_view, site_context
 
 
 def test_home_counts_come_from_the_content(make_site: SiteFactory) -> None:
@@ -264,6 +267,33 @@ def test_cards_carry_short_facts_and_text_flags(make_site: SiteFactory) -> None:
     assert card_view(graph, ("compass-edition", "2026")).flag == "concept"
     assert card_view(graph, ("event", "straks")).date_text == "10 december 2026, 14:00–16:00"
     assert card_view(graph, ("listing", "vandaag")).until_text == "22 november 2026"
+
+
+def test_cards_and_references_are_made_once_per_graph_with_the_kind_as_given(
+        make_site: SiteFactory) -> None:
+    """Made once, a card is fingerprinted once on every page that lists it; the kind stays
+    what the caller gave (a str or the equal Kind: a fingerprint tells them apart)."""
+    graph = site_graph(make_site)
+    card, ref = card_view(graph, ("deal", "eten")), ref_view(graph, ("deal", "eten"))
+    assert card_view(graph, ("deal", "eten")) is card and ref_view(graph, ("deal", "eten")) is ref
+    assert card.meta and not ref.meta  # a reference is not a card
+    by_kind = card_view(graph, (Kind.DEAL, "eten"))
+    assert by_kind == card and type(by_kind.kind) is Kind and type(card.kind) is str
+    other = dataclasses.replace(graph)  # the next build's (or save's) graph
+    again = card_view(other, ("deal", "eten"))
+    assert again == card and again is not card
+    assert card_view(graph, ("deal", "eten")) is not card  # one graph is remembered at a time
+
+
+def test_a_recording_graph_sees_every_card_read_again(make_site: SiteFactory) -> None:
+    """serve plans again the pages that read a changed entry: a card taken from the memo
+    would read nothing, so a graph that records reads gets none (plan/recording.py)."""
+    seen, _bodies = recording(site_graph(make_site), {})
+    for _ in range(2):
+        seen.start()
+        card_view(seen, ("deal", "eten"))
+        ref_view(seen, ("project", "kamer"))
+        assert {("deal", "eten"), ("project", "kamer")} <= seen.reads().keys
 
 
 def test_site_context_has_navigation_and_footer_pages(make_site: SiteFactory) -> None:
