@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -45,7 +45,7 @@ from reisgids.plan.site_plan import SitePlan, plan_site, translator
 from reisgids.pool import in_background, parallel_map
 from reisgids.progress import Progress
 from reisgids.render.images import carry_with_images, prepare_images
-from reisgids.render.outputs import render_site_pages
+from reisgids.render.outputs import Rest, render_site_pages
 from reisgids.render.theme import Theme, environment, find_theme, theme_problems
 from reisgids.search import index_site
 from reisgids.source.discover import SourceFile, discover
@@ -108,6 +108,22 @@ def admin_ahead(config: SiteConfig, jobs: int, run: Incremental | None
         return files
 
     return result
+
+
+Others = tuple[dict[str, bytes], list[Diagnostic], dict[str, bytes]]
+"""The outputs besides pages, the problems making them found, and the editor's admin/."""
+
+
+def others_here(rest: Rest, pages: Mapping[str, bytes], config: SiteConfig,
+                run: Incremental | None) -> Others:
+    """The outputs besides pages and admin/, made in this process while the pool renders
+    the pages (render_pages' `meanwhile`): the pages' paths are all they need of them. Its
+    CPU would otherwise sit idle waiting for the workers."""
+    more, problems = run.outputs(rest, pages, defer=False) if run is not None \
+        else rest.files(pages)
+    admin = {} if not config.editor.enabled else run.admin_files(config) \
+        if run is not None else admin_files(config)
+    return more, problems, admin
 
 
 def resolve_now(option: date | None) -> date:
@@ -263,23 +279,28 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
     report.extend(problems)
     env.globals["images"] = images
     budget = OutputBudget.for_site(site.root)  # total output is bounded (output_budget.py)
-    files, problems, rest = render_site_pages(site.graph, site.plan, site.bodies, env, theme,
-                                              jobs=jobs, budget=budget,
-                                              carry=carry_with_images(run.carry, images)
-                                              if run is not None else None)
-    report.extend(problems)
-    if any(p.code == "output-too-large" for p in problems):
-        return report  # the pages outgrew the budget: making the rest would only add to it
     # feeds, open data, sitemap, PDFs, redirects: serve makes them after the reload
     deferred = defer_rest and in_place
     editor = site.config.editor.enabled  # the web editor at /admin/ (docs/editor.md)
-    # admin/ in a second process while this one makes the rest (in this one for serve)
-    admin = admin_ahead(site.config, 1 if deferred else jobs, run) if editor else dict
-    try:
-        more, problems = run.outputs(rest, files, defer=deferred) if run is not None \
-            else rest.files(files)
-    finally:
-        made = admin()  # waited for either way: no process is left behind
+    early: list[Others] = []  # the outputs besides pages, made while the pool rendered
+    files, problems, rest = render_site_pages(
+        site.graph, site.plan, site.bodies, env, theme, jobs=jobs, budget=budget,
+        carry=carry_with_images(run.carry, images) if run is not None else None,
+        meanwhile=None if deferred or jobs <= 1 else
+        lambda rest, paths: early.append(others_here(rest, paths, site.config, run)))
+    report.extend(problems)
+    if any(p.code == "output-too-large" for p in problems):
+        return report  # the pages outgrew the budget: making the rest would only add to it
+    if early and not problems:  # else made again: a page that failed leaves its path free
+        more, problems, made = early[0]
+    else:
+        # admin/ in a second process while this one makes the rest (in this one for serve)
+        admin = admin_ahead(site.config, 1 if deferred else jobs, run) if editor else dict
+        try:
+            more, problems = run.outputs(rest, files, defer=deferred) if run is not None \
+                else rest.files(files)
+        finally:
+            made = admin()  # waited for either way: no process is left behind
     files.update(more)
     report.extend(problems)
     if report.has_errors:

@@ -35,9 +35,14 @@ can be carried over unchanged (the build cache knows); its bytes are then left e
 
 def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[Page], *,
                  jobs: int = 1, carry: Carry | None = None, root: Path | None = None,
-                 budget: OutputBudget | None = None) -> tuple[Files, list[Diagnostic]]:
+                 budget: OutputBudget | None = None,
+                 meanwhile: Callable[[Files], object] | None = None
+                 ) -> tuple[Files, list[Diagnostic]]:
     """`root`: the site, whose own templates' errors become diagnostics at their line;
-    `budget`: rendering stops when the pages outgrow it (output_budget.py)."""
+    `budget`: rendering stops when the pages outgrow it (output_budget.py); `meanwhile`:
+    called with every page's path (its bytes empty) while the pool renders them, so that
+    this process works instead of waiting (pool.parallel_iter). It is not called when no
+    page is left for the pool to render, or when rendering stopped before it started."""
     files: Files = {}
     todo: list[Page] = []
     problems: list[Diagnostic] = []
@@ -63,13 +68,16 @@ def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[P
             return template_problem(exc, root, page.template)
         return html.encode("utf-8")
 
-    with closing(_first_of_each_template_here(render, todo, jobs)) as results:
+    paths = dict.fromkeys(files, b"")
+    started = (lambda: meanwhile(paths)) if meanwhile is not None else None
+    with closing(_first_of_each_template_here(render, todo, jobs, started)) as results:
         _collect(todo, results, files, problems, budget)
     return files, problems
 
 
 def _first_of_each_template_here(render: Callable[[Page], bytes | Diagnostic],
-                                 todo: Sequence[Page], jobs: int
+                                 todo: Sequence[Page], jobs: int,
+                                 meanwhile: Callable[[], object] | None
                                  ) -> Generator[bytes | Diagnostic, None, None]:
     """Every result in `todo`'s order; the first page of each template is rendered here,
     before the pool forks, so that the workers inherit every template compiled (in the
@@ -79,7 +87,7 @@ def _first_of_each_template_here(render: Callable[[Page], bytes | Diagnostic],
         first.setdefault(page.template, index)
     here = {index: render(todo[index]) for index in sorted(first.values())}
     rest = [page for index, page in enumerate(todo) if index not in here]
-    with closing(parallel_iter(render, rest, jobs)) as results:
+    with closing(parallel_iter(render, rest, jobs, meanwhile)) as results:
         for index in range(len(todo)):
             yield here[index] if index in here else next(results)
 

@@ -292,3 +292,21 @@ def test_pagefind_in_its_own_process_gives_way_to_a_newer_save(
     done = IndexProcess(tmp_path / "site", "nl", None)
     assert done.result() == []
     assert (tmp_path / "site" / INDEX_DIR / "pagefind-entry.json").is_file()
+
+
+def test_with_jobs_a_page_whose_template_fails_is_reported_as_with_one_process(
+        copy_of_example: Callable[[], Path], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The outputs besides pages are made while the pool renders, from every page's path;
+    the report (the failed pages, nothing twice, nothing lost) is the one process's."""
+    root = copy_of_example()
+    override = root / "themes/default/templates/page.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("<p>{{ 1 // 0 }}</p>\n", encoding="utf-8")
+    one = full_build(root, tmp_path / "one")
+    assert any("template-error" in line for line in one)
+    monkeypatch.setattr(pool, "MIN_ITEMS", 1)
+    site, report = load_site(root, now=NOW, jobs=2)
+    assert site is not None and not report.has_errors
+    report.extend(build(site, tmp_path / "two", search=False, jobs=2).items)
+    assert [d.format("nl") for d in report.sorted()] == one
