@@ -276,9 +276,10 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
             report, written = done.render_and_write(stage)
     else:
         report, written = done.render_and_write(None)
-    if run is not None and written:
-        run.finish(indexed=search and not report.has_errors)
-    show.done()
+    if written:
+        if run is not None:
+            run.finish(indexed=search and not report.has_errors)
+        show.done()
     return report
 
 
