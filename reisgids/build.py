@@ -268,14 +268,14 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
         raise ValueError("build() needs a site that load_site() planned (it found no errors)")
     show = progress or Progress(False)
     run = Incremental(cache, site.root, out) if cache is not None else None
-    done = _Done(site, out, run, search, jobs, defer_search, in_place, defer_rest, show)
+    stages = _Stages(site, out, run, search, jobs, defer_search, in_place, defer_rest, show)
     if jobs > 1 and not in_place:
         # the pool's workers write the pages they render into the stage (stage_pages.py),
         # so it is made first; a build that fails throws it away (Stage.discard)
         with staged(out) as stage:
-            report, written = done.render_and_write(stage)
+            report, written = stages.render_and_write(stage)
     else:
-        report, written = done.render_and_write(None)
+        report, written = stages.render_and_write(None)
     if written:
         if run is not None:
             run.finish(indexed=search and not report.has_errors)
@@ -284,7 +284,7 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
 
 
 @dataclass(frozen=True)
-class _Done:
+class _Stages:
     """build()'s arguments, for its stages render and write."""
 
     site: Site
