@@ -111,24 +111,8 @@ def card_facts(graph: ContentGraph, key: Key) -> tuple[tuple[str, ...], str, str
     return facts.meta, fdate(graph, data.date), iso(data.date), facts.flag
 
 
-# card_view's cards of the graph planned last: an entry is a card in ~9 lists at 1,000
-# entries (8,800 cards), a tenth of the planning's time made again each time. A new graph
-# (every build, every save in serve) starts afresh; the views are frozen, so shared.
-_cards: tuple[ContentGraph, dict[Key, RefView]] | None = None
-
-
 def card_view(graph: ContentGraph, key: Key) -> RefView:
     """A RefView with the short facts a list shows."""
-    global _cards
-    if _cards is None or _cards[0] is not graph:
-        _cards = (graph, {})
-    card = _cards[1].get(key)
-    if card is None:
-        card = _cards[1][key] = _card_view(graph, key)
-    return card
-
-
-def _card_view(graph: ContentGraph, key: Key) -> RefView:
     base = ref_view(graph, key)
     meta, date_text, date_iso, flag = card_facts(graph, key)
     return RefView(base.kind, base.slug, base.title, base.url, base.summary, meta, date_text,
