@@ -16,7 +16,7 @@ found no errors, build(). Tests call the same functions.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -45,7 +45,7 @@ from reisgids.plan.site_plan import SitePlan, plan_site, translator
 from reisgids.pool import in_background, parallel_map
 from reisgids.progress import Progress
 from reisgids.render.images import carry_with_images, prepare_images
-from reisgids.render.outputs import render_site_pages
+from reisgids.render.outputs import Rest, render_site_pages
 from reisgids.render.theme import Theme, environment, find_theme, theme_problems
 from reisgids.search import index_site
 from reisgids.source.discover import SourceFile, discover
@@ -54,8 +54,9 @@ from reisgids.source.links import find_links
 from reisgids.source.listing import Listing
 from reisgids.source.outlines import load_outlines
 from reisgids.source.snapshots import load_snapshots
+from reisgids.stage_pages import StagePages
 from reisgids.validate import read_entry
-from reisgids.write import staged
+from reisgids.write import Stage, staged
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,22 @@ def admin_ahead(config: SiteConfig, jobs: int, run: Incremental | None
         return files
 
     return result
+
+
+Others = tuple[dict[str, bytes], list[Diagnostic], dict[str, bytes]]
+"""The outputs besides pages, the problems making them found, and the editor's admin/."""
+
+
+def others_here(rest: Rest, pages: Mapping[str, bytes], config: SiteConfig,
+                run: Incremental | None) -> Others:
+    """The outputs besides pages and admin/, made in this process while the pool renders
+    the pages (render_pages' `meanwhile`): the pages' paths are all they need of them. Its
+    CPU would otherwise sit idle waiting for the workers."""
+    more, problems = run.outputs(rest, pages, defer=False) if run is not None \
+        else rest.files(pages)
+    admin = {} if not config.editor.enabled else run.admin_files(config) \
+        if run is not None else admin_files(config)
+    return more, problems, admin
 
 
 def static_files(root: Path) -> frozenset[str]:
@@ -233,54 +250,108 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
     in `cache.pending`."""
     if site.plan is None:
         raise ValueError("build() needs a site that load_site() planned (it found no errors)")
-    report = Report()
     show = progress or Progress(False)
-    language = site.config.language
-    # render
-    show.stage("pagina's maken", "making pages")
-    theme = site.theme
     run = Incremental(cache, site.root, out) if cache is not None else None
-    env = run.environment(theme) if run is not None else environment(theme)
-    # responsive sizes of every image; the previous output is the cache of encoded files
-    images, image_files, problems = prepare_images(site.root, site.graph,
-                                                   out if out.is_dir() else None)
-    report.extend(problems)
-    env.globals["images"] = images
-    budget = OutputBudget.for_site(site.root)  # total output is bounded (output_budget.py)
-    files, problems, rest = render_site_pages(site.graph, site.plan, site.bodies, env, theme,
-                                              jobs=jobs, budget=budget,
-                                              carry=carry_with_images(run.carry, images)
-                                              if run is not None else None)
-    report.extend(problems)
-    if any(p.code == "output-too-large" for p in problems):
-        return report  # the pages outgrew the budget: making the rest would only add to it
-    # feeds, open data, sitemap, PDFs, redirects: serve makes them after the reload
-    deferred = defer_rest and in_place
-    editor = site.config.editor.enabled  # the web editor at /admin/ (docs/editor.md)
-    # admin/ in a second process while this one makes the rest (in this one for serve)
-    admin = admin_ahead(site.config, 1 if deferred else jobs, run) if editor else dict
-    try:
-        more, problems = run.outputs(rest, files, defer=deferred) if run is not None \
-            else rest.files(files)
-    finally:
-        made = admin()  # waited for either way: no process is left behind
-    files.update(more)
-    report.extend(problems)
-    if report.has_errors:
-        return report
-    files.update(image_files)  # /_img/ is reisgids' own folder: no page lives there
-    files.update(made)  # one dict of every file: the build lets go of it before indexing
-    static = [*((d, "assets") for d in theme.static_dirs), (site.root / "static", "static"),
-              *([(vendor_dir(), ADMIN)] if editor else [])]
-    report.extend(budget.check(files, static, {}))  # before anything is written
-    if report.has_errors:
-        return report
-    # write and index
-    if run is not None and in_place:
-        report.extend(run.update_in_place(files, static, search=search, language=language,
-                                          defer_search=defer_search))
-    else:
+    stages = _Stages(site, out, run, search, jobs, defer_search, in_place, defer_rest, show)
+    if jobs > 1 and not in_place:
+        # the pool's workers write the pages they render into the stage (stage_pages.py),
+        # so it is made first; a build that fails throws it away (Stage.discard)
         with staged(out) as stage:
+            report, written = stages.render_and_write(stage)
+    else:
+        report, written = stages.render_and_write(None)
+    if written:
+        if run is not None:
+            run.finish(indexed=search and not report.has_errors)
+        show.done()
+    return report
+
+
+@dataclass(frozen=True)
+class _Stages:
+    """build()'s arguments, for its stages render and write."""
+
+    site: Site
+    out: Path
+    run: Incremental | None
+    search: bool
+    jobs: int
+    defer_search: bool
+    in_place: bool
+    defer_rest: bool
+    show: Progress
+
+    def render_and_write(self, stage: Stage | None) -> tuple[Report, bool]:
+        """The report, and whether anything was written (the build found no error).
+        `stage`: made before rendering, for the workers to write their pages into."""
+        site, out, run, jobs, show = self.site, self.out, self.run, self.jobs, self.show
+        assert site.plan is not None  # build() made sure
+        search, defer_search, in_place = self.search, self.defer_search, self.in_place
+        report = Report()
+        language = site.config.language
+        # render
+        show.stage("pagina's maken", "making pages")
+        theme = site.theme
+        env = run.environment(theme) if run is not None else environment(theme)
+        # responsive sizes of every image; the previous output is the cache of encoded files
+        images, image_files, problems = prepare_images(site.root, site.graph,
+                                                       out if out.is_dir() else None)
+        report.extend(problems)
+        env.globals["images"] = images
+        budget = OutputBudget.for_site(site.root)  # total output is bounded (output_budget.py)
+        sink = StagePages(stage, budget, run.link_same if run is not None else None) \
+            if stage is not None else None
+
+        def failed() -> tuple[Report, bool]:
+            if stage is not None:
+                stage.discard()  # the previous output stays as it was
+            return report, False
+
+        # feeds, open data, sitemap, PDFs, redirects: serve makes them after the reload
+        deferred = self.defer_rest and in_place
+        editor = site.config.editor.enabled  # the web editor at /admin/ (docs/editor.md)
+        early: list[Others] = []  # the outputs besides pages, made while the pool rendered
+        files, problems, rest = render_site_pages(
+            site.graph, site.plan, site.bodies, env, theme, jobs=jobs, budget=budget,
+            carry=carry_with_images(run.carry, images) if run is not None else None,
+            meanwhile=None if deferred or jobs <= 1 else
+            lambda rest, paths: early.append(others_here(rest, paths, site.config, run)),
+            sink=sink)
+        report.extend(problems)
+        if any(p.code == "output-too-large" for p in problems):
+            return failed()  # the pages outgrew the budget: making the rest would only add
+        if early and not problems:  # else made again: a page that failed leaves its path free
+            more, problems, made = early[0]
+        else:
+            # admin/ in a second process while this one makes the rest (here for serve)
+            admin = admin_ahead(site.config, 1 if deferred else jobs, run) if editor else dict
+            try:
+                more, problems = run.outputs(rest, files, defer=deferred) if run is not None \
+                    else rest.files(files)
+            finally:
+                made = admin()  # waited for either way: no process is left behind
+        files.update(more)
+        report.extend(problems)
+        if report.has_errors:
+            return failed()
+        files.update(image_files)  # /_img/ is reisgids' own folder: no page lives there
+        files.update(made)  # one dict of every file: the build lets go of it before indexing
+        static = [*((d, "assets") for d in theme.static_dirs),
+                  (site.root / "static", "static"),
+                  *([(vendor_dir(), ADMIN)] if editor else [])]
+        staged_pages = sink.staged if sink is not None else {}
+        # before anything else is written (the pages in the stage fitted as they came)
+        report.extend(budget.check(files, static, {},
+                                   {p: page.size for p, page in staged_pages.items()}))
+        if report.has_errors:
+            return failed()
+        # write and index
+        if run is not None and in_place:
+            report.extend(run.update_in_place(files, static, search=search,
+                                              language=language, defer_search=defer_search))
+            return report, True
+
+        def write(stage: Stage) -> None:
             for source, prefix in static:
                 stage.copy_tree(source, prefix)
             show.stage(f"schrijven ({len(files)} bestanden)" + (" en zoekindex" if search
@@ -288,9 +359,9 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
                        f"writing ({len(files)} files)" + (" and search index" if search
                                                           else ""))
             if run is not None:
-                run.stage(stage.root, files)
+                run.stage(stage.root, files, staged_pages)
             else:
-                stage.write_files(files)
+                stage.write_files({p: b for p, b in files.items() if p not in staged_pages})
             if search:
                 # the bytes are on disk now; Pagefind runs beside this process, so give
                 # their memory back first (the whole build stays under 1 GiB at 10k)
@@ -300,7 +371,10 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
                 report.extend(run.index(stage.root, language=language,
                                         defer_search=defer_search) if run is not None
                               else index_site(stage.root, language))
-    if run is not None:
-        run.finish(indexed=search and not report.has_errors)
-    show.done()
-    return report
+
+        if stage is not None:
+            write(stage)
+        else:
+            with staged(out) as new:
+                write(new)
+        return report, True

@@ -43,6 +43,7 @@ from reisgids.outfolder import MARKER, MARKER_TEXT
 from reisgids.plan.page import Page
 from reisgids.render.opendata import earlier_pieces
 from reisgids.render.outputs import OPEN_DATA_JSON, Rest
+from reisgids.render.site import Staged
 from reisgids.render.theme import Theme, environment
 from reisgids.search import INDEX_DIR, index_site
 from reisgids.write import Stage
@@ -229,25 +230,44 @@ class Incremental:
         self.cache.rendered_pages += 1
         return False
 
-    def stage(self, stage: Path, files: Mapping[str, bytes]) -> None:
+    def link_same(self, target: Path, rel: str, digest: str) -> bool:
+        """Hard-link `target` to the previous output's `rel` when that file holds the bytes
+        of `digest` (stage(); the pool's workers, stage_pages.StagePages)."""
+        record = self.previous.get(rel)
+        if record is not None and record[0] == digest and same_file(self.out / rel, record):
+            link_or_copy(self.out / rel, target)
+            return True
+        return False
+
+    def stage(self, stage: Path, files: Mapping[str, bytes],
+              staged: Mapping[str, Staged] | None = None) -> None:
         """Put `files` into `stage`, linking what did not change. index() comes after: the
-        build lets go of the files' bytes in between (memory.py)."""
+        build lets go of the files' bytes in between (memory.py). `staged`: the pages the
+        pool's workers wrote there already (stage_pages.py), only noted here."""
         changed_html = False
+        staged = staged or {}
+        for rel, page in staged.items():
+            self.hashes[rel] = page.digest
+            if page.linked:
+                self.linked += 1
+            else:
+                self.written += 1
+                changed_html = changed_html or rel.endswith(".html")
         into = Stage(stage)
         made: set[Path] = set()  # folders made: one mkdir each, not one per file
         for rel in sorted(files):
+            if rel in staged:
+                continue
             target = into.target(rel)  # proven inside the stage
             if target.parent not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
-            record = self.previous.get(rel)
             if rel in self.carried:
                 link_or_copy(self.out / rel, target)
                 self.linked += 1
                 continue
             digest = self.hashes[rel] = content_hash(files[rel])
-            if record is not None and record[0] == digest and same_file(self.out / rel, record):
-                link_or_copy(self.out / rel, target)
+            if self.link_same(target, rel, digest):
                 self.linked += 1
                 continue
             changed_html = changed_html or rel.endswith(".html")

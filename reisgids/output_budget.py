@@ -108,12 +108,16 @@ class OutputBudget:
         return None
 
     def check(self, files: Mapping[str, bytes], static: Iterable[tuple[Path, str]],
-              owners: Mapping[str, str]) -> list[Diagnostic]:
+              owners: Mapping[str, str], sizes: Mapping[str, int] | None = None
+              ) -> list[Diagnostic]:
         """The whole output before it is written: `files`, the static trees copied beside
-        them. One diagnostic at most, naming the folder that holds the most bytes."""
+        them. One diagnostic at most, naming the folder that holds the most bytes. `sizes`:
+        of the files among `files` that were written already (their bytes left empty)."""
         self.used = 0
         folders: Counter[str] = Counter()
-        for rel, size in [*_tree_sizes(static), *((p, len(files[p])) for p in sorted(files))]:
+        known = sizes or {}
+        for rel, size in [*_tree_sizes(static),
+                          *((p, known.get(p, len(files[p]))) for p in sorted(files))]:
             folders[rel.split("/", 1)[0] if "/" in rel else "/"] += size
             problem = self.take(rel, size, owners.get(rel))
             if problem is not None:

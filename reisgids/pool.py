@@ -52,11 +52,16 @@ def parallel_map(task: Callable[[T], R], items: Sequence[T], jobs: int) -> list[
     return list(parallel_iter(task, items, jobs))
 
 
-def parallel_iter(task: Callable[[T], R], items: Sequence[T], jobs: int
+def parallel_iter(task: Callable[[T], R], items: Sequence[T], jobs: int,
+                  meanwhile: Callable[[], object] | None = None
                   ) -> Generator[R, None, None]:
     """parallel_map, yielding results in order as they come; a caller that stops early
-    (the output budget, output_budget.py) cancels the work not yet started."""
+    (the output budget, output_budget.py) cancels the work not yet started. `meanwhile`:
+    called once, when the generator starts, after the work went to the workers: this
+    process does it while they work, instead of waiting for them (in-process: first)."""
     if jobs <= 1 or len(items) < MIN_ITEMS or not _can_fork():
+        if meanwhile is not None:
+            meanwhile()
         yield from (task(item) for item in items)
         return
     global _task, _items
@@ -68,7 +73,10 @@ def parallel_iter(task: Callable[[T], R], items: Sequence[T], jobs: int
     context = multiprocessing.get_context("fork")
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
     try:
-        for part in executor.map(_run_chunk, chunks):
+        parts = executor.map(_run_chunk, chunks)  # every chunk handed out now
+        if meanwhile is not None:
+            meanwhile()
+        for part in parts:
             yield from part
     finally:
         executor.shutdown(wait=True, cancel_futures=True)

@@ -37,6 +37,13 @@ class Stage:
         # folders on the way that were proven to be folders, not links: the stage is this
         # build's own, nothing in it is replaced while it is written, so once is enough
         self._folders: set[Path] = set()
+        self.discarded = False  # discard(): the build failed after the stage was made
+
+    def discard(self) -> None:
+        """Throw the stage away when the block ends instead of swapping it in: a build that
+        made its stage before rendering (the workers write their pages into it) and then
+        found an error leaves the previous output as it was."""
+        self.discarded = True
 
     def target(self, rel: str) -> Path:
         """The absolute path for site-relative `rel`, proven to lie inside the stage.
@@ -138,7 +145,11 @@ def staged(out: Path) -> Iterator[Stage]:
         try:
             os.chmod(root, 0o755)  # mkdtemp makes it private; an output is for serving
             (root / MARKER).write_bytes(MARKER_TEXT)
-            yield Stage(root)
+            stage = Stage(root)
+            yield stage
+            if stage.discarded:
+                shutil.rmtree(root, ignore_errors=True)
+                return
             if recycled:
                 _prune_empty(root)
             swap_in(root, out, keep=folders)

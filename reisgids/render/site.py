@@ -6,6 +6,7 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import closing
 from dataclasses import fields
 from pathlib import Path
+from typing import NamedTuple, Protocol
 
 import jinja2
 
@@ -33,11 +34,37 @@ Carry = Callable[[str, Page, object], bool]
 can be carried over unchanged (the build cache knows); its bytes are then left empty."""
 
 
+class Staged(NamedTuple):
+    """A page the process that rendered it wrote into the staging folder (PageSink)."""
+
+    size: int
+    digest: str  # cache.content_hash of its bytes
+    linked: bool  # the same bytes as the previous output's file: hard-linked from there
+
+
+class PageSink(Protocol):
+    """Where a rendered page goes before its bytes would cross the pipe (the staging folder,
+    reisgids/stage_pages.py). `write` runs in the process that rendered the page and gives
+    back the bytes it did not write (they would not fit the output budget);
+    render_pages notes in `staged`, in this process, the pages it wrote."""
+
+    staged: dict[str, Staged]
+
+    def write(self, rel: str, data: bytes) -> Staged | bytes: ...
+
+
 def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[Page], *,
                  jobs: int = 1, carry: Carry | None = None, root: Path | None = None,
-                 budget: OutputBudget | None = None) -> tuple[Files, list[Diagnostic]]:
+                 budget: OutputBudget | None = None,
+                 meanwhile: Callable[[Files], object] | None = None,
+                 sink: PageSink | None = None) -> tuple[Files, list[Diagnostic]]:
     """`root`: the site, whose own templates' errors become diagnostics at their line;
-    `budget`: rendering stops when the pages outgrow it (output_budget.py)."""
+    `budget`: rendering stops when the pages outgrow it (output_budget.py); `meanwhile`:
+    called with every page's path (its bytes empty) while the pool renders them, so that
+    this process works instead of waiting (pool.parallel_iter). It is not called when no
+    page is left for the pool to render, or when rendering stopped before it started.
+    `sink`: each rendered page is written there by the process that rendered it; its bytes
+    are then left empty in the files returned (as a carried page's)."""
     files: Files = {}
     todo: list[Page] = []
     problems: list[Diagnostic] = []
@@ -48,7 +75,7 @@ def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[P
         if carry is None or not carry(path, page, site):
             todo.append(page)
 
-    def render(page: Page) -> bytes | Diagnostic:
+    def render(page: Page) -> bytes | Staged | Diagnostic:
         # a template's mistake becomes a diagnostic here, in the worker: its traceback,
         # which holds the template's line, does not cross the process boundary
         try:
@@ -61,16 +88,20 @@ def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[P
             if not is_template_fault(exc, root):
                 raise
             return template_problem(exc, root, page.template)
-        return html.encode("utf-8")
+        data = html.encode("utf-8")
+        return data if sink is None else sink.write(output_path(page.url), data)
 
-    with closing(_first_of_each_template_here(render, todo, jobs)) as results:
-        _collect(todo, results, files, problems, budget)
+    paths = dict.fromkeys(files, b"")
+    started = (lambda: meanwhile(paths)) if meanwhile is not None else None
+    with closing(_first_of_each_template_here(render, todo, jobs, started)) as results:
+        _collect(todo, results, files, problems, budget, sink)
     return files, problems
 
 
-def _first_of_each_template_here(render: Callable[[Page], bytes | Diagnostic],
-                                 todo: Sequence[Page], jobs: int
-                                 ) -> Generator[bytes | Diagnostic, None, None]:
+def _first_of_each_template_here(render: Callable[[Page], bytes | Staged | Diagnostic],
+                                 todo: Sequence[Page], jobs: int,
+                                 meanwhile: Callable[[], object] | None
+                                 ) -> Generator[bytes | Staged | Diagnostic, None, None]:
     """Every result in `todo`'s order; the first page of each template is rendered here,
     before the pool forks, so that the workers inherit every template compiled (in the
     Jinja environment's cache) instead of each compiling them all again."""
@@ -79,21 +110,31 @@ def _first_of_each_template_here(render: Callable[[Page], bytes | Diagnostic],
         first.setdefault(page.template, index)
     here = {index: render(todo[index]) for index in sorted(first.values())}
     rest = [page for index, page in enumerate(todo) if index not in here]
-    with closing(parallel_iter(render, rest, jobs)) as results:
+    with closing(parallel_iter(render, rest, jobs, meanwhile)) as results:
         for index in range(len(todo)):
             yield here[index] if index in here else next(results)
 
 
-def _collect(todo: Sequence[Page], results: Iterator[bytes | Diagnostic], files: Files,
-             problems: list[Diagnostic], budget: OutputBudget | None) -> None:
+def _collect(todo: Sequence[Page], results: Iterator[bytes | Staged | Diagnostic],
+             files: Files, problems: list[Diagnostic], budget: OutputBudget | None,
+             sink: PageSink | None) -> None:
     for page, html in zip(todo, results, strict=False):
+        path = output_path(page.url)
         if isinstance(html, Diagnostic):
             problems.append(html)
-            del files[output_path(page.url)]
+            del files[path]
             continue
-        files[output_path(page.url)] = html
-        over = budget.take(output_path(page.url), len(html), page.source or
-                           f"templates/{page.template}") if budget is not None else None
+        if isinstance(html, Staged):  # in the stage already: its bytes stay empty here
+            assert sink is not None
+            sink.staged[path] = html
+            size = html.size
+        else:  # not written: counted (and written later) as without a sink
+            files[path] = html
+            size = len(html)
+        # in the pages' order, as without a sink: a page the sink could not fit makes
+        # this count go over too (it counted a part of the bytes counted here)
+        over = budget.take(path, size, page.source or f"templates/{page.template}") \
+            if budget is not None else None
         if over is not None:
             problems.append(over)
             break  # the pages not yet rendered are never made

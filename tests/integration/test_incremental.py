@@ -12,11 +12,13 @@ from typing import Any
 
 import pytest
 
-from reisgids import pool
+from reisgids import output_budget, pool
 from reisgids.build import build, load_site
 from reisgids.cache import BuildCache
 from reisgids.graph.content import ContentGraph, Key
+from reisgids.incremental import open_cache
 from reisgids.index_process import IndexProcess
+from reisgids.outfolder import MARKER, MARKER_TEXT
 from reisgids.preview import Preview
 from reisgids.render import outputs
 from reisgids.search import INDEX_DIR
@@ -292,3 +294,79 @@ def test_pagefind_in_its_own_process_gives_way_to_a_newer_save(
     done = IndexProcess(tmp_path / "site", "nl", None)
     assert done.result() == []
     assert (tmp_path / "site" / INDEX_DIR / "pagefind-entry.json").is_file()
+
+
+def test_with_jobs_a_page_whose_template_fails_is_reported_as_with_one_process(
+        copy_of_example: Callable[[], Path], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The outputs besides pages are made while the pool renders, from every page's path;
+    the report (the failed pages, nothing twice, nothing lost) is the one process's."""
+    root = copy_of_example()
+    override = root / "themes/default/templates/page.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("<p>{{ 1 // 0 }}</p>\n", encoding="utf-8")
+    one = full_build(root, tmp_path / "one")
+    assert any("template-error" in line for line in one)
+    monkeypatch.setattr(pool, "MIN_ITEMS", 1)
+    site, report = load_site(root, now=NOW, jobs=2)
+    assert site is not None and not report.has_errors
+    report.extend(build(site, tmp_path / "two", search=False, jobs=2).items)
+    assert [d.format("nl") for d in report.sorted()] == one
+
+
+def test_with_jobs_the_workers_write_their_pages_and_what_did_not_change_is_linked(
+        copy_of_example: Callable[[], Path], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pool's workers write the pages they render into the stage (stage_pages.py): the
+    same bytes as one process, cold and after an edit, and a page whose bytes did not
+    change is still the previous output's file, hard-linked (the same inode)."""
+    root = copy_of_example()
+    monkeypatch.setattr(pool, "MIN_ITEMS", 1)
+    out = tmp_path / "two"
+
+    def cached_build() -> None:
+        cache = open_cache(root)
+        site, report = load_site(root, now=NOW, jobs=2, cache=cache)
+        assert site is not None and not report.has_errors
+        assert not build(site, out, search=False, jobs=2, cache=cache).has_errors
+
+    cached_build()
+    full_build(root, tmp_path / "one")
+    assert tree(out) == tree(tmp_path / "one")
+    before = {p: (out / p).stat().st_ino for p in tree(out) if p.endswith(".html")}
+    page = root / "content/pages/colofon.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nEen nieuwe zin.\n", encoding="utf-8")
+    old = tree(out)
+    cached_build()
+    full_build(root, tmp_path / "one")
+    new = tree(out)
+    assert new == tree(tmp_path / "one")
+    same = [p for p in before if new.get(p) == old[p]]
+    assert "colofon/index.html" not in same and len(same) > len(before) // 2
+    assert [p for p in same if (out / p).stat().st_ino != before[p]] == []
+
+
+def test_with_jobs_pages_over_the_budget_leave_the_previous_output(
+        copy_of_example: Callable[[], Path], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workers write into a stage made before rendering; when the pages outgrow the
+    output budget the report is one process's, and the stage goes (nothing swapped in)."""
+    root = copy_of_example()
+    monkeypatch.setattr(output_budget, "FLOOR", 400_000)
+    monkeypatch.setattr(output_budget, "FACTOR", 0)
+    reports = []
+    for jobs, name in ((1, "one"), (2, "two")):
+        monkeypatch.setattr(pool, "MIN_ITEMS", 1)
+        out = tmp_path / name
+        out.mkdir()
+        (out / MARKER).write_bytes(MARKER_TEXT)
+        (out / "index.html").write_text("de vorige build\n", encoding="utf-8")
+        site, report = load_site(root, now=NOW, jobs=jobs)
+        assert site is not None and not report.has_errors
+        report.extend(build(site, out, search=False, jobs=jobs).items)
+        reports.append([d.format("nl") for d in report.sorted()])
+        assert tree(out) == {MARKER: MARKER_TEXT, "index.html": b"de vorige build\n"}
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+            ["one", "two"][:jobs]), "no staging folder is left behind"
+    assert reports[0] == reports[1]
+    assert len(reports[0]) == 1 and "output-too-large" in reports[0][0]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from reisgids import pool
 from reisgids.pool import in_background
 
 
@@ -66,3 +67,33 @@ def test_the_background_process_ends_once_its_result_is_in(tmp_path: Path) -> No
         time.sleep(0.05)
     assert noted.is_file() and _ended(int(noted.read_text())), "the child should end by itself"
     assert result() == 42
+
+
+def test_meanwhile_runs_here_once_while_the_workers_already_have_the_work(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parent's own work (the outputs besides pages) overlaps the pool's: a worker
+    finishes an item while `meanwhile` still runs, so the work went out before it."""
+    monkeypatch.setattr(pool, "MIN_ITEMS", 1)
+    seen: list[tuple[int, bool]] = []
+
+    def task(item: int) -> int:
+        (tmp_path / str(item)).write_text("done")
+        return item * 2
+
+    def meanwhile() -> None:
+        for _ in range(400):  # up to 20 s on a busy machine
+            if any(tmp_path.iterdir()):
+                break
+            time.sleep(0.05)
+        seen.append((os.getpid(), any(tmp_path.iterdir())))
+
+    results = list(pool.parallel_iter(task, range(20), 2, meanwhile))
+    assert results == [item * 2 for item in range(20)]
+    assert seen == [(os.getpid(), True)]
+
+
+def test_meanwhile_in_process_runs_first_and_once() -> None:
+    order: list[object] = []
+    results = list(pool.parallel_iter(lambda item: order.append(item) or item, [1, 2, 3], 1,
+                                      lambda: order.append("meanwhile")))
+    assert results == [1, 2, 3] and order == ["meanwhile", 1, 2, 3]
