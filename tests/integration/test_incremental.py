@@ -15,8 +15,8 @@ import pytest
 from reisgids import output_budget, pool
 from reisgids.build import build, load_site
 from reisgids.cache import BuildCache
+from reisgids.cache_open import open_cache
 from reisgids.graph.content import ContentGraph, Key
-from reisgids.incremental import open_cache
 from reisgids.index_process import IndexProcess
 from reisgids.outfolder import MARKER, MARKER_TEXT
 from reisgids.preview import Preview
