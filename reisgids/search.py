@@ -71,6 +71,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from reisgids import __version__
@@ -260,27 +261,38 @@ def _index_parts(stage: Path, pages: Mapping[str, str], sorts: Mapping[str, Mapp
         words = words_page(vocabulary, language)
     carried = _previous_parts(previous)
     out = stage / INDEX_DIR
-    bundles: list[Path] = []
     listed: list[dict[str, str]] = []
-    indexed = 0
-    for number, part in enumerate(parts):
-        digest = part_digest(pages, part, language, len(parts), number == 0, words)
-        target = out / folder_of(number)
-        made = work / f"part-{number + 1}"
-        source, words_id = carried.get(digest, (None, ""))
-        if source is None or not _carry(source, made):
-            shutil.rmtree(made, ignore_errors=True)
-            words_id = _run_part(stage, part, made, language, words, secondary=number > 0,
-                                 alone=alone.issuperset(part) and (not words
-                                                                   or reads_alone(words)),
+    made_parts: list[tuple[Path, Future[str] | str]] = []
+    # Pagefind runs one part at a time (memory, docs/speed.md); the Python work after each
+    # run (removing its folder of links, rewriting the bundle) goes on in a thread while
+    # the next run goes on, instead of leaving a CPU idle in between
+    with ThreadPoolExecutor(max_workers=1) as after:
+        for number, part in enumerate(parts):
+            digest = part_digest(pages, part, language, len(parts), number == 0, words)
+            made = work / f"part-{number + 1}"
+            source, carried_id = carried.get(digest, (None, ""))
+            if source is not None and _carry(source, made):
+                made_parts.append((made, carried_id))
+            else:
+                shutil.rmtree(made, ignore_errors=True)
+                only = _run_part(stage, part, made, language, words,
+                                 alone=alone.issuperset(part)
+                                 and (not words or reads_alone(words)),
                                  whole=len(parts) == 1)
-        indexed += _page_count(made) - (1 if words else 0)
-        _move_into(made, target)
-        bundles.append(target)
-        item = {"path": folder_of(number), "pages": digest}
-        if words:
-            item["words"] = words_id
-        listed.append(item)
+                made_parts.append((made, after.submit(_after_run, only, made, bool(words),
+                                                      secondary=number > 0)))
+            item = {"path": folder_of(number), "pages": digest}
+            listed.append(item)
+        bundles: list[Path] = []
+        indexed = 0
+        for number, ((made, running), item) in enumerate(zip(made_parts, listed, strict=True)):
+            words_id = running.result() if isinstance(running, Future) else running
+            indexed += _page_count(made) - (1 if words else 0)
+            target = out / folder_of(number)
+            _move_into(made, target)
+            bundles.append(target)
+            if words:
+                item["words"] = words_id
     _write_json(out / ORDER_FILE, sort_orders(bundles, sorts))
     _write_json(out / PARTS_FILE, {"bundles": listed, "facets": facet_totals(bundles)})
     return indexed
@@ -293,32 +305,43 @@ def _write_json(path: Path, value: object) -> None:
 
 
 def _run_part(stage: Path, part: Sequence[str], made: Path, language: str, words: bytes, *,
-              secondary: bool, alone: bool = False, whole: bool = False) -> str:
-    """Index one part into `made`; returns the id (fragment) of its words page, if any.
-    `alone`: every page of the part, the words page too, may be read by its body element
-    alone (search_root.py); `whole`: the part is every page to index (and so has no words
-    page)."""
+              alone: bool = False, whole: bool = False) -> Path | None:
+    """Index one part into `made`; returns the folder of links Pagefind read, which
+    _after_run() removes. `alone`: every page of the part, the words page too, may be read
+    by its body element alone (search_root.py); `whole`: the part is every page to index
+    (and so has no words page)."""
     if alone and whole:
         # the only part: Pagefind reads the stage itself, and only the body element, which
         # the other pages lack, so it takes exactly these pages (the same bundle, without
         # a folder of a link per page made and removed: ~0.2 s at 1,000 pages)
         run_pagefind(stage, made, language, root_selector=ROOT_SELECTOR)
-        canonicalize(made)
-        return ""
-    with tempfile.TemporaryDirectory(prefix=".reisgids-part-", dir=made.parent) as only:
+        return None
+    only = Path(tempfile.mkdtemp(prefix=".reisgids-part-", dir=made.parent))
+    try:
         # Pagefind reads only the pages of this part (hard links: no copying)
         for rel in part:
-            target = Path(only) / rel
+            target = only / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
                 os.link(stage / rel, target)
             except OSError:
                 shutil.copyfile(stage / rel, target)
         if words:
-            hidden = Path(only) / WORDS_URL.strip("/") / "index.html"
+            hidden = only / WORDS_URL.strip("/") / "index.html"
             hidden.parent.mkdir(parents=True, exist_ok=True)
             hidden.write_bytes(words)
-        run_pagefind(Path(only), made, language, root_selector=ROOT_SELECTOR if alone else None)
+        run_pagefind(only, made, language, root_selector=ROOT_SELECTOR if alone else None)
+    except BaseException:
+        shutil.rmtree(only, ignore_errors=True)
+        raise
+    return only
+
+
+def _after_run(only: Path | None, made: Path, words: bool, *, secondary: bool) -> str:
+    """The bundle of one Pagefind run as reisgids publishes it; returns the id (fragment)
+    of its words page, if any."""
+    if only is not None:
+        shutil.rmtree(only, ignore_errors=True)
     canonicalize(made)
     if secondary:  # merged into the first: only its index files are read
         for path in made.iterdir():
