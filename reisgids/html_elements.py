@@ -30,6 +30,18 @@ def element_end(page: bytes, name: bytes, start: int) -> int | None:
 _AFTER_NAME = (b"", b" ", b"\t", b"\n", b"\r", b"=", b"/", b">")
 
 
+def marked_tag(page: bytes, at: int, mark: bytes) -> re.Match[bytes] | None:
+    """The start tag that carries the attribute `mark` found at `at` (its name is
+    group 1); None when the mark there is not such an attribute (only named in the text)."""
+    start = page.rfind(b"<", 0, at)
+    opened = OPEN_TAG.match(page, start) if start >= 0 else None
+    after = page[at + len(mark):at + len(mark) + 1]
+    if opened is None or opened.end() < at or not page[at - 1:at].isspace() \
+            or after not in _AFTER_NAME:
+        return None
+    return opened
+
+
 def marked_element(page: bytes, mark: bytes) -> tuple[int, int] | None:
     """(start, end) of the one element whose start tag carries the attribute `mark`; None
     when the mark is not there exactly once, is not an attribute of a tag (only named in
@@ -37,11 +49,6 @@ def marked_element(page: bytes, mark: bytes) -> tuple[int, int] | None:
     at = page.find(mark)
     if at < 0 or page.find(mark, at + 1) >= 0:
         return None
-    start = page.rfind(b"<", 0, at)
-    opened = OPEN_TAG.match(page, start) if start >= 0 else None
-    after = page[at + len(mark):at + len(mark) + 1]
-    if opened is None or opened.end() < at or not page[at - 1:at].isspace() \
-            or after not in _AFTER_NAME:
-        return None
-    end = element_end(page, opened.group(1), start)
-    return None if end is None else (start, end)
+    opened = marked_tag(page, at, mark)
+    end = element_end(page, opened.group(1), opened.start()) if opened is not None else None
+    return None if opened is None or end is None else (opened.start(), end)

@@ -19,7 +19,13 @@ import string
 from collections.abc import Iterable
 from html.parser import HTMLParser
 
-from reisgids.html_elements import BODY_MARK, IGNORE_MARK, OPEN_TAG, element_end, marked_element
+from reisgids.html_elements import (
+    BODY_MARK,
+    IGNORE_MARK,
+    element_end,
+    marked_element,
+    marked_tag,
+)
 
 WORDS_URL = "/_reisgids-woorden/"  # the hidden page in every part; no page of a site
 SKIPPED = re.compile(rb"<(script|style|template)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
@@ -133,24 +139,24 @@ def page_words(page: bytes) -> set[str]:
 def _without_ignored(page: bytes) -> bytes:
     """`page` with every element marked `data-pagefind-ignore` (any value) left out. When
     unsure where one ends - it does not close, holds an element of its own name (an HTML
-    parser might close them otherwise) or the mark is not in a tag - it is kept: more
-    words than Pagefind reads only make the words page longer, fewer would be wrong."""
+    parser might close them otherwise) or the mark is not an attribute of a tag
+    (html_elements.marked_tag, as for the body element) - it is kept: more words than
+    Pagefind reads only make the words page longer, fewer would be wrong."""
     kept: list[bytes] = []
     done = 0
     at = page.find(IGNORE_MARK)
     while at != -1:
-        start = page.rfind(b"<", done, at)
-        opened = OPEN_TAG.match(page, start) if start != -1 else None
-        end = element_end(page, opened.group(1), start) \
-            if opened is not None and opened.end() > at else None
+        opened = marked_tag(page, at, IGNORE_MARK)
+        end = element_end(page, opened.group(1), opened.start()) \
+            if opened is not None and opened.start() >= done else None
         if end is not None and opened is not None and re.search(
                 rb"<" + re.escape(opened.group(1)) + rb"[\s/>]", page[opened.end():end],
                 re.IGNORECASE):
             end = None
-        if end is None:
+        if opened is None or end is None:
             at = page.find(IGNORE_MARK, at + len(IGNORE_MARK))
             continue
-        kept.append(page[done:start])
+        kept.append(page[done:opened.start()])
         done = end
         at = page.find(IGNORE_MARK, done)
     return b" ".join([*kept, page[done:]]) if kept else page

@@ -168,9 +168,10 @@ def test_words_are_those_pagefind_indexes() -> None:
             b'<dd data-pagefind-ignore><a href="mailto:a@b.example">samenwerken@b.example</a></dd>'
             b'<nav data-pagefind-ignore="all"><p>Inhoud</p></nav>'
             b'<div data-pagefind-ignore><div>genest</div></div>'  # unsure where it ends: kept
+            b'<p title="data-pagefind-ignore">behouden</p>'  # named in a value: kept
             b'<p data-pagefind-ignore>open einde</article>')  # never closed: kept
     words = page_words(page)
-    assert {"zorgzaam", "samen", "genest", "open", "einde"} <= words
+    assert {"zorgzaam", "samen", "genest", "behouden", "open", "einde"} <= words
     assert not {w for w in words if "@" in w} and "inhoud" not in words
     assert "navigatie" not in words  # outside the body element: Pagefind does not index it
     assert "navigatie" in page_words(page.replace(b" data-pagefind-body", b""))  # no body: all
