@@ -11,13 +11,10 @@ from __future__ import annotations
 import importlib.metadata
 from pathlib import Path
 
-from reisgids import __version__
+from reisgids import BUILTIN_THEMES, __version__
 from reisgids.cache import BuildCache, load, theme_namespace
 
 LIBRARIES = ("markdown", "pymdown-extensions", "nh3", "jinja2", "markupsafe", "pagefind")
-# config.BUILTIN_THEMES, without importing the configuration's models (tests/unit/test_cache.py
-# checks that they agree)
-BUILTIN_THEMES = Path(__file__).resolve().parent / "themes"
 
 
 def _versions() -> list[str]:

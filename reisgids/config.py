@@ -16,6 +16,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from reisgids import BUILTIN_THEMES as BUILTIN_THEMES  # re-exported (render.theme)
 from reisgids.diagnose import diagnostics_from
 from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.hints import closest
@@ -34,7 +35,6 @@ SEGMENT = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 PERMALINK_RE = re.compile(rf"/(?:(?:{SEGMENT}|\{{slug\}})/)*")
 MAX_DAYS = 36_500
 THEME_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-BUILTIN_THEMES = Path(__file__).resolve().parent / "themes"  # package data
 
 
 def builtin_theme_names() -> frozenset[str]:
