@@ -57,6 +57,8 @@ def escape_text(value: str) -> str:
 def fold(line: str) -> str:
     """One content line folded so that no physical line exceeds 75 octets (CRLF apart);
     continuation lines start with one space; UTF-8 sequences are never split."""
+    if len(line) * 4 <= LIMIT or len(line.encode("utf-8")) <= LIMIT:
+        return line  # most lines: nothing to fold, no walk over each character
     out: list[str] = []
     current = ""
     size = 0

@@ -9,7 +9,7 @@ commit on one day), never the clock.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -35,6 +35,10 @@ class Page(Protocol):
     def context(self) -> object: ...  # what the page shows (plan.contexts)
 
 
+# (id of a view object, depth) -> (the object, the keys under it): see _walk()
+Memo = dict[tuple[int, int], tuple[object, frozenset[Key]]]
+
+
 @dataclass(frozen=True, order=True)
 class SitemapUrl:
     loc: str  # absolute
@@ -45,6 +49,7 @@ def sitemap_urls(graph: ContentGraph, pages: Iterable[Page]) -> list[SitemapUrl]
     """One URL per planned page, sorted; pages of draft entries and the 404 page left out."""
     by_source: dict[str, Key] = {e.rel: k for k, e in graph.entries.items()}
     found: dict[str, SitemapUrl] = {}
+    memo: Memo = {}
     for page in pages:
         if page.url in NOT_LISTED:
             continue
@@ -56,7 +61,7 @@ def sitemap_urls(graph: ContentGraph, pages: Iterable[Page]) -> list[SitemapUrl]
                 continue
             lastmod = last_changed(data)
         else:
-            lastmod = max((d for k in set(shown_keys(page.context, graph))
+            lastmod = max((d for k in shown_keys(page.context, graph, memo)
                            if (d := last_changed(graph.entries[k].data)) is not None),
                           default=None)
         loc = absolute(graph, page.url)
@@ -64,23 +69,66 @@ def sitemap_urls(graph: ContentGraph, pages: Iterable[Page]) -> list[SitemapUrl]
     return sorted(found.values())
 
 
-def shown_keys(value: Any, graph: ContentGraph, depth: int = 0) -> Iterator[Key]:
+def shown_keys(value: Any, graph: ContentGraph, memo: Memo | None = None) -> set[Key]:
     """The entries a generated page shows: every view object in its context that names a
     kind and slug of the graph (cards, links, sections), found by walking the context."""
-    if depth > 8 or isinstance(value, str | bytes | int | float | bool | date | None):
+    found: set[Key] = set()
+    _walk(value, graph, 0, {} if memo is None else memo, found)
+    return found
+
+
+def _walk(value: Any, graph: ContentGraph, depth: int, memo: Memo, found: set[Key]) -> None:
+    """Add to `found` the keys under `value`. A view object (a card, a link) is shared by
+    many pages and walked once per depth: what it holds below the depth limit depends on
+    the depth it is met at, so (object, depth) is what is remembered (the memo keeps the
+    object, so its id cannot be taken by another)."""
+    if depth > 8:
         return
-    if isinstance(value, Mapping):
+    shape = _shape(type(value))
+    if shape is _LEAF:
+        return
+    if shape is _MAPPING:
         for item in value.values():
-            yield from shown_keys(item, graph, depth + 1)
-    elif isinstance(value, list | tuple | set | frozenset):
+            _walk(item, graph, depth + 1, memo, found)
+    elif shape is _ITEMS:
         for item in value:
-            yield from shown_keys(item, graph, depth + 1)
-    elif is_dataclass(value) and not isinstance(value, type):
-        kind, slug = getattr(value, "kind", None), getattr(value, "slug", None)
-        if isinstance(kind, str) and isinstance(slug, str) and (kind, slug) in graph.entries:
-            yield (kind, slug)
-        for f in fields(value):
-            yield from shown_keys(getattr(value, f.name), graph, depth + 1)
+            _walk(item, graph, depth + 1, memo, found)
+    elif shape:  # a dataclass: its field names
+        known = memo.get((id(value), depth))
+        if known is None:
+            own: set[Key] = set()
+            kind, slug = getattr(value, "kind", None), getattr(value, "slug", None)
+            if isinstance(kind, str) and isinstance(slug, str) and (kind, slug) in graph.entries:
+                own.add((kind, slug))
+            for name in shape:
+                _walk(getattr(value, name), graph, depth + 1, memo, own)
+            known = memo[(id(value), depth)] = (value, frozenset(own))
+        found |= known[1]
+
+
+_LEAF: tuple[str, ...] = ()
+_MAPPING: tuple[str, ...] = ("<mapping>",)
+_ITEMS: tuple[str, ...] = ("<items>",)
+_SHAPES: dict[type, tuple[str, ...]] = {}
+
+
+def _shape(cls: type) -> tuple[str, ...]:
+    """How _walk() goes into a value of this type, decided once per type: not at all, by
+    its values, by its items, or by its dataclass fields (their names)."""
+    known = _SHAPES.get(cls)
+    if known is None:
+        if issubclass(cls, str | bytes | int | float | bool | date | type(None)):
+            known = _LEAF
+        elif issubclass(cls, Mapping):
+            known = _MAPPING
+        elif issubclass(cls, list | tuple | set | frozenset):
+            known = _ITEMS
+        elif is_dataclass(cls):
+            known = tuple(f.name for f in fields(cls)) or _LEAF
+        else:
+            known = _LEAF
+        _SHAPES[cls] = known
+    return known
 
 
 def sitemap_xml(urls: Sequence[SitemapUrl]) -> bytes:

@@ -19,6 +19,7 @@ from reisgids.render.sitemap import (
     SITEMAP_NS,
     SitemapUrl,
     robots_txt,
+    shown_keys,
     sitemap_files,
     sitemap_urls,
     sitemap_xml,
@@ -43,6 +44,32 @@ def planned(graph: ContentGraph) -> list[FakePage]:
     news = [card_view(graph, k) for k in sorted(graph.published) if k[0] == "news"]
     return [FakePage("/"), FakePage("/nieuws/", context={"items": news}),
             FakePage("/zoeken/"), *pages, FakePage("/404.html")]
+
+
+@dataclass(frozen=True)
+class View:
+    kind: str
+    slug: str
+    inner: tuple[Any, ...] = ()
+
+
+def test_a_shared_view_gives_the_keys_of_the_depth_it_is_met_at(
+        make_site: SiteFactory) -> None:
+    """A view object shared by two pages is remembered per depth: below the walk's depth
+    limit its inner views are not counted, above it they are, as without the memo."""
+    graph = graph_of(basic_site(make_site))
+    keys = sorted(graph.published)
+    inner = View(*keys[0])
+    shared = View(*keys[1], inner=(inner,))
+    deep: Any = shared
+    for _ in range(7):  # the shared view met at depth 8, its inner view at 10: cut
+        deep = [deep]
+    shallow = {"items": [shared]}
+    memo: dict[Any, Any] = {}
+    assert shown_keys(deep, graph, memo) == shown_keys(deep, graph) == {keys[1]}
+    assert shown_keys(shallow, graph, memo) == shown_keys(shallow, graph) == {keys[0], keys[1]}
+    assert shown_keys(deep, graph, memo) == {keys[1]}
+    assert shown_keys({"x": View("no-such-kind", "x")}, graph) == set()
 
 
 def locs(data: bytes) -> list[str]:
