@@ -33,6 +33,10 @@ SNIPPETS = [
     "www.example.org en WWW.Example.org en https://example.org en ftp://example.org/x",
     "mail@example.org en a.b+c@sub.example.nl en @alleen en x@y",
     "**[link met `code`](../deals/x.md) en *~~alles~~***",
+    # a match moves the next search past it; a skipped pattern must not keep that place
+    "**vet** voor een [link](../deals/x.md) en *nadruk* erna, `code` en ~~weg~~",
+    "**vet** en &amp; erna",  # after the entity, the emphasis before it
+    "post@example.org voor www.example.org",  # after the web address, the mail before it
     "Gewone zin zonder enig teken, met komma's en punten. Tweede zin!",
     "- [ ] taak met [link](../deals/x.md)\n- [x] klaar *ja*\n\n"
     "| a | *b* |\n|---|---|\n| `1` | [2][r] |",
