@@ -182,11 +182,12 @@ def kind_csv(graph: ContentGraph, kind: str) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([name for name, _ in cols])
+    as_json = [(name, _is_free_text_list(model, field)) for name, field in cols[2:]]
     for entry in graph.of_kind(kind):
         dumped = entry.data.model_dump(mode="json", by_alias=True, exclude_none=True)
         row = [entry.slug, absolute(graph, graph.urls[entry.key])]
-        for name, field in cols[2:]:
-            row.append(cell(dumped.get(name), as_json=_is_free_text_list(model, field)))
+        for name, free_text in as_json:
+            row.append(cell(dumped.get(name), as_json=free_text))
         writer.writerow(row)
     return out.getvalue().encode("utf-8")
 

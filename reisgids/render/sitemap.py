@@ -89,10 +89,12 @@ def _walk(value: Any, graph: ContentGraph, depth: int, memo: Memo, found: set[Ke
         return
     if shape is _MAPPING:
         for item in value.values():
-            _walk(item, graph, depth + 1, memo, found)
+            if type(item) not in _LEAVES:
+                _walk(item, graph, depth + 1, memo, found)
     elif shape is _ITEMS:
         for item in value:
-            _walk(item, graph, depth + 1, memo, found)
+            if type(item) not in _LEAVES:
+                _walk(item, graph, depth + 1, memo, found)
     elif shape:  # a dataclass: its field names
         known = memo.get((id(value), depth))
         if known is None:
@@ -101,11 +103,14 @@ def _walk(value: Any, graph: ContentGraph, depth: int, memo: Memo, found: set[Ke
             if isinstance(kind, str) and isinstance(slug, str) and (kind, slug) in graph.entries:
                 own.add((kind, slug))
             for name in shape:
-                _walk(getattr(value, name), graph, depth + 1, memo, own)
+                item = getattr(value, name)
+                if type(item) not in _LEAVES:  # most fields are text: no call for them
+                    _walk(item, graph, depth + 1, memo, own)
             known = memo[(id(value), depth)] = (value, frozenset(own))
         found |= known[1]
 
 
+_LEAVES = frozenset({str, int, float, bool, type(None)})
 _LEAF: tuple[str, ...] = ()
 _MAPPING: tuple[str, ...] = ("<mapping>",)
 _ITEMS: tuple[str, ...] = ("<items>",)
