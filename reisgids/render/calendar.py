@@ -57,8 +57,13 @@ def escape_text(value: str) -> str:
 def fold(line: str) -> str:
     """One content line folded so that no physical line exceeds 75 octets (CRLF apart);
     continuation lines start with one space; UTF-8 sequences are never split."""
-    if len(line) * 4 <= LIMIT or len(line.encode("utf-8")) <= LIMIT:
+    octets = len(line) if len(line) * 4 <= LIMIT else len(line.encode("utf-8"))
+    if octets <= LIMIT:
         return line  # most lines: nothing to fold, no walk over each character
+    if octets == len(line):  # ASCII, an octet a character: cut by position
+        rest = LIMIT - 1  # after the leading space of a continuation line
+        return "\r\n".join([line[:LIMIT], *(" " + line[at:at + rest]
+                                           for at in range(LIMIT, len(line), rest))])
     out: list[str] = []
     current = ""
     size = 0

@@ -50,6 +50,13 @@ def sitemap_urls(graph: ContentGraph, pages: Iterable[Page]) -> list[SitemapUrl]
     by_source: dict[str, Key] = {e.rel: k for k, e in graph.entries.items()}
     found: dict[str, SitemapUrl] = {}
     memo: Memo = {}
+    newest: dict[Key, date | None] = {}  # an entry is shown on many generated pages
+
+    def changed(key: Key) -> date | None:
+        if key not in newest:
+            newest[key] = last_changed(graph.entries[key].data)
+        return newest[key]
+
     for page in pages:
         if page.url in NOT_LISTED:
             continue
@@ -62,8 +69,7 @@ def sitemap_urls(graph: ContentGraph, pages: Iterable[Page]) -> list[SitemapUrl]
             lastmod = last_changed(data)
         else:
             lastmod = max((d for k in shown_keys(page.context, graph, memo)
-                           if (d := last_changed(graph.entries[k].data)) is not None),
-                          default=None)
+                           if (d := changed(k)) is not None), default=None)
         loc = absolute(graph, page.url)
         found[loc] = SitemapUrl(loc, lastmod or graph.now)
     return sorted(found.values())

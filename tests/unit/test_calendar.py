@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -96,12 +97,23 @@ def test_fold_limits_octets_and_keeps_characters_whole() -> None:
     assert fold("SUMMARY:kort") == "SUMMARY:kort"
 
 
-@given(st.text(min_size=0, max_size=400))
+@pytest.mark.parametrize("char", ["x", "é", "€", "😀"])
+def test_fold_fills_every_line(char: str) -> None:
+    parts = fold("DESCRIPTION:" + char * 300).split("\r\n")
+    width = len(char.encode("utf-8"))
+    assert [len(p.encode("utf-8")) for p in parts[:-1]] == \
+        [75 - 75 % width] + [1 + 74 - 74 % width] * (len(parts) - 2)
+
+
+@given(st.text(min_size=0, max_size=400) | st.text(alphabet="abc ;,", max_size=400))
 def test_fold_round_trips(text: str) -> None:
     line = "DESCRIPTION:" + escape_text(text)
     parts = fold(line).split("\r\n")
     assert all(len(p.encode("utf-8")) <= 75 for p in parts)
     assert "".join([parts[0], *(p[1:] for p in parts[1:])]) == line
+    # folded as late as possible: the next character would not have fitted
+    for part, following in pairwise(parts):
+        assert len(part.encode("utf-8")) + len(following[1].encode("utf-8")) > 75
 
 
 def test_calendar_structure_and_timezone(make_site: SiteFactory) -> None:
