@@ -1,0 +1,69 @@
+"""The sandbox's shortcut for the calls templates make most (render/theme.py, `call`):
+reisgids' own globals, macros and str.startswith/endswith give what Jinja's own path gives,
+and every other call still goes through Jinja's checks and the render budget."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pytest
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, unsafe
+
+from reisgids.render.theme import environment, find_theme
+
+
+def _stop() -> str:
+    raise StopIteration
+
+
+def _greet(name: str, punctuation: str = "!") -> str:
+    return f"dag {name}{punctuation}"
+
+
+TEMPLATES = [
+    '{% for i in [1, 2] %}{{ t("nav.home") }}{{ greet(i, punctuation="?") }}{% endfor %}',
+    "{% macro m(a, b=2) %}[{{ a }}{{ b }}{{ varargs }}{{ kwargs }}]{% endmacro %}"
+    "{{ m(1) }}{{ m(1, b=3) }}{{ m(1, 2, 3, x=4) }}"
+    "{% for i in [1] %}{{ m(i) }}{% set y = i %}{{ m(y) }}{% endfor %}",
+    "{% macro box() %}<{{ caller() }}>{% endmacro %}{% call box() %}in{% endcall %}",
+    "{% macro row(x) %}{{ x }}{% endmacro %}{% for x in ['a', 'b'] %}{{ row(x) }}"
+    "{{ loop.index }}{% endfor %}",
+    '{{ "/deals/x/".startswith("/deals/") }}{{ "abc".startswith(("x", "a")) }}'
+    '{{ "abc".endswith("c", 0, 2) }}{% for h in ["/a/", "/b/"] %}'
+    '{{ "/a/b/".startswith(h) }}{% endfor %}',
+    '{% if stop() is undefined %}stopped{% endif %}',
+]
+
+
+def _reference() -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+    env.globals.update(t=lambda key: {"nav.home": "Home"}.get(key, key), greet=_greet,
+                       stop=_stop)
+    return env
+
+
+@pytest.fixture()
+def env() -> Any:
+    made: Any = environment(find_theme(Path("/nonexistent"), "default", "nl"))
+    made.globals.update(greet=made.own(_greet), stop=made.own(_stop))
+    return made
+
+
+@pytest.mark.parametrize("source", TEMPLATES)
+def test_the_same_output_as_jinjas_own_path(env: Any, source: str) -> None:
+    reference = _reference()
+    reference.globals["t"] = env.globals["t"]
+    assert env.from_string(source).render() == reference.from_string(source).render()
+
+
+def test_other_calls_still_go_through_jinjas_checks(env: Any) -> None:
+    env.globals["danger"] = unsafe(lambda: "ran")  # not one of reisgids' own
+    with pytest.raises(SecurityError):
+        env.from_string("{{ danger() }}").render()
+    with pytest.raises(SecurityError):  # a str method that makes text: still bounded
+        env.from_string("{{ 'x'.center(10 ** 9) }}").render()
+    with pytest.raises(SecurityError):  # and str.format still sandboxed
+        env.from_string("{{ '{0.__class__}'.format(1) }}").render()
