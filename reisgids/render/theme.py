@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from types import BuiltinMethodType
+from types import BuiltinMethodType, MethodType
 from typing import Any
 
 import jinja2
@@ -147,6 +147,25 @@ class _Sandbox(ImmutableSandboxedEnvironment):
                 self._safe[key] = safe
         return safe
 
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """Jinja's SandboxedEnvironment.getattr (~230 reads a page), asking whether the
+        value is `str.format` only of a value that is a method at all: Jinja's
+        wrap_str_format answers None for anything else, so the answers are the same."""
+        try:
+            value = getattr(obj, attribute)
+        except AttributeError:
+            try:
+                return obj[attribute]
+            except (TypeError, LookupError):
+                return self.undefined(obj=obj, name=attribute)
+        if type(value) in _METHODS:
+            wrapped = self.wrap_str_format(value)
+            if wrapped is not None:
+                return wrapped
+        if self.is_safe_attribute(obj, attribute, value):
+            return value
+        return self.unsafe_undefined(obj, attribute)
+
     @staticmethod
     def bounded_text(text: Any) -> Any:  # called by the compiled `~` (BudgetedCodeGenerator)
         return budget.bounded_text(text)
@@ -198,6 +217,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
 
 _STR_TESTS = frozenset({"startswith", "endswith"})
+_METHODS = (MethodType, BuiltinMethodType)  # neither type can be subclassed
 
 
 def _bounded(filter_: Callable[..., Any]) -> Callable[..., Any]:

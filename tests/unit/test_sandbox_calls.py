@@ -67,3 +67,40 @@ def test_other_calls_still_go_through_jinjas_checks(env: Any) -> None:
         env.from_string("{{ 'x'.center(10 ** 9) }}").render()
     with pytest.raises(SecurityError):  # and str.format still sandboxed
         env.from_string("{{ '{0.__class__}'.format(1) }}").render()
+
+
+class Holder:
+    title = "t"
+    fmt = "{0}!".format  # a str.format under another name: wrapped all the same
+
+    def method(self) -> str:
+        return "m"
+
+
+READS: list[tuple[Any, str]] = [
+    (Holder(), "title"), (Holder(), "method"), (Holder(), "missing"), (Holder(), "fmt"),
+    (Holder(), "__class__"), (Holder(), "_private"), ({"a": 1}, "a"), ({"a": 1}, "b"),
+    ({"a": 1}, "pop"), ({"a": 1}, "items"), ("tekst", "format"), ("tekst", "upper"),
+    ("{0}", "format_map"), ([1], "append"), ([1], "index"), (3, "real"), (None, "x"),
+]
+
+
+def _seen(value: Any) -> Any:
+    """What a read gives, comparable between two environments (a function by what it
+    does: str.format comes back wrapped, as a new function each time)."""
+    if isinstance(value, jinja2.Undefined):
+        return ("undefined", type(value).__name__, value._undefined_hint,
+                value._undefined_name, value._undefined_exception)
+    if callable(value):
+        try:
+            return ("called", value(1))
+        except Exception as exc:  # the same failure from both
+            return ("failed", type(exc).__name__, str(exc))
+    return ("value", value)
+
+
+@pytest.mark.parametrize(("obj", "name"), READS)
+def test_a_read_gives_what_jinjas_sandbox_gives(env: Any, obj: Any, name: str) -> None:
+    reference = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined)
+    for _ in range(2):  # the second time from what the sandbox remembered
+        assert _seen(env.getattr(obj, name)) == _seen(reference.getattr(obj, name))
