@@ -163,7 +163,9 @@ class _Sandbox(ImmutableSandboxedEnvironment):
             wrapped = self.wrap_str_format(value)
             if wrapped is not None:
                 return wrapped
-        if self.is_safe_attribute(obj, attribute, value):
+        kind = type(obj)  # is_safe_attribute's remembered answer, without calling it
+        safe = self._safe.get((kind, attribute)) if obj.__class__ is kind else None
+        if safe or (safe is None and self.is_safe_attribute(obj, attribute, value)):
             return value
         return self.unsafe_undefined(obj, attribute)
 
