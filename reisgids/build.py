@@ -44,7 +44,7 @@ from reisgids.plan.replan import KeptPlan
 from reisgids.plan.site_plan import SitePlan, plan_site, translator
 from reisgids.pool import in_background, parallel_map
 from reisgids.progress import Progress
-from reisgids.render.images import carry_with_images, prepare_images
+from reisgids.render.images import WithImages, prepare_images
 from reisgids.render.outputs import Rest, render_site_pages
 from reisgids.render.theme import Theme, environment, find_theme, theme_problems
 from reisgids.search import index_site
@@ -313,7 +313,7 @@ class _Stages:
         early: list[Others] = []  # the outputs besides pages, made while the pool rendered
         files, problems, rest = render_site_pages(
             site.graph, site.plan, site.bodies, env, theme, jobs=jobs, budget=budget,
-            carry=carry_with_images(run.carry, images) if run is not None else None,
+            reuse=WithImages(run, images) if run is not None else None,
             meanwhile=None if deferred or jobs <= 1 else
             lambda rest, paths: early.append(others_here(rest, paths, site.config, run)),
             sink=sink)

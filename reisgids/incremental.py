@@ -209,7 +209,11 @@ class Incremental:
         self.cache.derived["admin"] = (key, files)
         return dict(files)
 
-    def carry(self, path: str, page: Page, site: object) -> bool:
+    def decide(self, path: str, page: Page, site: object) -> tuple[bool, str | None]:
+        """render.site.PageReuse: whether the previous output's file for `path` can be carried
+        over, and the page's key. May run in a pool's worker: it keeps nothing but the
+        fingerprints' memo (the site view's key is taken before the pool forks, by the first
+        page of each template)."""
         try:
             if self._site is None or self._site[0] is not site:
                 self._site = (site, self._fingerprint(self._theme, site))
@@ -218,17 +222,21 @@ class Incremental:
             key = known[1] if known is not None and known[0] is page \
                 else self._fingerprint(self._site[1], page)
         except Unstable:
-            return False
-        self._new_keys[path] = (page, key)
-        self.page_keys[path] = key
+            return False, None
         record = self.previous.get(path)
-        if record is not None and record[4] == key \
-                and same_file(os.path.join(self._out_text, path), record):
+        return (record is not None and record[4] == key
+                and same_file(os.path.join(self._out_text, path), record)), key
+
+    def note(self, path: str, page: Page, carried: bool, key: str | None) -> None:
+        """render.site.PageReuse: what decide() said, noted in this process."""
+        if key is not None:
+            self._new_keys[path] = (page, key)
+            self.page_keys[path] = key
+        if carried:
             self.carried.add(path)
-            self.hashes[path] = record[0]
-            return True
-        self.cache.rendered_pages += 1
-        return False
+            self.hashes[path] = self.previous[path][0]
+        else:
+            self.cache.rendered_pages += 1
 
     def link_same(self, target: Path, rel: str, digest: str) -> bool:
         """Hard-link `target` to the previous output's `rel` when that file holds the bytes

@@ -11,7 +11,7 @@ Anything wrong with an image is a diagnostic at the entry's `image:` line.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -31,6 +31,9 @@ from reisgids.source.images import (
 
 if TYPE_CHECKING:  # Pillow is imported when an image is made: a build without any skips it
     from PIL import Image
+
+    from reisgids.plan.page import Page
+    from reisgids.render.site import PageReuse
 
 WIDTHS = (320, 640, 960, 1280)
 FOLDER = "_img"
@@ -70,18 +73,22 @@ class Images:
         return {"info": self.infos[found[0]], "alt": found[1]}
 
 
-def carry_with_images(carry: Callable[[str, Any, object], bool], images: Images
-                      ) -> Callable[[str, Any, object], bool]:
-    """The build cache's `carry`, with the images beside the site view it fingerprints: a
-    page whose picture (or a card's) changed is rendered again, not carried over."""
-    state: dict[str, Any] = {}
+class WithImages:
+    """The build cache's PageReuse (render.site), with the images beside the site view it
+    fingerprints: a page whose picture (or a card's) changed is rendered again, not
+    carried over."""
 
-    def carry_if_same(path: str, page: Any, site: object) -> bool:
-        if state.get("site") is not site:
-            state["site"], state["merged"] = site, (site, images)
-        return carry(path, page, state["merged"])
+    def __init__(self, reuse: PageReuse, images: Images) -> None:
+        self.reuse, self.images = reuse, images
+        self._merged: tuple[object, tuple[object, Images]] | None = None
 
-    return carry_if_same
+    def decide(self, path: str, page: Page, site: object) -> tuple[bool, str | None]:
+        if self._merged is None or self._merged[0] is not site:
+            self._merged = (site, (site, self.images))
+        return self.reuse.decide(path, page, self._merged[1])
+
+    def note(self, path: str, page: Page, carried: bool, key: str | None) -> None:
+        self.reuse.note(path, page, carried, key)
 
 
 def content_hash(data: bytes) -> str:

@@ -26,7 +26,7 @@ from reisgids.render.compass_feeds import compass_follow_files
 from reisgids.render.feeds import feed_files
 from reisgids.render.opendata import open_data_csv_files, open_data_json_file
 from reisgids.render.redirects import redirect_files
-from reisgids.render.site import Carry, Files, PageSink, render_pages
+from reisgids.render.site import Files, PageReuse, PageSink, render_pages
 from reisgids.render.sitemap import sitemap_files
 from reisgids.render.theme import Theme
 
@@ -195,18 +195,18 @@ def _made(name: str, inputs: Callable[[], tuple[object, ...]],
 
 def render_site_pages(graph: ContentGraph, plan: SitePlan, bodies: Mapping[Key, RenderedBody],
                       env: jinja2.Environment, theme: Theme, *, jobs: int = 1,
-                      carry: Carry | None = None, budget: OutputBudget | None = None,
+                      reuse: PageReuse | None = None, budget: OutputBudget | None = None,
                       meanwhile: Callable[[Rest, Files], object] | None = None,
                       sink: PageSink | None = None
                       ) -> tuple[Files, list[Diagnostic], Rest]:
-    """The planned pages and the 404 page; `Rest` makes everything else. `carry`: see
-    render.site.Carry (a carried page's bytes are left empty here); `budget`, `sink` and
+    """The planned pages and the 404 page; `Rest` makes everything else. `reuse`: see
+    render.site.PageReuse (a carried page's bytes are left empty here); `budget`, `sink` and
     `meanwhile` (given the Rest too): see render.site.render_pages."""
     translate = cast(Callable[[str], str], env.globals["t"])  # theme.environment sets it
     pages, every = plan.pages, plan.every
     owners = {output_path(p.url): p.source for p in every if p.source}
     rest = Rest(graph, bodies, translate, pages, owners, None)
-    files, problems = render_pages(graph, env, every, jobs=jobs, carry=carry,
+    files, problems = render_pages(graph, env, every, jobs=jobs, reuse=reuse,
                                    root=theme.root, budget=budget,
                                    meanwhile=(lambda paths: meanwhile(rest, paths))
                                    if meanwhile is not None else None, sink=sink)
@@ -215,11 +215,11 @@ def render_site_pages(graph: ContentGraph, plan: SitePlan, bodies: Mapping[Key, 
 
 def render_site(graph: ContentGraph, plan: SitePlan, bodies: Mapping[Key, RenderedBody],
                 env: jinja2.Environment, theme: Theme, *, jobs: int = 1,
-                carry: Carry | None = None, budget: OutputBudget | None = None
+                reuse: PageReuse | None = None, budget: OutputBudget | None = None
                 ) -> tuple[Files, list[Diagnostic]]:
     """Every output at once (a build; serve makes `Rest` after the reload)."""
     files, problems, rest = render_site_pages(graph, plan, bodies, env, theme, jobs=jobs,
-                                              carry=carry, budget=budget)
+                                              reuse=reuse, budget=budget)
     if any(p.code == "output-too-large" for p in problems):
         return files, problems
     more, more_problems = rest.files(files)

@@ -29,9 +29,18 @@ def template_names(context: Context) -> dict[str, object]:
     return {spec.name: getattr(context, spec.name) for spec in fields(context)}
 
 
-Carry = Callable[[str, Page, object], bool]
-"""(output path, page, site view) -> True when the previous build's file for this page
-can be carried over unchanged (the build cache knows); its bytes are then left empty."""
+class PageReuse(Protocol):
+    """The build cache's say on each page (incremental.Incremental). `decide`: (carried,
+    key): whether the previous build's file for the page at this output path can be
+    carried over unchanged (its bytes are then left empty), and the page's fingerprint (None
+    when it has none). It may run in a pool's worker, so it changes nothing that the build
+    keeps; `note` records what was decided, in this process."""
+
+    def decide(self, path: str, page: Page, site: object) -> tuple[bool, str | None]: ...
+
+    def note(self, path: str, page: Page, carried: bool, key: str | None) -> None: ...
+
+
 
 
 class Staged(NamedTuple):
@@ -40,6 +49,9 @@ class Staged(NamedTuple):
     size: int
     digest: str  # cache.content_hash of its bytes
     linked: bool  # the same bytes as the previous output's file: hard-linked from there
+
+
+Result = bytes | Staged | Diagnostic | None  # None: carried over, not rendered
 
 
 class PageSink(Protocol):
@@ -54,11 +66,14 @@ class PageSink(Protocol):
 
 
 def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[Page], *,
-                 jobs: int = 1, carry: Carry | None = None, root: Path | None = None,
+                 jobs: int = 1, reuse: PageReuse | None = None, root: Path | None = None,
                  budget: OutputBudget | None = None,
                  meanwhile: Callable[[Files], object] | None = None,
                  sink: PageSink | None = None) -> tuple[Files, list[Diagnostic]]:
-    """`root`: the site, whose own templates' errors become diagnostics at their line;
+    """`reuse`: the build cache, which may carry pages over instead (with a sink and a
+    pool its fingerprints are taken in the workers: a build with nothing to compare yet,
+    or one edited file, would otherwise take every page's here first, on one core while the
+    workers wait); `root`: the site, whose own templates' errors become diagnostics at their line;
     `budget`: rendering stops when the pages outgrow it (output_budget.py); `meanwhile`:
     called with every page's path (its bytes empty) while the pool renders them, so that
     this process works instead of waiting (pool.parallel_iter). It is not called when no
@@ -69,13 +84,30 @@ def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[P
     todo: list[Page] = []
     problems: list[Diagnostic] = []
     site = site_context(graph)
+    in_workers = reuse is not None and sink is not None and jobs > 1
     for page in pages:
         path = output_path(page.url)  # one page per path: plan_site made sure
         files[path] = b""  # placeholder: keeps the order of the paths
-        if carry is None or not carry(path, page, site):
+        if reuse is None or in_workers:
+            todo.append(page)
+            continue
+        carried, key = reuse.decide(path, page, site)
+        reuse.note(path, page, carried, key)
+        if not carried:
             todo.append(page)
 
-    def render(page: Page) -> bytes | Staged | Diagnostic:
+    def render(page: Page) -> tuple[Result, str | None]:
+        """The page's bytes (or where they went, or its template's problem), and with
+        `in_workers` its key; (None, key) when it is carried over."""
+        key = None
+        if in_workers:
+            assert reuse is not None
+            carried, key = reuse.decide(output_path(page.url), page, site)
+            if carried:
+                return None, key
+        return made(page), key
+
+    def made(page: Page) -> bytes | Staged | Diagnostic:
         # a template's mistake becomes a diagnostic here, in the worker: its traceback,
         # which holds the template's line, does not cross the process boundary
         try:
@@ -94,17 +126,19 @@ def render_pages(graph: ContentGraph, env: jinja2.Environment, pages: Sequence[P
     paths = dict.fromkeys(files, b"")
     started = (lambda: meanwhile(paths)) if meanwhile is not None else None
     with closing(_first_of_each_template_here(render, todo, jobs, started)) as results:
-        _collect(todo, results, files, problems, budget, sink)
+        _collect(todo, results, files, problems, budget, sink,
+                 reuse if in_workers else None)
     return files, problems
 
 
-def _first_of_each_template_here(render: Callable[[Page], bytes | Staged | Diagnostic],
+def _first_of_each_template_here(render: Callable[[Page], tuple[Result, str | None]],
                                  todo: Sequence[Page], jobs: int,
                                  meanwhile: Callable[[], object] | None
-                                 ) -> Generator[bytes | Staged | Diagnostic, None, None]:
+                                 ) -> Generator[tuple[Result, str | None], None, None]:
     """Every result in `todo`'s order; the first page of each template is rendered here,
     before the pool forks, so that the workers inherit every template compiled (in the
-    Jinja environment's cache) instead of each compiling them all again."""
+    Jinja environment's cache) instead of each compiling them all again (a page carried
+    over compiles nothing)."""
     first: dict[str, int] = {}
     for index, page in enumerate(todo):
         first.setdefault(page.template, index)
@@ -115,11 +149,16 @@ def _first_of_each_template_here(render: Callable[[Page], bytes | Staged | Diagn
             yield here[index] if index in here else next(results)
 
 
-def _collect(todo: Sequence[Page], results: Iterator[bytes | Staged | Diagnostic],
+def _collect(todo: Sequence[Page], results: Iterator[tuple[Result, str | None]],
              files: Files, problems: list[Diagnostic], budget: OutputBudget | None,
-             sink: PageSink | None) -> None:
-    for page, html in zip(todo, results, strict=False):
+             sink: PageSink | None, reuse: PageReuse | None) -> None:
+    """`reuse`: decided with the results, noted here."""
+    for page, (html, key) in zip(todo, results, strict=False):
         path = output_path(page.url)
+        if reuse is not None:
+            reuse.note(path, page, html is None, key)
+        if html is None:  # carried over: not counted, as a page decided here is not
+            continue
         if isinstance(html, Diagnostic):
             problems.append(html)
             del files[path]
