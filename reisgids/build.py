@@ -111,20 +111,15 @@ def admin_ahead(config: SiteConfig, jobs: int, run: Incremental | None
     return result
 
 
-Others = tuple[dict[str, bytes], list[Diagnostic], dict[str, bytes]]
-"""The outputs besides pages, the problems making them found, and the editor's admin/."""
+Others = tuple[dict[str, bytes], list[Diagnostic]]
+"""The outputs besides pages and the problems making them found."""
 
 
-def others_here(rest: Rest, pages: Mapping[str, bytes], config: SiteConfig,
-                run: Incremental | None) -> Others:
-    """The outputs besides pages and admin/, made in this process while the pool renders
-    the pages (render_pages' `meanwhile`): the pages' paths are all they need of them. Its
-    CPU would otherwise sit idle waiting for the workers."""
-    more, problems = run.outputs(rest, pages, defer=False) if run is not None \
-        else rest.files(pages)
-    admin = {} if not config.editor.enabled else run.admin_files(config) \
-        if run is not None else admin_files(config)
-    return more, problems, admin
+def others_here(rest: Rest, pages: Mapping[str, bytes], run: Incremental | None) -> Others:
+    """The outputs besides pages, made in this process while the pool renders the pages
+    (render_pages' `meanwhile`): the pages' paths are all they need of them. Its CPU would
+    otherwise sit idle waiting for the workers."""
+    return run.outputs(rest, pages, defer=False) if run is not None else rest.files(pages)
 
 
 def static_files(root: Path) -> frozenset[str]:
@@ -311,25 +306,27 @@ class _Stages:
         deferred = self.defer_rest and in_place
         editor = site.config.editor.enabled  # the web editor at /admin/ (docs/editor.md)
         early: list[Others] = []  # the outputs besides pages, made while the pool rendered
-        files, problems, rest = render_site_pages(
-            site.graph, site.plan, site.bodies, env, theme, jobs=jobs, budget=budget,
-            reuse=WithImages(run, images) if run is not None else None,
-            meanwhile=None if deferred or jobs <= 1 else
-            lambda rest, paths: early.append(others_here(rest, paths, site.config, run)),
-            sink=sink)
-        report.extend(problems)
-        if any(p.code == "output-too-large" for p in problems):
-            return failed()  # the pages outgrew the budget: making the rest would only add
-        if early and not problems:  # else made again: a page that failed leaves its path free
-            more, problems, made = early[0]
-        else:
-            # admin/ in a second process while this one makes the rest (here for serve)
-            admin = admin_ahead(site.config, 1 if deferred else jobs, run) if editor else dict
-            try:
+        # admin/ needs only the configuration: made in a process of its own (a fork that
+        # ends at once) while the pool renders and this one makes the other outputs, which
+        # is the longest of the three (serve: made here, when asked for)
+        admin = admin_ahead(site.config, 1 if deferred else jobs, run) if editor else dict
+        try:
+            files, problems, rest = render_site_pages(
+                site.graph, site.plan, site.bodies, env, theme, jobs=jobs, budget=budget,
+                reuse=WithImages(run, images) if run is not None else None,
+                meanwhile=None if deferred or jobs <= 1 else
+                lambda rest, paths: early.append(others_here(rest, paths, run)),
+                sink=sink)
+            report.extend(problems)
+            if any(p.code == "output-too-large" for p in problems):
+                return failed()  # the pages outgrew the budget: making the rest only adds
+            if early and not problems:  # else made again: a failed page leaves its path free
+                more, problems = early[0]
+            else:
                 more, problems = run.outputs(rest, files, defer=deferred) if run is not None \
                     else rest.files(files)
-            finally:
-                made = admin()  # waited for either way: no process is left behind
+        finally:
+            made = admin()  # waited for either way: no process is left behind
         files.update(more)
         report.extend(problems)
         if report.has_errors:
