@@ -24,50 +24,30 @@ from typing import Any
 
 from reisgids.build_date import resolve_now as resolve_now  # re-exported (serve)
 from reisgids.cache import BuildCache
-from reisgids.cached_entries import read_cached
-from reisgids.config import SiteConfig, load_config
+from reisgids.config import SiteConfig
 from reisgids.editor.admin import ADMIN, admin_files, vendor_dir
 from reisgids.errors import Diagnostic, Report
-from reisgids.graph.checks import check_graph
 from reisgids.graph.content import ContentGraph, Key
-from reisgids.graph.link import Walks, link
 from reisgids.graph.routes import pattern_for
-from reisgids.graph.suggest import suggest_slugs
 from reisgids.incremental import Incremental, Notes
 from reisgids.markdown import RenderedBody, render_bodies
 from reisgids.memory import release as release_memory
-from reisgids.model.document import ContentEntry
 from reisgids.output_budget import OutputBudget
 from reisgids.plan.pages import site_pages
 from reisgids.plan.planned_urls import planned_urls
 from reisgids.plan.replan import KeptPlan
 from reisgids.plan.site_plan import SitePlan, plan_site, translator
-from reisgids.pool import in_background, parallel_map
+from reisgids.pool import in_background
 from reisgids.progress import Progress
+from reisgids.read_site import Linked, Reader, read_site
 from reisgids.render.images import WithImages, prepare_images
 from reisgids.render.outputs import Rest, render_site_pages
-from reisgids.render.theme import Theme, environment, find_theme, theme_problems
+from reisgids.render.theme import Theme, environment, find_theme
 from reisgids.search import index_site
-from reisgids.source.discover import SourceFile, discover
-from reisgids.source.gitdates import last_commit_dates, with_git_dates
-from reisgids.source.links import find_links
 from reisgids.source.listing import Listing
-from reisgids.source.outlines import load_outlines
-from reisgids.source.snapshots import load_snapshots
 from reisgids.stage_pages import StagePages
 from reisgids.validate import read_entry
 from reisgids.write import Stage, staged
-
-
-@dataclass(frozen=True)
-class Linked:
-    """What read_site() hands on: the linked graph, and the files that failed to load
-    (they exist, so a link to one is not "missing" elsewhere)."""
-
-    root: Path
-    config: SiteConfig
-    graph: ContentGraph
-    unreadable: tuple[SourceFile, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -130,69 +110,6 @@ def static_files(root: Path) -> frozenset[str]:
                      if p.is_file() and not p.is_symlink())
 
 
-Reader = Callable[[SourceFile], tuple[ContentEntry | None, list[Diagnostic]]]
-
-
-def read_site(root: Path, *, now: date, drafts: bool = False, base_url: str | None = None,
-              read: Reader = read_entry, progress: Progress | None = None,
-              git_dates: bool = False, walks: Walks | None = None, jobs: int = 1,
-              cache: BuildCache | None = None, listing: Listing | None = None
-              ) -> tuple[Linked | None, Report]:
-    """Stages load, validate and graph. None when reisgids.yml cannot be read; otherwise
-    the graph of every entry that validated, whatever else the report holds. `walks`
-    (serve): the references of the entries read before, kept (graph/link.py). `jobs`:
-    processes to read the files in, and `cache`: files read before (both only with the
-    plain reader: serve's remembers). `listing` (serve): the folders as its scan listed
-    them, so that discover and the link check do not list them again."""
-    report = Report()
-    show = progress or Progress(False)
-    # load
-    overrides: dict[str, object] = {"base_url": base_url} if base_url else {}
-    if git_dates:
-        overrides["git_dates"] = True
-    config, problems = load_config(root, overrides or None)
-    report.extend(problems)
-    report.extend(find_links(root, listing))
-    if config is not None:
-        show.language = config.language
-    sources, problems = discover(root, listing)
-    report.extend(problems)
-    # validate
-    show.stage(f"bestanden lezen ({len(sources)})", f"reading files ({len(sources)})")
-    entries: list[ContentEntry] = []
-    unreadable: list[SourceFile] = []
-    if read is not read_entry:
-        read_all = [read(source) for source in sources]
-    elif cache is not None:
-        read_all = read_cached(cache, sources, jobs)
-    else:
-        read_all = parallel_map(read, sources, jobs)
-    for source, (entry, problems) in zip(sources, read_all, strict=True):
-        if entry is None:
-            unreadable.append(source)
-        report.extend(problems)
-        if entry is not None:
-            entries.append(entry)
-    report.items = suggest_slugs(report.items, entries)
-    outlines, problems = load_outlines(root)
-    report.extend(problems)
-    snapshots, problems = load_snapshots(root)
-    report.extend(problems)
-    if config is None:
-        return None, report
-    if config.git_dates:
-        entries = with_git_dates(entries, last_commit_dates(root))
-    report.extend(theme_problems(root, config.theme))
-    # graph
-    graph, problems = link(config, entries, now, drafts=drafts,
-                           unreadable=frozenset((s.kind, s.slug) for s in unreadable),
-                           outlines={o.slug: o for o in outlines}, snapshots=snapshots,
-                           walks=walks)
-    report.extend(problems)
-    report.extend(check_graph(graph, root, outlines))
-    return Linked(root, config, graph, tuple(unreadable)), report
-
-
 def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | None = None,
               jobs: int = 1, cache: BuildCache | None = None, read: Reader = read_entry,
               progress: Progress | None = None, git_dates: bool = False,
@@ -210,9 +127,18 @@ def load_site(root: Path, *, now: date, drafts: bool = False, base_url: str | No
                                progress=show, git_dates=git_dates, jobs=jobs,
                                cache=cache, walks=kept.walks if kept is not None else None,
                                listing=listing)
+    return load_read(linked, report, jobs=jobs, cache=cache, progress=show, kept=kept)
+
+
+def load_read(linked: Linked | None, report: Report, *, jobs: int = 1,
+              cache: BuildCache | None = None, progress: Progress | None = None,
+              kept: KeptPlan | None = None) -> tuple[Site | None, Report]:
+    """load_site() after read_site(): stages markdown and plan. The CLI calls the two
+    apart, to import this module while the files are read (read_site.py)."""
     if linked is None:
         return None, report
-    config, graph = linked.config, linked.graph
+    show = progress or Progress(False)
+    root, config, graph = linked.root, linked.config, linked.graph
     # markdown
     show.stage(f"Markdown omzetten ({len(graph.entries)})",
                f"converting Markdown ({len(graph.entries)})")

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from reisgids.cache import BuildCache, content_hash, diagnostic_from_json, diagnostic_json
 from reisgids.errors import Diagnostic
 from reisgids.model.document import ContentEntry
-from reisgids.pool import parallel_map
+from reisgids.pool import parallel_iter
 from reisgids.source.discover import SourceFile
 from reisgids.source.frontmatter import SplitProblem, decode, split
 from reisgids.validate import Parsed, entry_from_bytes, entry_of, read_entry
@@ -71,9 +71,11 @@ def _fresh(item: tuple[SourceFile, bytes]) -> tuple[Read, dict[str, Any]]:
     return (entry, problems), _record(raw, parsed, problems)
 
 
-def read_cached(cache: BuildCache, sources: Sequence[SourceFile], jobs: int = 1) -> list[Read]:
+def read_cached(cache: BuildCache, sources: Sequence[SourceFile], jobs: int = 1,
+                meanwhile: Callable[[], object] | None = None) -> list[Read]:
     """Each of `sources` read, from `cache` where it holds the same name and bytes; the
-    others are read in `jobs` processes (pool.py) and kept in `cache`."""
+    others are read in `jobs` processes (pool.py) and kept in `cache`. `meanwhile`: see
+    pool.parallel_iter (called once either way)."""
     found: list[Read | None] = []
     missing: list[tuple[int, SourceFile, bytes, str]] = []
     for index, source in enumerate(sources):
@@ -90,7 +92,8 @@ def read_cached(cache: BuildCache, sources: Sequence[SourceFile], jobs: int = 1)
         else:
             missing.append((index, source, raw, key))
         found.append(kept)
-    fresh = parallel_map(_fresh, [(source, raw) for _, source, raw, _ in missing], jobs)
+    fresh = list(parallel_iter(_fresh, [(source, raw) for _, source, raw, _ in missing],
+                               jobs, meanwhile))
     for (index, _, _, key), (read, record) in zip(missing, fresh, strict=True):
         cache.entries[key] = record
         cache.used_entries.add(key)

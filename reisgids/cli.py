@@ -7,6 +7,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from datetime import date
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -135,15 +136,20 @@ def load_and_report(root: Path, now: date | None, drafts: bool, strict: bool,
                     cache: BuildCache | None = None, progress: Progress | None = None,
                     fmt: str = "plain", output: Path | None = None, git_dates: bool = False
                     ) -> tuple[Site, Report]:
-    from reisgids.build import load_site
     from reisgids.build_date import resolve_now
+    from reisgids.read_site import read_site
 
     try:
         day = resolve_now(now)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    site, report = load_site(root, now=day, drafts=drafts, base_url=base_url, jobs=jobs,
-                             cache=cache, progress=progress, git_dates=git_dates)
+    # the later stages are imported while other processes read the files (read_site.py)
+    linked, report = read_site(root, now=day, drafts=drafts, base_url=base_url, jobs=jobs,
+                               cache=cache, progress=progress, git_dates=git_dates,
+                               meanwhile=lambda: import_module("reisgids.build"))
+    from reisgids.build import load_read
+
+    site, report = load_read(linked, report, jobs=jobs, cache=cache, progress=progress)
     if progress is not None:
         progress.done()
     language = _language(site)

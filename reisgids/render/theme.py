@@ -21,7 +21,6 @@ from jinja2.runtime import Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from reisgids.config import BUILTIN_THEMES as BUILTIN_THEMES  # re-exported
-from reisgids.errors import Diagnostic, Location, Text, error
 from reisgids.plan.site_plan import translator
 from reisgids.render import template_budget as budget
 from reisgids.render.template_cache import template_cache
@@ -53,36 +52,6 @@ class LinkFreeLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
-def theme_problems(root: Path, name: str) -> list[Diagnostic]:
-    """The site's own theme strings (themes/<name>/i18n/*.yml), read as any YAML of the
-    site: a mistake there is a diagnostic at its line, found by `check` too."""
-    folder = root / "themes" / name / "i18n"
-    if not folder.is_dir() or not is_link_free(root, folder):
-        return []
-    problems: list[Diagnostic] = []
-    for path in sorted(folder.glob("*.yml")):
-        rel = path.relative_to(root).as_posix()
-        if path.is_symlink():
-            continue  # source.links reports it
-        try:
-            data = load_mapping(decode(path.read_bytes())).data
-        except YamlProblem as problem:
-            problems.append(error(problem.code, Location(rel, problem.line, problem.col),
-                                  problem.message, hint=problem.hint))
-            continue
-        except SplitProblem as problem:
-            problems.append(error(problem.code, Location(rel, problem.line), problem.message,
-                                  hint=problem.hint))
-            continue
-        for key, value in sorted(data.items()):
-            if not isinstance(value, str):
-                problems.append(error("theme-string", Location(rel), Text(
-                    f"'{key}' moet een tekst zijn", f"'{key}' must be a text"), field=key,
-                    hint=Text("schrijf 'sleutel: tekst' op één regel",
-                              "write 'key: text' on one line")))
-    return problems
-
-
 def _real_dir(path: Path) -> bool:
     return path.is_dir() and not path.is_symlink()
 
@@ -102,7 +71,7 @@ def find_theme(root: Path, name: str, language: str) -> Theme:
             try:
                 data = load_mapping(decode(i18n.read_bytes())).data
             except (YamlProblem, SplitProblem):
-                continue  # reported by theme_problems, before any build
+                continue  # reported by source.theme_strings, before any build
             strings.update({k: str(v) for k, v in data.items()})
     return Theme(
         name=name,

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import NOW, REPO
 
-from reisgids import build, cli
+from reisgids import cli, read_site
 
 BASIC = REPO / "tests" / "sites" / "basic"
 
@@ -47,15 +47,16 @@ def run(site: Path, out: Path, *extra: str) -> str:
 
 
 def loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts load_site calls of the build command (which imports it when it needs it)."""
+    """Counts the build command's reading of the site (read_site, which the command imports
+    when it needs it: before anything is parsed)."""
     calls: list[int] = []
-    real = build.load_site
+    real = read_site.read_site
 
     def counted(*args: object, **kwargs: object) -> object:
         calls.append(1)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(build, "load_site", counted)
+    monkeypatch.setattr(read_site, "read_site", counted)
     return calls
 
 
