@@ -647,6 +647,21 @@ def write_reisgids(corpus: Corpus, root: Path) -> None:
         front += entry.fields
         write(reisgids_path(root, entry),
               "---\n" + "\n".join(front) + "\n---\n" + resolve(entry, relative_link))
+    _freeze_adopted(root)
+
+
+def _freeze_adopted(root: Path) -> None:
+    """The snapshot of each adopted edition, as `reisgids compass freeze` makes it: a guide
+    commits one when its edition is adopted, and without it `check` warns
+    (`edition-unfrozen`)."""
+    from reisgids.freeze import freeze
+    from reisgids.read_site import read_site
+
+    linked, report = read_site(root, now=NOW)
+    assert linked is not None and not report.has_errors, report.items
+    for entry in linked.graph.of_kind("compass-edition"):
+        if getattr(entry.data, "adopted", None) is not None:
+            freeze(root, linked.graph, entry.slug)
 
 
 def _yaml_front(entry: Entry, extra: Sequence[str] = ()) -> str:
