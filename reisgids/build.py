@@ -9,8 +9,10 @@
                   write     into a staging folder, swapped in whole            (write.py)
                   index     Pagefind over the staged pages                     (search.py)
 
-`reisgids check` runs load_site(); `reisgids build` and `serve` run load_site() and, when it
-found no errors, build(). Tests call the same functions.
+read_site() lives in read_site.py (importing none of the later stages); load_read() is
+load_site() after it. `reisgids check` and `build` call those two apart (the CLI imports
+this module while the files are read), `serve` calls load_site(); `build` and `serve` then
+run build() when nothing was found wrong. Tests call the same functions.
 """
 
 from __future__ import annotations
