@@ -41,8 +41,6 @@ class PageReuse(Protocol):
     def note(self, path: str, page: Page, carried: bool, key: str | None) -> None: ...
 
 
-
-
 class Staged(NamedTuple):
     """A page the process that rendered it wrote into the staging folder (PageSink)."""
 
