@@ -226,7 +226,6 @@ def build_command(site: Path, now: date | None, strict: bool, drafts: bool, out:
         if loaded_report.fails(strict=strict):
             sys.exit(EXIT_CONTENT)
     else:
-        from reisgids.build import build
         from reisgids.pool import available_cpus
         from reisgids.unchanged import remember
 
@@ -234,6 +233,9 @@ def build_command(site: Path, now: date | None, strict: bool, drafts: bool, out:
         loaded, loaded_report = load_and_report(site, day, drafts, strict, base_url,
                                                 jobs=workers, cache=cache, progress=progress,
                                                 git_dates=git_dates)
+        # imported by load_and_report while the files were read, not before (read_site.py)
+        from reisgids.build import build
+
         language = loaded.config.language
         if cache is not None:
             cache.autosave = False  # saved once, below, with this build's record

@@ -46,3 +46,31 @@ def test_meanwhile_is_called_once_however_the_files_are_read(
     assert linked is not None and not report.has_errors
     assert len(linked.graph.entries) > 10
     assert calls == [1]
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_the_cli_starts_reading_before_it_imports_the_later_stages(
+        tmp_path: Path, command: str) -> None:
+    # the later stages (0.2 s of imports) are imported while the files are read, so a
+    # command that imported them before reading would lose that overlap
+    root = tmp_path / "site"
+    shutil.copytree(BASIC, root, ignore=shutil.ignore_patterns(".reisgids-cache"))
+    code = (
+        "import sys, reisgids.read_site as read\n"
+        "seen = []\n"
+        "original = read.read_site\n"
+        "def spy(*args, **kwargs):\n"
+        f"    seen.append(sorted(m for m in {LATER!r} if m in sys.modules))\n"
+        "    return original(*args, **kwargs)\n"
+        "read.read_site = spy\n"
+        "from reisgids.cli import cli\n"
+        "try:\n"
+        f"    cli([{command!r}, sys.argv[1], '--now', '2026-11-22', *sys.argv[2:]])\n"
+        "except SystemExit as exc:\n"
+        "    print('exit', exc.code, file=sys.stderr)\n"
+        "print('seen', seen, file=sys.stderr)\n")
+    extra = ["--out", str(tmp_path / "out"), "--no-search", "-q"] if command == "build" else []
+    result = subprocess.run([sys.executable, "-c", code, str(root), *extra],
+                            capture_output=True, text=True, timeout=120)
+    assert "exit 0" in result.stderr, result.stderr
+    assert "seen [[]]" in result.stderr, result.stderr
