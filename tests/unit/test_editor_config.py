@@ -205,3 +205,18 @@ def test_admin_page_has_its_own_policy(site_config: SiteConfig) -> None:
     assert '<script src="decap-cms.js?v=3.16.3"></script>' in page
     local = index_html(site_config, local=True).decode()
     assert "connect-src &#x27;self&#x27; blob:;" in local and "github" not in local
+
+
+@pytest.mark.skipif(not hasattr(yaml, "CSafeDumper"), reason="PyYAML without libyaml")
+def test_libyaml_writes_the_config_as_pyyaml_does(tmp_path: Path,
+                                                  site_config: SiteConfig) -> None:
+    # config_yml() uses libyaml's emitter for speed; the YAML must be what PyYAML's own
+    # emitter writes, also for awkward titles (quotes, colons, accents, long lines, breaks)
+    odd = site_config.model_copy(update={"title": (
+        'Gids "zorg": één — \'welzijn\' # niet: een commentaar, ' * 6 + "\u2028regel\ttab\x85")})
+    for config in (site_config, odd):
+        data = decap_config(config, local_url="http://127.0.0.1:8000/api")
+        python = yaml.dump(data, Dumper=yaml.SafeDumper, sort_keys=False,
+                           allow_unicode=True, width=100)
+        assert config_yml(config, local_url="http://127.0.0.1:8000/api").decode() == python
+    assert "één" in config_yml(odd).decode()
