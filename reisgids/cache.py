@@ -12,9 +12,12 @@ What it keeps, keyed by content hashes:
   previous output by hard link, as is every other file whose bytes did not change.
 
 Where, and why it can be trusted: `.reisgids-cache/` in the site folder (git-ignored, safe
-to delete). A site folder is untrusted — a pull request could commit a cache holding HTML
-that nh3 never saw — so the cache is plain JSON (never pickle: loading runs no code) and
-carries an HMAC-SHA256 made with a key of this machine, kept outside the site
+to delete): `cache.json` holds what was read and rendered (bodies, entries, heading ids),
+`outputs.json` the output folders' records and last builds, so that a build with nothing to
+do, and the process that indexes a big site (cli.py), read and write only the latter. A site
+folder is untrusted — a pull request could commit a cache holding HTML that nh3 never saw —
+so the cache is plain JSON (never pickle: loading runs no code) and carries an HMAC-SHA256
+made with a key of this machine, kept outside the site
 (`$XDG_CACHE_HOME/reisgids/cache-key`, mode 0600). A cache with a wrong MAC (corrupt,
 edited, from another machine), from another reisgids version or another theme is ignored.
 """
@@ -38,8 +41,11 @@ if TYPE_CHECKING:  # a build that finds its inputs unchanged loads no Markdown a
     from reisgids.markdown import LinkTarget, RenderedBody, Seen, SiteUrls
 
 CACHE_DIR = ".reisgids-cache"
-CACHE_FILE = "cache.json"
-FORMAT = 4  # 2: bodies record their lookups among the site URLs; 3: whole builds; 4: entries
+CACHE_FILE = "cache.json"  # what was read and rendered: bodies, entries, heading ids
+OUTPUTS_FILE = "outputs.json"  # what each output folder holds, and its last build
+FORMAT = 5  # 2: bodies record their lookups among the site URLs; 3: whole builds; 4: entries;
+# 5: the outputs in a file of their own (the no-change check and the process that indexes a
+# big site read only that one: cli.py)
 KEEP_OUTPUTS = 3  # output folders remembered (build's output/, serve's, --out elsewhere)
 
 Resolved = dict[str, "LinkTarget | None"]
@@ -121,6 +127,9 @@ class BuildCache:
         # per output folder, the last successful build's inputs and diagnostics (unchanged.py)
         self.builds: dict[str, dict[str, Any]] = {}
         self.dirty = False  # something changed that the next save() should keep
+        # whether this process holds the bodies, entries and heading ids (load_read()): one
+        # that does not (cli.py's indexing process) saves only the outputs file
+        self.holds_read = True
 
     # bodies
     def body(self, key: str, resolve: Any, site: SiteUrls | None) -> RenderedBody | None:
@@ -173,17 +182,23 @@ class BuildCache:
 
     # disk
     def payload(self) -> bytes:
+        """The bodies, entries and heading ids: CACHE_FILE."""
         bodies = {k: v for k, v in self.bodies.items() if k in self.used_bodies}
         entries = {k: v for k, v in self.entries.items() if k in self.used_entries}
-        return json.dumps({"format": FORMAT, "namespace": self.namespace, "bodies": bodies,
-                           "entries": entries,
-                           "headings": self.headings, "outputs": self.outputs,
-                           "open_data": {k: v for k, v in self.open_data.items()
-                                         if k in self.outputs},
-                           "builds": self.builds},
-                          ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
+        return _dumps({"format": FORMAT, "namespace": self.namespace, "bodies": bodies,
+                       "entries": entries, "headings": self.headings})
 
-    def save(self, root: Path) -> None:
+    def outputs_payload(self) -> bytes:
+        """The output folders' records and last builds: OUTPUTS_FILE."""
+        return _dumps({"format": FORMAT, "namespace": self.namespace, "outputs": self.outputs,
+                       "open_data": {k: v for k, v in self.open_data.items()
+                                     if k in self.outputs},
+                       "builds": self.builds})
+
+    def save(self, root: Path, *, outputs: bool = True) -> None:
+        """Both files; only the outputs file in a process that does not hold what was read
+        (holds_read); `outputs=False`: only what was read (another process records the
+        outputs: cli.py)."""
         key = machine_key()
         if key is None:
             return
@@ -193,44 +208,82 @@ class BuildCache:
             ignore = folder / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# reisgids' build cache: safe to delete\n*\n")
-            payload = self.payload()
-            mac = hmac.new(key, payload, hashlib.sha256).hexdigest().encode("ascii")
-            temporary = folder / f"{CACHE_FILE}.{os.getpid()}"
-            temporary.write_bytes(mac + b"\n" + payload)
-            os.replace(temporary, folder / CACHE_FILE)
+            if self.holds_read:
+                _write_signed(folder / CACHE_FILE, key, self.payload())
+            if outputs:
+                _write_signed(folder / OUTPUTS_FILE, key, self.outputs_payload())
         except OSError:
             pass  # a cache that cannot be written only costs time
 
+    def load_read(self, root: Path) -> None:
+        """Take the bodies, entries and heading ids from the site's cache folder (after
+        load(..., read=False)); nothing when they are missing, foreign or out of date."""
+        self.holds_read = True
+        data = _read_signed(root / CACHE_DIR / CACHE_FILE, self.namespace)
+        if data is None:
+            return
+        try:
+            bodies, headings, entries = data["bodies"], data["headings"], data["entries"]
+        except KeyError:
+            return
+        if isinstance(bodies, dict) and isinstance(headings, dict) and isinstance(entries, dict):
+            self.bodies, self.headings, self.entries = bodies, headings, entries
+            self.loaded_headings = len(self.headings)
 
-def load(root: Path, namespace: str) -> BuildCache:
-    """The site's cache when it is ours and current; otherwise an empty one."""
-    cache = BuildCache(namespace)
+
+def _dumps(value: dict[str, Any]) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
+
+
+def _write_signed(path: Path, key: bytes, payload: bytes) -> None:
+    mac = hmac.new(key, payload, hashlib.sha256).hexdigest().encode("ascii")
+    temporary = path.with_name(f"{path.name}.{os.getpid()}")
+    temporary.write_bytes(mac + b"\n" + payload)
+    os.replace(temporary, path)
+
+
+def _read_signed(path: Path, namespace: str) -> dict[str, Any] | None:
+    """The JSON object in `path` when this machine signed it, in this format and namespace."""
     key = machine_key()
-    path = root / CACHE_DIR / CACHE_FILE
     if key is None or path.is_symlink():
-        return cache
+        return None
     try:
         raw = path.read_bytes()
     except OSError:
-        return cache
+        return None
     mac, _, payload = raw.partition(b"\n")
     expected = hmac.new(key, payload, hashlib.sha256).hexdigest().encode("ascii")
     if not hmac.compare_digest(mac, expected):
-        return cache  # corrupt, edited, or made on another machine: never trusted
+        return None  # corrupt, edited, or made on another machine: never trusted
     try:
         data = json.loads(payload.decode("utf-8", "surrogatepass"))
     except ValueError:
-        return cache
+        return None
     if not isinstance(data, dict) or data.get("format") != FORMAT \
             or data.get("namespace") != namespace:
-        return cache
-    cache.bodies, cache.headings = data["bodies"], data["headings"]
-    cache.entries = data["entries"]
-    cache.outputs, cache.builds = data["outputs"], data["builds"]
-    kept = data.get("open_data")  # absent in a cache of 0.2.0 before it was kept
-    if isinstance(kept, dict):
-        cache.open_data = kept
-    cache.loaded_headings = len(cache.headings)
+        return None
+    return data
+
+
+def load(root: Path, namespace: str, *, read: bool = True) -> BuildCache:
+    """The site's cache when it is ours and current; otherwise an empty one. `read=False`:
+    only the outputs file (what a no-change build compares); load_read() takes the rest."""
+    cache = BuildCache(namespace)
+    data = _read_signed(root / CACHE_DIR / OUTPUTS_FILE, namespace)
+    if data is not None:
+        try:
+            outputs, builds = data["outputs"], data["builds"]
+            if isinstance(outputs, dict) and isinstance(builds, dict):
+                cache.outputs, cache.builds = outputs, builds
+                kept = data.get("open_data")
+                if isinstance(kept, dict):
+                    cache.open_data = kept
+        except KeyError:
+            pass
+    if read:
+        cache.load_read(root)
+    else:
+        cache.holds_read = False
     return cache
 
 

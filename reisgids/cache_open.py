@@ -35,7 +35,8 @@ def _theme_files(root: Path) -> list[Path]:
     return files
 
 
-def open_cache(root: Path) -> BuildCache:
-    """The site's cache, or an empty one when it is missing, foreign or out of date."""
+def open_cache(root: Path, *, read: bool = True) -> BuildCache:
+    """The site's cache, or an empty one when it is missing, foreign or out of date.
+    `read=False`: only its outputs file (cache.load); BuildCache.load_read() takes the rest."""
     namespace = theme_namespace(__version__, _theme_files(root), _versions())
-    return load(root, namespace)
+    return load(root, namespace, read=read)

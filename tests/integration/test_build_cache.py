@@ -56,16 +56,18 @@ def test_cached_builds_are_byte_identical_and_a_no_change_rebuild_rewrites_nothi
                        if rel.endswith(".html") or rel.startswith("pagefind/")}
     assert any(rel.startswith("pagefind/") for rel in pages_and_index)
     build(site, out, keys)  # the first rebuild records the files as they are after a swap
-    saved = (site / ".reisgids-cache" / "cache.json").stat().st_mtime_ns
+    saved = [(site / ".reisgids-cache" / name).stat().st_mtime_ns
+             for name in ("cache.json", "outputs.json")]
     build(site, out, keys)
-    assert (site / ".reisgids-cache" / "cache.json").stat().st_mtime_ns == saved
+    assert [(site / ".reisgids-cache" / name).stat().st_mtime_ns
+            for name in ("cache.json", "outputs.json")] == saved
     assert tree(out) == tree(tmp_path / "plain")
     after = inodes(out)
     # carried over by hard link: the very same files, pages and search index alike
     assert {rel: after[rel] for rel in pages_and_index} == pages_and_index
     # feeds, open data, sitemap: each kept under the key of its inputs, so that it is
     # carried and not made again (admin/ also when a forked process made it: build.admin_ahead)
-    made = set(re.findall(r"made:([a-z-]+):", (site / ".reisgids-cache" / "cache.json")
+    made = set(re.findall(r"made:([a-z-]+):", (site / ".reisgids-cache" / "outputs.json")
                           .read_text("utf-8")))
     assert {"feeds", "sitemap", "open-data-json", "calendar", "admin"} <= made
 
@@ -224,3 +226,29 @@ def test_a_corrupt_cached_entry_signed_by_this_machine_is_read_again(tmp_path: P
     assert tree(tmp_path / "out") == tree(tmp_path / "plain")
     assert again.stdout.replace("/out", "/first") == first.stdout
     assert again.stderr == first.stderr
+
+
+def test_an_edited_outputs_file_is_ignored(tmp_path: Path) -> None:
+    """outputs.json says what the output folder holds and which inputs made it: forged to
+    claim that an edited site was built already, it must not stop the build."""
+    from datetime import date
+
+    from reisgids.unchanged import inputs_key
+
+    site, keys = fresh_site(tmp_path), tmp_path / "keys"
+    out = tmp_path / "out"
+    build(site, out, keys, "--no-search")
+    build(site, out, keys, "--no-search")
+    news = site / "content/news/maaltijd-gestart.md"
+    news.write_text(news.read_text(encoding="utf-8") + "\nVervalst of niet.\n",
+                    encoding="utf-8")
+    path = site / ".reisgids-cache" / "outputs.json"
+    mac, _, payload = path.read_bytes().partition(b"\n")
+    data = json.loads(payload)
+    (record,) = data["builds"].values()
+    record["key"] = inputs_key(site, now=date.fromisoformat(NOW), drafts=False, base_url=None,
+                               search=False, git_dates=False)
+    path.write_bytes(mac + b"\n" + json.dumps(data).encode())  # the old MAC: not ours now
+    build(site, out, keys, "--no-search")
+    assert "Vervalst of niet." in (out / "nieuws/maaltijd-gestart/index.html").read_text(
+        encoding="utf-8")
