@@ -18,8 +18,9 @@ run build() when nothing was found wrong. Tests call the same functions.
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ from reisgids.editor.admin import ADMIN, admin_files, vendor_dir
 from reisgids.errors import Diagnostic, Report
 from reisgids.graph.content import ContentGraph, Key
 from reisgids.graph.routes import pattern_for
-from reisgids.incremental import Incremental, Notes
+from reisgids.incremental import Incremental, Notes, Unfinished
 from reisgids.markdown import RenderedBody, render_bodies
 from reisgids.memory import release as release_memory
 from reisgids.output_budget import OutputBudget
@@ -49,7 +50,7 @@ from reisgids.search import index_site
 from reisgids.source.listing import Listing
 from reisgids.stage_pages import StagePages
 from reisgids.validate import read_entry
-from reisgids.write import Stage, staged
+from reisgids.write import Stage, staged, swap_staged
 
 
 @dataclass(frozen=True)
@@ -176,23 +177,75 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
     of running Pagefind now; `in_place` (serve, with a cache): update `out` file by file
     instead of swapping it; `defer_rest` (serve, in place): leave the outputs besides pages
     in `cache.pending`."""
+    return _build(site, out, search, jobs, cache, defer_search, in_place, defer_rest,
+                  progress, hand_over=False)[0]
+
+
+@dataclass(frozen=True)
+class Handover:
+    """A staged output that waits for its search index (build_to_index): the process holding
+    the output's lock indexes it and swaps it in (index_handed), or removes it."""
+
+    stage: Stage
+    unfinished: Unfinished | None  # with a cache: what Incremental.resume() needs
+
+
+def build_to_index(site: Site, out: Path, *, jobs: int = 1, cache: BuildCache | None = None,
+                   progress: Progress | None = None) -> tuple[Report, Handover | None]:
+    """build() up to its search index, for a caller that holds the lock of `out` and makes
+    the index in another process (cli.py): the stage is left for index_handed(). No
+    Handover when the build failed (its stage is gone) or wrote nothing."""
+    return _build(site, out, True, jobs, cache, False, False, False, progress, hand_over=True)
+
+
+def index_handed(handover: Handover, out: Path, root: Path, language: str,
+                 cache: BuildCache | None, progress: Progress | None = None
+                 ) -> list[Diagnostic]:
+    """The end of build_to_index()'s build, in the process that holds the lock of `out`:
+    index the stage, swap it in and record it in `cache` (which need not hold what the
+    build read: only its outputs are saved). As in build(), a search index that cannot be
+    made is reported and the pages are swapped in without it."""
+    show = progress or Progress(False)
+    stage = handover.stage
+    try:
+        run = Incremental.resume(cache, root, out, handover.unfinished) \
+            if cache is not None and handover.unfinished is not None else None
+        problems = run.index(stage.root, language=language) if run is not None \
+            else index_site(stage.root, language)
+        swap_staged(stage, out)
+    except BaseException:
+        shutil.rmtree(stage.root, ignore_errors=True)
+        raise
+    if run is not None:
+        run.finish(indexed=not any(p.is_error for p in problems))
+    show.done()
+    return problems
+
+
+def _build(site: Site, out: Path, search: bool, jobs: int, cache: BuildCache | None,
+           defer_search: bool, in_place: bool, defer_rest: bool, progress: Progress | None,
+           *, hand_over: bool) -> tuple[Report, Handover | None]:
     if site.plan is None:
         raise ValueError("build() needs a site that load_site() planned (it found no errors)")
     show = progress or Progress(False)
     run = Incremental(cache, site.root, out) if cache is not None else None
-    stages = _Stages(site, out, run, search, jobs, defer_search, in_place, defer_rest, show)
+    stages = _Stages(site, out, run, search, jobs, defer_search, in_place, defer_rest, show,
+                     hand_over)
     if jobs > 1 and not in_place:
         # the pool's workers write the pages they render into the stage (stage_pages.py),
         # so it is made first; a build that fails throws it away (Stage.discard)
-        with staged(out) as stage:
+        with staged(out, locked=hand_over) as stage:
             report, written = stages.render_and_write(stage)
     else:
         report, written = stages.render_and_write(None)
+    if stages.handed:
+        handed = stages.handed[0]
+        return report, Handover(handed, run.unfinished() if run is not None else None)
     if written:
         if run is not None:
             run.finish(indexed=search and not report.has_errors)
         show.done()
-    return report
+    return report, None
 
 
 @dataclass(frozen=True)
@@ -208,6 +261,8 @@ class _Stages:
     in_place: bool
     defer_rest: bool
     show: Progress
+    hand_over: bool  # build_to_index(): leave the stage for index_handed()
+    handed: list[Stage] = field(default_factory=list)  # the stage left, when it was
 
     def render_and_write(self, stage: Stage | None) -> tuple[Report, bool]:
         """The report, and whether anything was written (the build found no error).
@@ -292,7 +347,10 @@ class _Stages:
                 run.stage(stage.root, files, staged_pages)
             else:
                 stage.write_files({p: b for p, b in files.items() if p not in staged_pages})
-            if search:
+            if search and self.hand_over:
+                stage.hand_over()  # indexed in the process that holds the lock (cli.py)
+                self.handed.append(stage)
+            elif search:
                 # the bytes are on disk now; Pagefind runs beside this process, so give
                 # their memory back first (the whole build stays under 1 GiB at 10k)
                 files.clear()
@@ -305,6 +363,6 @@ class _Stages:
         if stage is not None:
             write(stage)
         else:
-            with staged(out) as new:
+            with staged(out, locked=self.hand_over) as new:
                 write(new)
         return report, True

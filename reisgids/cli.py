@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import gc
+import io
+import os
 import sys
 import traceback
 from collections.abc import Callable
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
 from datetime import date
 from importlib import import_module
 from pathlib import Path
@@ -20,7 +24,7 @@ from reisgids.outfolder import OutputRefused, refusal
 from reisgids.progress import Progress, wanted
 
 if TYPE_CHECKING:
-    from reisgids.build import Site
+    from reisgids.build import Handover, Site
     from reisgids.cache import BuildCache
 
 # The stages (reisgids.build and what it imports: pydantic, Jinja, Markdown, the planner)
@@ -208,7 +212,8 @@ def build_command(site: Path, now: date | None, strict: bool, drafts: bool, out:
 
     target = out if out is not None else site / "output"
     check_out(site, target)
-    cache = None if no_cache else open_cache(site)
+    # the outputs file only: a build with nothing to do needs no more (unchanged.py)
+    cache = None if no_cache else open_cache(site, read=False)
     progress = Progress(wanted(quiet))
     try:
         day = resolve_now(now)
@@ -230,18 +235,15 @@ def build_command(site: Path, now: date | None, strict: bool, drafts: bool, out:
         from reisgids.unchanged import remember
 
         workers = jobs if jobs is not None else available_cpus()
-        loaded, loaded_report = load_and_report(site, day, drafts, strict, base_url,
-                                                jobs=workers, cache=cache, progress=progress,
-                                                git_dates=git_dates)
-        # imported by load_and_report while the files were read, not before (read_site.py)
-        from reisgids.build import build
-
-        language = loaded.config.language
         if cache is not None:
             cache.autosave = False  # saved once, below, with this build's record
+        options = _Options(site, target, day, drafts, strict, base_url, workers, cache,
+                           progress, git_dates)
         try:
-            report = build(loaded, target, search=not no_search, jobs=workers, cache=cache,
-                           progress=progress)
+            if not no_search and index_apart(site):
+                loaded_report, report, language = _build_apart(options)
+            else:
+                loaded_report, report, language = _build_here(options, search=not no_search)
         except OutputRefused as exc:
             raise click.UsageError(f"--out: {exc}") from None
         if cache is not None and not report.has_errors:
@@ -253,6 +255,125 @@ def build_command(site: Path, now: date | None, strict: bool, drafts: bool, out:
         pages = sum(1 for _ in target.rglob("*.html"))
     click.echo(f"{pages} pagina's gebouwd in {target}" if language != "en"
                else f"built {pages} pages in {target}")
+
+
+@dataclass(frozen=True)
+class _Options:
+    """build_command's options, for its two ways of building."""
+
+    site: Path
+    target: Path
+    day: date
+    drafts: bool
+    strict: bool
+    base_url: str | None
+    workers: int
+    cache: BuildCache | None
+    progress: Progress
+    git_dates: bool
+
+
+def _build_here(o: _Options, *, search: bool) -> tuple[Report, Report, str]:
+    """Load, check and build in this process: (load report, build report, language)."""
+    if o.cache is not None:
+        o.cache.load_read(o.site)
+    loaded, loaded_report = load_and_report(o.site, o.day, o.drafts, o.strict, o.base_url,
+                                            jobs=o.workers, cache=o.cache,
+                                            progress=o.progress, git_dates=o.git_dates)
+    # imported by load_and_report while the files were read, not before (read_site.py)
+    from reisgids.build import build
+
+    report = build(loaded, o.target, search=search, jobs=o.workers, cache=o.cache,
+                   progress=o.progress)
+    return loaded_report, report, loaded.config.language
+
+
+# A site with this many content files or more is built in a process of its own that ends
+# before the search index is made, which this one makes: the hundreds of MiB the build
+# held (the site, its plan, the cache) are gone while Pagefind runs (docs/speed.md).
+INDEX_APART_FROM = 2000
+
+
+def index_apart(site: Path) -> bool:
+    """Whether `site` holds INDEX_APART_FROM content files or more (counted until then)."""
+    if INDEX_APART_FROM <= 0:
+        return True
+    count = 0
+    folders = [site / "content"]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append(Path(entry.path))
+                    elif entry.name.endswith(".md"):
+                        count += 1
+                        if count >= INDEX_APART_FROM:
+                            return True
+        except OSError:
+            continue
+    return False
+
+
+def _build_apart(o: _Options) -> tuple[Report, Report, str]:
+    """As _build_here(), with the search index made here after the process that loaded and
+    built the site has ended: that process stages the output and saves what it read in the
+    cache; this one holds the output's lock throughout, indexes the stage, swaps it in and
+    records the outputs. What the other process printed is printed here."""
+    from reisgids.outfolder import check_output, output_lock
+    from reisgids.pool import in_child
+
+    target = o.target.absolute()
+    check_output(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with output_lock(target):
+        ended = in_child(lambda: _staged_apart(o))
+        click.echo(ended.printed, nl=False)
+        click.echo(ended.printed_err, nl=False, err=True)
+        if ended.exit_code is not None:
+            sys.exit(ended.exit_code)
+        assert ended.built is not None
+        loaded_report, report, language, handover = ended.built
+        if handover is not None:
+            from reisgids.build import index_handed
+
+            report.extend(index_handed(handover, o.target, o.site, language, o.cache,
+                                       o.progress))
+    return loaded_report, report, language
+
+
+@dataclass(frozen=True)
+class _Ended:
+    """What the process of _staged_apart() hands back."""
+
+    printed: str  # on stdout
+    printed_err: str  # on stderr (the diagnostics; progress is shown as it goes)
+    exit_code: int | str | None = None  # it stopped (content errors): exit with this
+    built: tuple[Report, Report, str, Handover | None] | None = None
+
+
+def _staged_apart(o: _Options) -> _Ended:
+    """In the process _build_apart() forks: load, check, build up to the search index and
+    save what was read in the cache. Its output is caught and handed back (so that it is
+    printed by the command's own process, as click's test runner sees it)."""
+    printed, printed_err = io.StringIO(), io.StringIO()
+    with redirect_stdout(printed), redirect_stderr(printed_err):
+        try:
+            if o.cache is not None:
+                o.cache.load_read(o.site)
+            loaded, loaded_report = load_and_report(
+                o.site, o.day, o.drafts, o.strict, o.base_url, jobs=o.workers, cache=o.cache,
+                progress=o.progress, git_dates=o.git_dates)
+            from reisgids.build import build_to_index
+
+            report, handover = build_to_index(loaded, o.target, jobs=o.workers,
+                                              cache=o.cache, progress=o.progress)
+            if o.cache is not None and not report.has_errors:
+                o.cache.save(o.site, outputs=False)  # the outputs: recorded after the swap
+        except SystemExit as stop:
+            return _Ended(printed.getvalue(), printed_err.getvalue(), exit_code=stop.code)
+    return _Ended(printed.getvalue(), printed_err.getvalue(),
+                  built=(loaded_report, report, loaded.config.language, handover))
 
 
 def _kinds_epilog() -> str:

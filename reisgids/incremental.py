@@ -65,6 +65,17 @@ class Pending:
 Notes = tuple[frozenset[str], dict[str, str], dict[str, str]]
 
 
+@dataclass(frozen=True)
+class Unfinished:
+    """What index() and finish() need of a build that staged its output in another process
+    (cli.py: a big site is indexed by a process that does not hold the site)."""
+
+    hashes: dict[str, str]
+    page_keys: dict[str, str]
+    pages_as_indexed: bool
+    open_data: list[str] | None  # the open data's record digests, when it was made
+
+
 class Incremental:
     """One build's use of the cache, for the output folder `out`."""
 
@@ -97,6 +108,23 @@ class Incremental:
         # a build: the open data's JSON per entry record, filled from the previous file
         # when the open data is made again (carry_made)
         self._pieces: dict[str, str] | None = None
+
+    def unfinished(self) -> Unfinished:
+        """After stage(): what Incremental.resume() needs in the process that goes on."""
+        return Unfinished(self.hashes, self.page_keys, self._pages_as_indexed,
+                          self.cache.open_data.get(str(self.out.resolve())))
+
+    @classmethod
+    def resume(cls, cache: BuildCache, root: Path, out: Path,
+               unfinished: Unfinished) -> Incremental:
+        """The Incremental of a build whose stage() ran in another process, for index() and
+        finish(); `cache` holds the outputs as they were before that build."""
+        run = cls(cache, root, out)
+        run.hashes, run.page_keys = unfinished.hashes, unfinished.page_keys
+        run._pages_as_indexed = unfinished.pages_as_indexed
+        if unfinished.open_data is not None:
+            cache.open_data[str(out.resolve())] = unfinished.open_data
+        return run
 
     def notes(self) -> Notes:
         """What this run knows of carried and made files, to compare against (notes_since)."""

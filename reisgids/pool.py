@@ -15,7 +15,8 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Generator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
@@ -91,6 +92,17 @@ def _run_background() -> Any:
     return _background()
 
 
+def _fork(task: Callable[[], Any]) -> tuple[ProcessPoolExecutor, Future[Any]]:
+    """A forked process of its own that runs task(), and its future."""
+    global _background
+    _background = task
+    executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    try:
+        return executor, executor.submit(_run_background)  # forks now: the child has `task`
+    finally:
+        _background = None
+
+
 def in_background(task: Callable[[], R], jobs: int) -> Callable[[], R]:
     """Start task() in a forked process while the caller goes on; the function returned
     waits for its result. With jobs <= 1 (or no fork) task() runs when that is called. Should
@@ -98,13 +110,7 @@ def in_background(task: Callable[[], R], jobs: int) -> Callable[[], R]:
     as it would have been without the pool."""
     if jobs <= 1 or not _can_fork():
         return task
-    global _background
-    _background = task
-    executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    try:
-        future = executor.submit(_run_background)  # forks now: the child has `task`
-    finally:
-        _background = None
+    executor, future = _fork(task)
     # the child ends as soon as its result is in, not when it is asked for: a forked child
     # that lives on keeps the pages this process writes to (copy on write), and while the
     # build goes on that grew to hundreds of MiB at 10,000 entries (docs/speed.md)
@@ -119,3 +125,19 @@ def in_background(task: Callable[[], R], jobs: int) -> Callable[[], R]:
             executor.shutdown(wait=True, cancel_futures=True)
 
     return result
+
+
+def in_child(task: Callable[[], R]) -> R:
+    """task() in a forked process, which ends before this returns; its result or exception
+    comes back pickled. For work whose memory should be gone afterwards (cli.py: a big
+    site's build, before its search index is made). Raises RuntimeError when the process
+    died (killed, out of memory) without an answer."""
+    if not _can_fork():
+        return task()
+    executor, future = _fork(task)
+    try:
+        return cast(R, future.result())
+    except BrokenProcessPool as exc:
+        raise RuntimeError(f"the build's process ended without an answer: {exc}") from exc
+    finally:
+        executor.shutdown(wait=True)

@@ -35,20 +35,22 @@ What Pagefind does not do on its own, done here:
   readable; otherwise the bundle is removed and the build reports an error.
 
 - **Bounded memory.** Pagefind holds every page it indexes in memory several times over
-  (about 170 KiB per entry page; 1.7 GiB at 10,000). So the entry pages are split into
-  parts of at most about `PART_SIZE` pages, each indexed by its own Pagefind run into its
-  own bundle: the first at `pagefind/`, the others at `pagefind/deel-2/`, ... A page's part
-  is fixed by a hash of its path (not by its place in a list), so adding, editing or
-  removing an entry changes one part, and a part whose pages are all byte-for-byte the
-  same as last time is carried over from the previous output (hard links) instead of
-  indexed again. `pagefind/parts.json` lists the bundles, what each indexed (a digest) and
-  the facet totals; the search page loads the first bundle and merges the others
-  (`mergeIndex`: one WebAssembly for all). Each part's Pagefind run reads a folder
-  of hard links to that part's pages only, also when there is one part: reading the staged
-  site itself saved the folder's mkdirs and rmdirs but made Pagefind parse every other page,
-  no gain measured (docs/speed.md). When every page of a part holds all Pagefind takes
-  inside its `data-pagefind-body` element, Pagefind reads only that element
-  (`--root-selector`, reisgids/search_root.py): a tenth less CPU, the same bundle.
+  (about 170 KiB per entry page; 1.7 GiB at 10,000). So the entry pages are split into parts
+  of at most about `PART_SIZE` pages, each indexed by its own Pagefind run into its own
+  bundle: the first at `pagefind/`, the others at `pagefind/deel-2/`, ... A page's part is
+  fixed by a hash of its path (not by its place in a list), so adding, editing or removing
+  an entry changes one part, and a part whose pages are all byte-for-byte the same as last
+  time is carried over from the previous output (hard links) instead of indexed again.
+  `pagefind/parts.json` lists the bundles, what each indexed (a digest) and the facet
+  totals; the search page loads the first bundle and merges the others (`mergeIndex`: one
+  WebAssembly for all). Each part's Pagefind run reads a folder of hard links to that part's
+  pages only, also when there is one part: reading the staged site itself saved the folder's
+  mkdirs and rmdirs but made Pagefind parse every other page, no gain measured
+  (docs/speed.md). When every page of a part holds all Pagefind takes inside its
+  `data-pagefind-body` element, Pagefind reads only that element (`--root-selector`,
+  reisgids/search_root.py): a tenth less CPU, the same bundle. And `reisgids build` makes a
+  big site's index after the process that built the site has ended, so that reisgids holds
+  little beside Pagefind (cli.py, `index_apart`).
 
 - **The date order apart.** The sort lists are dropped from the meta indexes (loaded
   before any query; see reisgids/pagefind_files.py) and the site-wide order of the pages,

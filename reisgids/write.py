@@ -18,7 +18,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path, PurePosixPath
 
 from reisgids.outfolder import MARKER, MARKER_TEXT, check_output, output_lock
@@ -38,12 +38,19 @@ class Stage:
         # build's own, nothing in it is replaced while it is written, so once is enough
         self._folders: set[Path] = set()
         self.discarded = False  # discard(): the build failed after the stage was made
+        self.handed_over = False  # hand_over(): another process swaps it in (swap_staged)
+        self.recycled = False  # made in the folders of the previous output (staged())
 
     def discard(self) -> None:
         """Throw the stage away when the block ends instead of swapping it in: a build that
         made its stage before rendering (the workers write their pages into it) and then
         found an error leaves the previous output as it was."""
         self.discarded = True
+
+    def hand_over(self) -> None:
+        """Leave the stage as it is when the block ends: the process that holds the output's
+        lock indexes it and swaps it in (swap_staged), or removes it (cli.py)."""
+        self.handed_over = True
 
     def target(self, rel: str) -> Path:
         """The absolute path for site-relative `rel`, proven to lie inside the stage.
@@ -128,31 +135,44 @@ def _prune_empty(root: Path) -> None:
 
 
 @contextmanager
-def staged(out: Path) -> Iterator[Stage]:
+def staged(out: Path, *, locked: bool = False) -> Iterator[Stage]:
     """A fresh staging folder for `out`; swapped in when the block ends without error.
 
     Raises outfolder.OutputRefused (before anything is written) when `out` is not a
-    folder reisgids may replace. Builds into the same `out` wait for each other."""
+    folder reisgids may replace. Builds into the same `out` wait for each other; `locked`:
+    the caller holds the lock of `out` (outfolder.output_lock) already."""
     out = out.absolute()
     check_output(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    with output_lock(out):
+    with nullcontext() if locked else output_lock(out):
         check_output(out)  # again: the state may have changed while we waited
         _clear_leftovers(out)
-        folders = out.parent / f".{out.name}.folders"
         root = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
-        recycled = _recycle(folders, root)
+        recycled = _recycle(_folders_of(out), root)
         try:
             os.chmod(root, 0o755)  # mkdtemp makes it private; an output is for serving
             (root / MARKER).write_bytes(MARKER_TEXT)
             stage = Stage(root)
+            stage.recycled = recycled
             yield stage
             if stage.discarded:
                 shutil.rmtree(root, ignore_errors=True)
                 return
-            if recycled:
-                _prune_empty(root)
-            swap_in(root, out, keep=folders)
+            if not stage.handed_over:
+                swap_staged(stage, out)
         except BaseException:
             shutil.rmtree(root, ignore_errors=True)
             raise
+
+
+def _folders_of(out: Path) -> Path:
+    """Where swap.py keeps the previous output's folders, emptied, for the next stage."""
+    return out.parent / f".{out.name}.folders"
+
+
+def swap_staged(stage: Stage, out: Path) -> None:
+    """Swap the finished `stage` in as `out` (the caller holds the lock of `out`)."""
+    out = out.absolute()
+    if stage.recycled:
+        _prune_empty(stage.root)
+    swap_in(stage.root, out, keep=_folders_of(out))

@@ -26,6 +26,30 @@ vocabularies:
 SiteFactory = Callable[[dict[str, str]], Path]
 
 
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file under `root`: its path and bytes (two outputs compared byte for byte)."""
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def stamps(root: Path) -> dict[str, tuple[int, int]]:
+    """Every file under `root`: its inode and mtime (unchanged: not one file rewritten)."""
+    return {p.relative_to(root).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def basic_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of tests/sites/basic, built with a cache key of its own and without
+    SOURCE_DATE_EPOCH."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "keys"))
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    target = tmp_path / "site"
+    shutil.copytree(REPO / "tests" / "sites" / "basic", target,
+                    ignore=shutil.ignore_patterns(".reisgids-cache"))
+    return target
+
+
 @pytest.fixture
 def make_site(tmp_path: Path) -> SiteFactory:
     """make_site({"content/deals/x.md": "---\\n...", ...}) -> site root.

@@ -4,34 +4,18 @@ any change to an input, an option or the output folder builds as usual (reisgids
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import NOW, REPO
+from conftest import NOW, stamps, tree
 
 from reisgids import cli, read_site
 
-BASIC = REPO / "tests" / "sites" / "basic"
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
-
-
-def stamps(root: Path) -> dict[str, tuple[int, int]]:
-    return {p.relative_to(root).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
-            for p in sorted(root.rglob("*")) if p.is_file()}
-
 
 @pytest.fixture
-def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "keys"))
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    target = tmp_path / "site"
-    shutil.copytree(BASIC, target, ignore=shutil.ignore_patterns(".reisgids-cache"))
+def site(basic_site: Path) -> Path:
+    target = basic_site
     # a warning (a partner without a contact point), so that replaying it is seen
     (target / "content" / "partners" / "zonder-contact.md").write_text(
         "---\ntitle: Zonder contact\ntype: initiatief\nreviewed: 2026-10-01\n---\nTekst.\n",

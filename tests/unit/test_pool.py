@@ -97,3 +97,31 @@ def test_meanwhile_in_process_runs_first_and_once() -> None:
     results = list(pool.parallel_iter(lambda item: order.append(item) or item, [1, 2, 3], 1,
                                       lambda: order.append("meanwhile")))
     assert results == [1, 2, 3] and order == ["meanwhile", 1, 2, 3]
+
+
+def test_in_child_runs_elsewhere_and_the_process_is_gone_when_it_returns() -> None:
+    import multiprocessing
+
+    here = os.getpid()
+    assert pool.in_child(lambda: (os.getpid(), [1, 2])) != (here, [1, 2])
+    assert pool.in_child(lambda: [1, 2]) == [1, 2]
+    assert multiprocessing.active_children() == []
+
+
+def test_in_child_raises_here_what_the_task_raised() -> None:
+    def fails() -> None:
+        raise ValueError("kapot")
+
+    with pytest.raises(ValueError, match="kapot"):
+        pool.in_child(fails)
+
+    def stops() -> None:
+        raise SystemExit(1)
+
+    with pytest.raises(SystemExit):
+        pool.in_child(stops)
+
+
+def test_in_child_says_so_when_the_process_died() -> None:
+    with pytest.raises(RuntimeError, match="without an answer"):
+        pool.in_child(lambda: os._exit(9))
