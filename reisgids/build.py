@@ -149,15 +149,10 @@ def load_read(linked: Linked | None, report: Report, *, jobs: int = 1,
     translate = translator(theme.strings)
     if kept is not None:
         kept.theme = json.dumps(theme.strings, sort_keys=True)
-    # planned once (their URLs are checked links too), and only over a graph without errors:
-    # the views trust that references resolve (a deal's resident at a partner that does not
-    # exist, or whose file failed to load); then body links written as URLs of the site
-    # are checked once the errors are mended
-    lists = None if report.has_errors else site_pages(graph, translate, kept)
+    lists = site_pages(graph, translate, kept)  # once: their URLs are checked links too
     bodies, problems = render_bodies(graph, static_files(root), {
         s.rel: pattern_for(config, s.kind).replace("{slug}", s.slug)
-        for s in linked.unreadable}, planned_urls(graph, lists) if lists is not None else None,
-        jobs=jobs, memo=cache)
+        for s in linked.unreadable}, planned_urls(graph, lists), jobs=jobs, memo=cache)
     report.extend(problems)
     # plan: only over a graph without errors (views trust that references resolve)
     if report.has_errors:

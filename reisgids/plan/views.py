@@ -112,8 +112,13 @@ def _made_for(graph: ContentGraph) -> tuple[_Made, _Made]:
 
 
 def ref_view(graph: ContentGraph, key: Key) -> RefView:
+    """A reference shown by its target's title and link. A target that is not in the graph
+    (missing, or its file failed to load: an error the build stops at) is shown by its
+    slug alone: check and build plan the overviews before they stop, for their URLs."""
     refs, memo = _made_for(graph)[0], (key, type(key[0]))
     found = refs.get(memo)
+    if found is None and key not in graph.entries:
+        return RefView(key[0], key[1], key[1], "", "")
     if found is None:
         entry = graph.entries[key]
         url = page_url(graph, graph.urls[key]) if graph.is_published(key) else ""
