@@ -327,7 +327,9 @@ def _build_apart(o: _Options) -> tuple[Report, Report, str]:
     check_output(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     with output_lock(target):
-        ended = in_child(lambda: _staged_apart(o))
+        # what indexes the stage here is imported while the other process builds
+        ended = in_child(lambda: _staged_apart(o),
+                         meanwhile=lambda: import_module("reisgids.build"))
         click.echo(ended.printed, nl=False)
         click.echo(ended.printed_err, nl=False, err=True)
         if ended.exit_code is not None:

@@ -127,15 +127,21 @@ def in_background(task: Callable[[], R], jobs: int) -> Callable[[], R]:
     return result
 
 
-def in_child(task: Callable[[], R]) -> R:
+def in_child(task: Callable[[], R], meanwhile: Callable[[], object] | None = None) -> R:
     """task() in a forked process, which ends before this returns; its result or exception
     comes back pickled. For work whose memory should be gone afterwards (cli.py: a big
-    site's build, before its search index is made). Raises RuntimeError when the process
-    died (killed, out of memory) without an answer."""
+    site's build, before its search index is made). `meanwhile`: called here while the
+    child works (without fork: after task()). Raises RuntimeError when the process died
+    (killed, out of memory) without an answer."""
     if not _can_fork():
-        return task()
+        done = task()
+        if meanwhile is not None:
+            meanwhile()
+        return done
     executor, future = _fork(task)
     try:
+        if meanwhile is not None:
+            meanwhile()
         return cast(R, future.result())
     except BrokenProcessPool as exc:
         raise RuntimeError(f"the build's process ended without an answer: {exc}") from exc

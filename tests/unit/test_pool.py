@@ -125,3 +125,15 @@ def test_in_child_raises_here_what_the_task_raised() -> None:
 def test_in_child_says_so_when_the_process_died() -> None:
     with pytest.raises(RuntimeError, match="without an answer"):
         pool.in_child(lambda: os._exit(9))
+
+
+def test_in_child_runs_meanwhile_here_while_the_child_works(tmp_path: Path) -> None:
+    started = tmp_path / "started"
+
+    def child() -> bool:
+        deadline = time.monotonic() + 30
+        while not started.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)  # waits for this process's meanwhile
+        return started.exists()
+
+    assert pool.in_child(child, meanwhile=started.touch) is True
