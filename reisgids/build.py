@@ -12,7 +12,9 @@
 read_site() lives in read_site.py (importing none of the later stages); load_read() is
 load_site() after it. `reisgids check` and `build` call those two apart (the CLI imports
 this module while the files are read), `serve` calls load_site(); `build` and `serve` then
-run build() when nothing was found wrong. Tests call the same functions.
+run build() when nothing was found wrong. Tests call the same functions. build_to_index()
+and index_handed() are build() in two processes (cli.py: a big site's search index is made
+after the process that built the site has ended).
 """
 
 from __future__ import annotations
@@ -179,7 +181,7 @@ def build(site: Site, out: Path, *, search: bool = True, jobs: int = 1,
 @dataclass(frozen=True)
 class Handover:
     """A staged output that waits for its search index (build_to_index): the process holding
-    the output's lock indexes it and swaps it in (index_handed), or removes it."""
+    the output's lock indexes it and swaps it in (index_handed)."""
 
     stage: Stage
     unfinished: Unfinished | None  # with a cache: what Incremental.resume() needs
