@@ -144,6 +144,6 @@ def in_child(task: Callable[[], R], meanwhile: Callable[[], object] | None = Non
             meanwhile()
         return cast(R, future.result())
     except BrokenProcessPool as exc:
-        raise RuntimeError(f"the build's process ended without an answer: {exc}") from exc
+        raise RuntimeError(f"the forked process ended without an answer: {exc}") from exc
     finally:
         executor.shutdown(wait=True)

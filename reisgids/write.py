@@ -49,7 +49,7 @@ class Stage:
 
     def hand_over(self) -> None:
         """Leave the stage as it is when the block ends: the process that holds the output's
-        lock indexes it and swaps it in (swap_staged), or removes it (cli.py)."""
+        lock indexes it and swaps it in (build.index_handed, swap_staged)."""
         self.handed_over = True
 
     def target(self, rel: str) -> Path:
