@@ -201,7 +201,7 @@ def index_handed(handover: Handover, out: Path, root: Path, language: str,
     """The end of build_to_index()'s build, in the process that holds the lock of `out`:
     index the stage, swap it in and record it in `cache` (which need not hold what the
     build read: only its outputs are saved). As in build(), a search index that cannot be
-    made is reported and the pages are swapped in without it."""
+    made is an error: the stage is removed and the previous output stays as it was."""
     show = progress or Progress(False)
     stage = handover.stage
     try:
@@ -209,12 +209,15 @@ def index_handed(handover: Handover, out: Path, root: Path, language: str,
             if cache is not None and handover.unfinished is not None else None
         problems = run.index(stage.root, language=language) if run is not None \
             else index_site(stage.root, language)
+        if any(p.is_error for p in problems):
+            shutil.rmtree(stage.root, ignore_errors=True)
+            return problems
         swap_staged(stage, out)
     except BaseException:
         shutil.rmtree(stage.root, ignore_errors=True)
         raise
     if run is not None:
-        run.finish(indexed=not any(p.is_error for p in problems))
+        run.finish(indexed=True)
     show.done()
     return problems
 
@@ -356,10 +359,12 @@ class _Stages:
                 report.extend(run.index(stage.root, language=language,
                                         defer_search=defer_search) if run is not None
                               else index_site(stage.root, language))
+                if report.has_errors:  # no search index: the previous output stays
+                    stage.discard()
 
         if stage is not None:
             write(stage)
         else:
             with staged(out, locked=self.hand_over) as new:
                 write(new)
-        return report, True
+        return report, not report.has_errors

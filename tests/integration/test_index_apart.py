@@ -121,3 +121,22 @@ def test_index_apart_counts_the_content_files(tmp_path: Path,
     (tmp_path / "content" / "lessons" / "d.md").write_text("x")
     assert cli.index_apart(tmp_path)
     assert not cli.index_apart(tmp_path / "geen-site")
+
+
+@pytest.mark.parametrize("apart", [True, False])
+def test_a_search_index_that_cannot_be_made_leaves_the_previous_output(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, apart: bool) -> None:
+    monkeypatch.setattr(cli, "INDEX_APART_FROM", 1 if apart else 10**9)
+    out = tmp_path / "out"
+    run(site, out)
+    before = stamps(out)
+    news = next((site / "content" / "news").glob("*.md"))
+    news.write_text(news.read_text(encoding="utf-8") + "\nNieuw.\n", encoding="utf-8")
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "geen-pagefind"))
+    printed = run(site, out, code=1)
+    assert "[search-index]" in printed
+    assert stamps(out) == before  # not one page of the failed build swapped in
+    assert not list(tmp_path.glob(".out.staging-*"))
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH")
+    run(site, out)  # and the next build, with Pagefind, makes the new pages
+    assert "Nieuw." in "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
