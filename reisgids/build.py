@@ -203,6 +203,7 @@ def index_handed(handover: Handover, out: Path, root: Path, language: str,
     build read: only its outputs are saved). As in build(), a search index that cannot be
     made is an error: the stage is removed and the previous output stays as it was."""
     show = progress or Progress(False)
+    show.stage("zoekindex maken", "making the search index")
     stage = handover.stage
     try:
         run = Incremental.resume(cache, root, out, handover.unfinished) \

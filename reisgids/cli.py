@@ -330,6 +330,7 @@ def _build_apart(o: _Options) -> tuple[Report, Report, str]:
         # what indexes the stage here is imported while the other process builds
         ended = in_child(lambda: _staged_apart(o),
                          meanwhile=lambda: import_module("reisgids.build"))
+        o.progress.go_on(ended.built[2] if ended.built is not None else o.progress.language)
         click.echo(ended.printed, nl=False)
         click.echo(ended.printed_err, nl=False, err=True)
         if ended.exit_code is not None:

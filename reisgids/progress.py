@@ -39,6 +39,15 @@ class Progress:
             self.stream.flush()
             self.shown = True
 
+    def go_on(self, language: str) -> None:
+        """Go on where another process left the terminal (cli.py: a big site is built in a
+        process of its own): clear the line it may have shown; later stages show at once."""
+        self.language = language
+        if self.enabled:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = True
+
     def done(self) -> None:
         if self.enabled and self.shown:
             self.stream.write("\r\x1b[K")

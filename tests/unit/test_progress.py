@@ -61,3 +61,15 @@ def test_disabled_progress_writes_nothing(monkeypatch: pytest.MonkeyPatch) -> No
     quiet.stage("a", "a")
     quiet.done()
     assert out.getvalue() == ""
+
+
+def test_going_on_after_another_process_clears_its_line_and_shows_at_once() -> None:
+    out = Terminal()
+    shown = Progress(True, out)
+    shown.go_on("en")  # the other process left "[ 12.0 s] schrijven ..." on the line
+    assert out.getvalue() == "\r\x1b[K"
+    shown.stage("zoekindex maken", "making the search index")  # no delay: it was showing
+    assert out.getvalue().endswith("making the search index")
+    quiet = Terminal()
+    Progress(False, quiet).go_on("nl")
+    assert quiet.getvalue() == ""
