@@ -52,10 +52,11 @@ class Seen:
         monkeypatch.setattr(build, "index_site", indexing)
 
 
-@pytest.mark.parametrize("cache", [True, False])
+@pytest.mark.parametrize(("cache", "jobs"), [(True, "2"), (False, "2"), (True, "1")])
 def test_a_big_site_is_indexed_after_the_process_that_built_it_ended(
-        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache: bool) -> None:
-    extra = () if cache else ("--no-cache",)
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache: bool,
+        jobs: str) -> None:
+    extra = ("--jobs", jobs) if cache else ("--no-cache", "--jobs", jobs)  # the last --jobs
     # a warning (a partner without a contact point): the other process's messages come here
     (site / "content" / "partners" / "zonder-contact.md").write_text(
         "---\ntitle: Zonder contact\ntype: initiatief\nreviewed: 2026-10-01\n---\nTekst.\n",
