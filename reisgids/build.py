@@ -208,8 +208,7 @@ def index_handed(handover: Handover, out: Path, root: Path, language: str,
     try:
         run = Incremental.resume(cache, root, out, handover.unfinished) \
             if cache is not None and handover.unfinished is not None else None
-        problems = run.index(stage.root, language=language) if run is not None \
-            else index_site(stage.root, language)
+        problems = _index(run, stage.root, language)
         if any(p.is_error for p in problems):
             shutil.rmtree(stage.root, ignore_errors=True)
             return problems
@@ -221,6 +220,14 @@ def index_handed(handover: Handover, out: Path, root: Path, language: str,
         run.finish(indexed=True)
     show.done()
     return problems
+
+
+def _index(run: Incremental | None, stage: Path, language: str, defer_search: bool = False
+           ) -> list[Diagnostic]:
+    """The search index of `stage`: through the build cache (carried over when no page
+    changed) or, without one, made."""
+    return run.index(stage, language=language, defer_search=defer_search) if run is not None \
+        else index_site(stage, language)
 
 
 def _build(site: Site, out: Path, search: bool, jobs: int, cache: BuildCache | None,
@@ -357,9 +364,7 @@ class _Stages:
                 files.clear()
                 more.clear()
                 release_memory()
-                report.extend(run.index(stage.root, language=language,
-                                        defer_search=defer_search) if run is not None
-                              else index_site(stage.root, language))
+                report.extend(_index(run, stage.root, language, defer_search))
                 if report.has_errors:  # no search index: the previous output stays
                     stage.discard()
 

@@ -273,13 +273,17 @@ class _Options:
     git_dates: bool
 
 
-def _build_here(o: _Options, *, search: bool) -> tuple[Report, Report, str]:
-    """Load, check and build in this process: (load report, build report, language)."""
+def _load(o: _Options) -> tuple[Site, Report]:
+    """load_and_report(), with what the cache holds of files read and bodies rendered."""
     if o.cache is not None:
         o.cache.load_read(o.site)
-    loaded, loaded_report = load_and_report(o.site, o.day, o.drafts, o.strict, o.base_url,
-                                            jobs=o.workers, cache=o.cache,
-                                            progress=o.progress, git_dates=o.git_dates)
+    return load_and_report(o.site, o.day, o.drafts, o.strict, o.base_url, jobs=o.workers,
+                           cache=o.cache, progress=o.progress, git_dates=o.git_dates)
+
+
+def _build_here(o: _Options, *, search: bool) -> tuple[Report, Report, str]:
+    """Load, check and build in this process: (load report, build report, language)."""
+    loaded, loaded_report = _load(o)
     # imported by load_and_report while the files were read, not before (read_site.py)
     from reisgids.build import build
 
@@ -324,8 +328,7 @@ def _build_apart(o: _Options) -> tuple[Report, Report, str]:
     from reisgids.pool import in_child
 
     target = o.target.absolute()
-    check_output(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    check_output(target)  # refused before waiting for the lock, as write.staged() does
     with output_lock(target):
         # what indexes the stage here is imported while the other process builds
         ended = in_child(lambda: _staged_apart(o),
@@ -362,11 +365,7 @@ def _staged_apart(o: _Options) -> _Ended:
     printed, printed_err = io.StringIO(), io.StringIO()
     with redirect_stdout(printed), redirect_stderr(printed_err):
         try:
-            if o.cache is not None:
-                o.cache.load_read(o.site)
-            loaded, loaded_report = load_and_report(
-                o.site, o.day, o.drafts, o.strict, o.base_url, jobs=o.workers, cache=o.cache,
-                progress=o.progress, git_dates=o.git_dates)
+            loaded, loaded_report = _load(o)
             from reisgids.build import build_to_index
 
             report, handover = build_to_index(loaded, o.target, jobs=o.workers,
