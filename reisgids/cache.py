@@ -200,13 +200,13 @@ class BuildCache:
         (holds_read); `outputs=False`: only what was read (another process records the
         outputs: cli.py)."""
         key = machine_key()
-        if key is None:
+        folder = _folder(root)
+        if key is None or folder is None:
             return
-        folder = root / CACHE_DIR
         try:
             folder.mkdir(exist_ok=True)
             ignore = folder / ".gitignore"
-            if not ignore.exists():
+            if not ignore.exists() and not ignore.is_symlink():  # never written through
                 ignore.write_text("# reisgids' build cache: safe to delete\n*\n")
             if self.holds_read:
                 _write_signed(folder / CACHE_FILE, key, self.payload())
@@ -219,7 +219,7 @@ class BuildCache:
         """Take the bodies, entries and heading ids from the site's cache folder (after
         load(..., read=False)); nothing when they are missing, foreign or out of date."""
         self.holds_read = True
-        data = _read_signed(root / CACHE_DIR / CACHE_FILE, self.namespace)
+        data = _read_signed(root, CACHE_FILE, self.namespace)
         if data is None:
             return
         try:
@@ -235,17 +235,26 @@ def _dumps(value: dict[str, Any]) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
 
 
+def _folder(root: Path) -> Path | None:
+    """The site's cache folder; None when the site holds a link by that name (a pull request
+    could point it anywhere: nothing is read or written through it)."""
+    folder = root / CACHE_DIR
+    return None if folder.is_symlink() else folder
+
+
 def _write_signed(path: Path, key: bytes, payload: bytes) -> None:
     mac = hmac.new(key, payload, hashlib.sha256).hexdigest().encode("ascii")
     temporary = path.with_name(f"{path.name}.{os.getpid()}")
+    temporary.unlink(missing_ok=True)  # a link of that name is removed, not written through
     temporary.write_bytes(mac + b"\n" + payload)
     os.replace(temporary, path)
 
 
-def _read_signed(path: Path, namespace: str) -> dict[str, Any] | None:
-    """The JSON object in `path` when this machine signed it, in this format and namespace."""
-    key = machine_key()
-    if key is None or path.is_symlink():
+def _read_signed(root: Path, name: str, namespace: str) -> dict[str, Any] | None:
+    """The JSON object in the cache file `name` when this machine signed it, in this format
+    and namespace."""
+    key, folder = machine_key(), _folder(root)
+    if key is None or folder is None or (path := folder / name).is_symlink():
         return None
     try:
         raw = path.read_bytes()
@@ -269,7 +278,7 @@ def load(root: Path, namespace: str, *, read: bool = True) -> BuildCache:
     """The site's cache when it is ours and current; otherwise an empty one. `read=False`:
     only the outputs file (what a no-change build compares); load_read() takes the rest."""
     cache = BuildCache(namespace)
-    data = _read_signed(root / CACHE_DIR / OUTPUTS_FILE, namespace)
+    data = _read_signed(root, OUTPUTS_FILE, namespace)
     if data is not None:
         try:
             outputs, builds = data["outputs"], data["builds"]

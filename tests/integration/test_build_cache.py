@@ -252,3 +252,28 @@ def test_an_edited_outputs_file_is_ignored(tmp_path: Path) -> None:
     build(site, out, keys, "--no-search")
     assert "Vervalst of niet." in (out / "nieuws/maaltijd-gestart/index.html").read_text(
         encoding="utf-8")
+
+
+def test_a_cache_folder_that_is_a_link_is_neither_read_nor_written(tmp_path: Path) -> None:
+    """A pull request may commit `.reisgids-cache` as a link to anywhere: the build writes
+    nothing through it (not the cache, not its .gitignore) and reads nothing from it."""
+    site, keys = fresh_site(tmp_path), tmp_path / "keys"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (site / ".reisgids-cache").symlink_to(elsewhere, target_is_directory=True)
+    build(site, tmp_path / "out", keys, "--no-search")
+    build(site, tmp_path / "out", keys, "--no-search")
+    assert list(elsewhere.iterdir()) == []
+    build(site, tmp_path / "plain", keys, "--no-cache", "--no-search")
+    assert tree(tmp_path / "out") == tree(tmp_path / "plain")
+
+
+def test_a_link_inside_the_cache_folder_is_not_written_through(tmp_path: Path) -> None:
+    site, keys = fresh_site(tmp_path), tmp_path / "keys"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (site / ".reisgids-cache").mkdir()
+    (site / ".reisgids-cache" / ".gitignore").symlink_to(elsewhere / "gitignore")
+    build(site, tmp_path / "out", keys, "--no-search")
+    assert list(elsewhere.iterdir()) == []
+    assert (site / ".reisgids-cache" / "outputs.json").is_file()
