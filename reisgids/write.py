@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, nullcontext, suppress
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from reisgids.outfolder import MARKER, MARKER_TEXT, check_output, output_lock
 from reisgids.swap import empty_of_files, swap_in
@@ -36,7 +37,8 @@ class Stage:
         self.root = root
         # folders on the way that were proven to be folders, not links: the stage is this
         # build's own, nothing in it is replaced while it is written, so once is enough
-        self._folders: set[Path] = set()
+        self._folders: set[str] = set()
+        self._root = os.fspath(root)
         self.discarded = False  # discard(): the build failed after the stage was made
         self.handed_over = False  # hand_over(): another process swaps it in (swap_staged)
         self.recycled = False  # made in the folders of the previous output (staged())
@@ -56,26 +58,35 @@ class Stage:
         """The absolute path for site-relative `rel`, proven to lie inside the stage.
 
         Refuses absolute paths, `..`, backslashes, empty or NUL-holding names, and any
-        existing link on the way (a link could point out of the stage)."""
-        parts = PurePosixPath(rel).parts
-        if (not rel or "\\" in rel or "\0" in rel or rel.startswith("/")
-                or any(part in ("", ".", "..") for part in parts)):
+        existing link on the way (a link could point out of the stage). Empty and `.`
+        segments are dropped, as pathlib drops them. Built with strings, not Paths:
+        every file of a build comes through here (a Path a segment cost 0.6 s CPU at
+        10,000 entries, this 0.1 s)."""
+        if not rel or "\\" in rel or "\0" in rel or rel.startswith("/"):
             raise UnsafePath(rel)
-        path = self.root.joinpath(*parts)
-        if not os.path.abspath(path).startswith(os.path.abspath(self.root) + os.sep):
+        parts = [part for part in rel.split("/") if part not in ("", ".")]
+        if not parts or ".." in parts:
             raise UnsafePath(rel)
-        current = self.root
+        root = self._root
+        path = os.path.join(root, *parts)
+        if not os.path.abspath(path).startswith(os.path.abspath(root) + os.sep):
+            raise UnsafePath(rel)
+        current = root
         for part in parts[:-1]:
-            current = current / part
+            current = f"{current}{os.sep}{part}"
             if current in self._folders:
                 continue
-            if current.is_symlink():
+            try:
+                mode = os.lstat(current).st_mode  # one call for both questions
+            except OSError:
+                continue  # not there yet: made by the caller
+            if stat.S_ISLNK(mode):
                 raise UnsafePath(rel)
-            if current.is_dir():
+            if stat.S_ISDIR(mode):
                 self._folders.add(current)
-        if path.is_symlink():
+        if os.path.islink(path):
             raise UnsafePath(rel)
-        return path
+        return Path(path)
 
     def write_bytes(self, rel: str, data: bytes) -> None:
         path = self.target(rel)
