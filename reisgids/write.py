@@ -60,8 +60,8 @@ class Stage:
         Refuses absolute paths, `..`, backslashes, empty or NUL-holding names, and any
         existing link on the way (a link could point out of the stage). Empty and `.`
         segments are dropped, as pathlib drops them. Built with strings, not Paths:
-        every file of a build comes through here (a Path a segment cost 0.6 s CPU at
-        10,000 entries, this 0.1 s)."""
+        every file of a build comes through here (12,553 at 10,000 entries: 0.6 CPU s
+        with a Path per segment, 0.35-0.4 s like this)."""
         if not rel or "\\" in rel or "\0" in rel or rel.startswith("/"):
             raise UnsafePath(rel)
         parts = [part for part in rel.split("/") if part not in ("", ".")]
